@@ -1,0 +1,5 @@
+import { registerReaderService } from '@/lib/background/reader';
+
+export default defineBackground(() => {
+  registerReaderService();
+});

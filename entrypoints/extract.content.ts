@@ -1,0 +1,12 @@
+import { extract } from '@/lib/extract';
+
+// Injected on demand by the background (never on its own): extracts the page's article and
+// returns it as the result of `scripting.executeScript`.
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  registration: 'runtime',
+  noScriptStartedPostMessage: true,
+  main() {
+    return extract(document);
+  },
+});

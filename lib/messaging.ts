@@ -1,0 +1,42 @@
+/**
+ * Typed request/answer over `runtime.sendMessage`, with every incoming message validated
+ * (shape by its guard in `messages.ts`, and sender: our own extension, from the right context).
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { parseMessage, specs, type MessageType, type Req, type Res } from './messages';
+
+export type Sender = Runtime.MessageSender;
+export type Handler<K extends MessageType> = (
+  payload: Req<K>,
+  sender: Sender,
+) => Res<K> | Promise<Res<K>>;
+export type Handlers = { [K in MessageType]?: Handler<K> };
+
+/** Ask the background (from a content script or an extension page). */
+export async function ask<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
+  return (await browser.runtime.sendMessage({ type, payload })) as Res<K>;
+}
+
+export function senderKind(sender: Sender, extensionOrigin: string): 'content' | 'page' | null {
+  if (sender.id !== browser.runtime.id) return null;
+  if (sender.url?.startsWith(extensionOrigin)) return 'page';
+  return sender.tab ? 'content' : null;
+}
+
+/**
+ * Register the background's answers. A message that fails validation, comes from elsewhere or
+ * has no handler is ignored (no answer), so another listener may still take it.
+ */
+export function serve(handlers: Handlers): void {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
+    const msg = parseMessage(raw);
+    if (!msg) return undefined;
+    const kind = senderKind(sender, origin);
+    const from = specs[msg.type].from;
+    if (!kind || (from !== 'any' && from !== kind)) return undefined;
+    const handler = handlers[msg.type] as Handler<MessageType> | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve(handler(msg.payload, sender));
+  });
+}

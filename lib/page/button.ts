@@ -1,0 +1,26 @@
+import browser from 'webextension-polyfill';
+
+const HOST_TAG = 'qari-button';
+const CSS = `:host{all:initial;position:fixed;bottom:16px;left:16px;z-index:2147483646}
+button{font:600 15px system-ui,sans-serif;direction:rtl;padding:8px 14px;border-radius:20px;border:1px solid #0b6e4f;
+background:#fff;color:#0b4e39;cursor:pointer;box-shadow:0 2px 8px #0003}
+button:hover{background:#e9f5f0}button:focus-visible{outline:3px solid #0b6e4f;outline-offset:2px}`;
+
+/** The page's reader-mode button, in a closed shadow root of its own. */
+export function showButton(doc: Document, onClick: () => void): HTMLElement {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = browser.i18n.getMessage('readerButton') || 'وضع القراءة';
+  button.setAttribute('lang', browser.i18n.getUILanguage().startsWith('en') ? 'en' : 'ar');
+  button.addEventListener('click', (e) => {
+    // A page cannot forge a trusted click; synthetic events must not drive the extension.
+    if (e.isTrusted) onClick();
+  });
+  root.append(style, button);
+  doc.documentElement.append(host);
+  return host;
+}

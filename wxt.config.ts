@@ -1,0 +1,49 @@
+import { defineConfig } from 'wxt';
+
+// One tree, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ar',
+    permissions: [
+      'storage',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandToggleReader__',
+      },
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSavePage__',
+      },
+    },
+    web_accessible_resources: [
+      {
+        resources: ['reader.html', 'assets/*', 'chunks/*'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'qari@example.org', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
