@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
+    globals: true,
     include: ['tests/e2e/**/*.e2e.test.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,0 +1,111 @@
+/**
+ * End-to-end fixture: Debian's Chromium with the built extension (.output/chrome-mv3), a
+ * loopback server for our own pages (tests/pages) and the shared corpus (../shared), and every
+ * request that is not to 127.0.0.1 blocked.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type PageServer } from './server';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SHARED_DIR = join(ROOT, '../shared');
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  server: PageServer;
+  /** Open an extension page such as `popup.html`. */
+  extensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--lang=ar',
+];
+
+export interface LaunchOptions {
+  /** Reuse a profile (to restart the browser over the same data). */
+  userDataDir?: string;
+  /** Serve pages from this server instead of starting one. */
+  server?: PageServer;
+  locale?: string;
+  viewport?: { width: number; height: number };
+  /** false opens a visible window (needs a display). */
+  headless?: boolean;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
+  const server =
+    opts.server ??
+    (await startServer([
+      { prefix: '/pages/', dir: join(ROOT, 'tests/pages') },
+      { prefix: '/shared/', dir: SHARED_DIR },
+    ]));
+  const ownProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'qari-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: false, // --headless=new is passed below: extensions need the new headless mode
+    locale: opts.locale ?? 'ar',
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    args: [
+      ...CHROME_FLAGS.filter(
+        (f) =>
+          (!f.startsWith('--lang') || !opts.locale) &&
+          (f !== '--headless=new' || opts.headless !== false),
+      ),
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'chrome-extension:' || url.hostname === '127.0.0.1')
+      return route.continue();
+    return route.abort('blockedbyclient');
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    server,
+    async extensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (!opts.server) await server.close();
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `page`, as the extension sees it. */
+export async function tabIdOf(l: Launched, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await l.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab for ${url}`);
+  return id;
+}

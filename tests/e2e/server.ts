@@ -1,0 +1,61 @@
+/**
+ * A static loopback server: files as stored, bytes unchanged, with no charset in Content-Type so
+ * each page's own declaration decides its encoding.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+};
+
+export interface Mount {
+  prefix: string;
+  dir: string;
+}
+
+export interface PageServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+  /** Extra handlers for tests (slow pages, redirects, 404s). */
+  routes: Map<string, (res: import('node:http').ServerResponse) => void>;
+}
+
+export async function startServer(mounts: Mount[], port = 0): Promise<PageServer> {
+  const routes = new Map<string, (res: import('node:http').ServerResponse) => void>();
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const route = routes.get(path);
+    if (route) return route(res);
+    const mount = mounts.find((m) => path.startsWith(m.prefix));
+    if (!mount) return void res.writeHead(404).end('not found');
+    const rel = normalize(path.slice(mount.prefix.length));
+    if (rel.startsWith('..')) return void res.writeHead(403).end();
+    readFile(join(mount.dir, rel)).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: actual } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${actual}`;
+  return {
+    origin,
+    routes,
+    url: (p) => origin + p,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
