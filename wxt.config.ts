@@ -20,7 +20,7 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-reader': {
-        suggested_key: { default: 'Alt+Shift+R' },
+        suggested_key: { default: 'Alt+Shift+Q' },
         description: '__MSG_commandToggleReader__',
       },
       'save-page': {

@@ -31,7 +31,22 @@ export interface PageServer {
   routes: Map<string, (res: import('node:http').ServerResponse) => void>;
 }
 
-export async function startServer(mounts: Mount[], port = 0): Promise<PageServer> {
+export interface ServeOptions {
+  /** Serve HTML with every lang and dir attribute removed (byte-safe for any ASCII-compatible charset). */
+  stripLang?: boolean;
+}
+
+const LANG_DIR_ATTR = /\s(?:lang|dir|xml:lang)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+export function stripLangDir(body: Buffer): Buffer {
+  return Buffer.from(body.toString('latin1').replace(LANG_DIR_ATTR, ''), 'latin1');
+}
+
+export async function startServer(
+  mounts: Mount[],
+  port = 0,
+  options: ServeOptions = {},
+): Promise<PageServer> {
   const routes = new Map<string, (res: import('node:http').ServerResponse) => void>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -43,8 +58,9 @@ export async function startServer(mounts: Mount[], port = 0): Promise<PageServer
     if (rel.startsWith('..')) return void res.writeHead(403).end();
     readFile(join(mount.dir, rel)).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
-        res.end(body);
+        const type = TYPES[extname(rel)] ?? 'application/octet-stream';
+        res.writeHead(200, { 'content-type': type });
+        res.end(options.stripLang && type === 'text/html' ? stripLangDir(body) : body);
       },
       () => res.writeHead(404).end('not found'),
     );

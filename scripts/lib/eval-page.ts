@@ -1,0 +1,153 @@
+/**
+ * One page through the extension's own paths (detection reported by the content script,
+ * extraction through the `tab:extract` message), and through bare Readability in the same tab.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Launched } from '../../tests/e2e/fixtures';
+import { ROOT } from '../../tests/e2e/fixtures';
+import type { ExtractResult } from '../../lib/article';
+import type { TabState } from '../../lib/messages';
+
+export interface EvalLine {
+  file: string;
+  detected: boolean;
+  language: string;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  dir: string | null;
+  sections: string[];
+  text: string;
+  timings: { detectMs: number | null; extractMs: number | null };
+  error?: string;
+}
+
+export interface BaselineLine {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  dir: string | null;
+  sections: string[];
+  text: string;
+  parseMs: number;
+}
+
+const READABILITY_SRC = readFileSync(
+  join(ROOT, 'node_modules/@mozilla/readability/Readability.js'),
+  'utf8',
+);
+
+let controlPage: Page | null = null;
+async function control(l: Launched): Promise<Page> {
+  if (!controlPage || controlPage.isClosed()) controlPage = await l.extensionPage('popup.html');
+  return controlPage;
+}
+
+/** Ask the background as an extension page does. */
+export async function askBackground<T>(l: Launched, type: string, payload: unknown): Promise<T> {
+  const page = await control(l);
+  return page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
+    type,
+    payload,
+  ] as const) as Promise<T>;
+}
+
+export async function tabIdForUrl(l: Launched, url: string): Promise<number> {
+  return l.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? -1;
+  }, url);
+}
+
+export async function waitForTabState(
+  l: Launched,
+  tabId: number,
+  timeout = 10_000,
+): Promise<TabState | null> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const s = await askBackground<TabState | null>(l, 'tab:state', { tabId });
+    if (s) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
+/** Bare Readability on a clone of the live document, as Firefox's Reader View runs it. */
+async function baseline(page: Page): Promise<BaselineLine> {
+  return page.evaluate((src) => {
+    const g = globalThis as unknown as {
+      __R?: new (d: Document) => { parse(): Record<string, string> | null };
+    };
+    if (!g.__R) g.__R = new Function(`${src}; return Readability;`)();
+    const t0 = performance.now();
+    const r = new g.__R!(document.cloneNode(true) as Document).parse();
+    const parseMs = performance.now() - t0;
+    if (!r)
+      return {
+        title: null,
+        byline: null,
+        published: null,
+        dir: null,
+        sections: [],
+        text: '',
+        parseMs,
+      };
+    const holder = document.createElement('div');
+    // Readability's own output, read only for its text: never attached to the document.
+    holder.insertAdjacentHTML('afterbegin', r.content ?? '');
+    const blocks = Array.from(holder.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre'));
+    const text = blocks.length
+      ? blocks
+          .map((b) => b.textContent?.trim() ?? '')
+          .filter(Boolean)
+          .join('\n\n')
+      : (r.textContent ?? '');
+    return {
+      title: r.title ?? null,
+      byline: r.byline ?? null,
+      published: r.publishedTime ? String(r.publishedTime).slice(0, 10) : null,
+      dir: r.dir ?? null,
+      sections: [],
+      text,
+      parseMs,
+    };
+  }, READABILITY_SRC);
+}
+
+export async function runEvalPage(
+  l: Launched,
+  url: string,
+  file: string,
+): Promise<{ line: EvalLine; base: BaselineLine }> {
+  const page = await l.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdForUrl(l, page.url());
+    const state = await waitForTabState(l, tabId);
+    const res = await askBackground<ExtractResult>(l, 'tab:extract', { tabId });
+    const base = await baseline(page);
+    const a = res.ok ? res.article : null;
+    const line: EvalLine = {
+      file,
+      detected: !!state && state.detection.isArticle && state.detection.isArabic,
+      language: state?.detection.language ?? 'und',
+      title: a?.title ?? null,
+      byline: a?.byline ?? null,
+      published: a?.published ? a.published.slice(0, 10) : null,
+      dir: a?.dir ?? null,
+      sections: a?.sections.map((s) => s.title) ?? [],
+      text: a?.text ?? '',
+      timings: {
+        detectMs: state?.detectMs ?? null,
+        extractMs: res.ok ? res.timings.extractMs : null,
+      },
+      ...(res.ok ? {} : { error: res.reason }),
+    };
+    return { line, base };
+  } finally {
+    await page.close();
+  }
+}
