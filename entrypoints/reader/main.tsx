@@ -1,30 +1,50 @@
+import '@fontsource/noto-naskh-arabic/arabic-400.css';
+import '@fontsource/noto-naskh-arabic/arabic-700.css';
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import '@fontsource/noto-sans-arabic/arabic-700.css';
+import './themes.css';
+import './reader.css';
+import './print.css';
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { ask } from '@/lib/messaging';
+import { ReaderStatus } from '@/components/reader/ReaderStatus';
+import { ReaderView } from '@/components/reader/ReaderView';
 import type { Article } from '@/lib/article';
+import { ask } from '@/lib/messaging';
+import { readerLabels } from '@/lib/reader/labels';
+import { parseReaderLocation } from '@/lib/reader/location';
+import { toReaderArticle } from '@/lib/reader/article-guard';
 
-function View({ article }: { article: Article }) {
-  return (
-    <main lang={article.lang} dir={article.dir}>
-      <h1>{article.title}</h1>
-      <article dangerouslySetInnerHTML={{ __html: article.content }} />
-    </main>
-  );
+// The overlay (lib/page/overlay.ts) accepts only this message, only from this frame.
+const CLOSE_MESSAGE = 'qari:close';
+
+const closeOverlay = (): void => parent.postMessage(CLOSE_MESSAGE, '*');
+
+async function loadOverlayArticle(token: string): Promise<Article | null> {
+  const got = await ask('reader:get', { token });
+  return toReaderArticle(got?.article);
 }
 
-async function boot(): Promise<void> {
-  const token = new URLSearchParams(location.hash.slice(1)).get('t') ?? '';
-  const got = await ask('reader:get', { token });
-  const app = document.getElementById('app');
-  if (!app) return;
-  if (!got) {
-    app.textContent = browser.i18n.getMessage('readerMissing') || 'تعذر فتح المقال';
+async function boot(app: HTMLElement): Promise<void> {
+  const labels = readerLabels();
+  const loc = parseReaderLocation(location.href);
+  const inOverlay = loc.token !== null;
+  const onClose = inOverlay ? closeOverlay : undefined;
+  // Esc must close the overlay while loading or after a failure; ReaderView handles it after.
+  const escCloses = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && onClose) onClose();
+  };
+  addEventListener('keydown', escCloses);
+  render(<ReaderStatus kind="loading" labels={labels} />, app);
+
+  // Saved articles (`?id=`) are loaded from IndexedDB by the reading-list code, not wired yet.
+  const article = loc.token ? await loadOverlayArticle(loc.token).catch(() => null) : null;
+  if (!article) {
+    render(<ReaderStatus kind="missing" labels={labels} onClose={onClose} />, app);
     return;
   }
-  render(<View article={got.article} />, app);
-  addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') parent.postMessage('qari:close', '*');
-  });
+  removeEventListener('keydown', escCloses);
+  render(<ReaderView article={article} mode="overlay" onClose={onClose} />, app);
 }
 
-void boot();
+const app = document.getElementById('app');
+if (app) void boot(app);

@@ -1,0 +1,289 @@
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Article } from '@/lib/article';
+import { uiLang } from '@/lib/reader/i18n';
+import { keyAction } from '@/lib/reader/keys';
+import { contentLabels, readerLabels } from '@/lib/reader/labels';
+import { parseReaderLocation, withSection } from '@/lib/reader/location';
+import { prepareContent } from '@/lib/reader/render-content';
+import { adjacentSection } from '@/lib/reader/scrollspy';
+import { locateSections } from '@/lib/reader/sections';
+import { ArticleBody } from './ArticleBody';
+import { ArticleHeader } from './ArticleHeader';
+import { KeyHelp } from './KeyHelp';
+import { ProgressBar } from './ProgressBar';
+import { SettingsPanel } from './SettingsPanel';
+import { Toc } from './Toc';
+import { Toolbar, type Popover } from './Toolbar';
+import { useNarrow } from './useNarrow';
+import { useProgressReport } from './useProgressReport';
+import { useReaderSettings } from './useReaderSettings';
+import { useScrollSpy } from './useScrollSpy';
+
+export interface ReaderViewProps {
+  article: Article;
+  /** `overlay`: over the article's tab; `saved`: a saved article in its own tab. */
+  mode: 'overlay' | 'saved';
+  onClose?: () => void;
+  /** Where to start, 0–1, when the address names no section (a saved article's last position). */
+  initialProgress?: number;
+  /** The reading position, reported at most once a second and when the view goes away. */
+  onProgress?: (fraction: number) => void;
+  onSave?: () => void;
+}
+
+/** A section needs a table of contents only if there is somewhere else to go. */
+const MIN_SECTIONS = 2;
+// A smooth jump takes a moment to register as the current section; a second key press in that
+// moment continues from where the first one is going, not from where the page still is.
+const PENDING_JUMP_MS = 1000;
+const NUMBER_LOCALE = { ar: 'ar-u-nu-arab', en: 'en' } as const;
+
+const WIDTH_MEASURE = { narrow: '32em', medium: '38em', wide: '48em' } as const;
+
+function reducedMotion(win: Window): boolean {
+  return (
+    typeof win.matchMedia === 'function' &&
+    win.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+function replaceUrl(href: string): void {
+  if (href !== location.href) history.replaceState(history.state, '', href);
+}
+
+/** The reader: header, sections, settings and the article, for the overlay and saved articles. */
+export function ReaderView(props: ReaderViewProps) {
+  const { article, mode, onClose, onSave } = props;
+  const labels = useMemo(readerLabels, []);
+  const ui = useMemo(uiLang, []);
+  const [settings, update] = useReaderSettings();
+  const narrow = useNarrow();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [popover, setPopover] = useState<Popover>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const headingsRef = useRef<(HTMLElement | null)[]>([]);
+  const pendingJump = useRef<{ index: number; until: number } | null>(null);
+
+  const prepared = useMemo(() => {
+    const fragment = prepareContent(article.content, document, {
+      baseUrl: article.url,
+      sectionIds: article.sections.map((s) => s.id),
+      labels: contentLabels(labels),
+    });
+    return { fragment, ...locateSections(fragment, article.sections) };
+  }, [article.content, article.url, article.sections, labels]);
+  const sections = prepared.sections.length >= MIN_SECTIONS ? prepared.sections : [];
+  const hasToc = sections.length > 0;
+  headingsRef.current = hasToc ? prepared.headings : [];
+
+  const spy = useScrollSpy(headingsRef, contentRef, toolbarRef, [prepared, settings]);
+  useProgressReport(spy.current === null ? null : spy.progress, props.onProgress);
+
+  const jumpTo = useCallback(
+    (index: number, smooth: boolean): void => {
+      const heading = headingsRef.current[index];
+      const section = sections[index];
+      if (!heading || !section) return;
+      const win = heading.ownerDocument.defaultView ?? window;
+      heading.scrollIntoView?.({
+        behavior: smooth && !reducedMotion(win) ? 'smooth' : 'auto',
+        block: 'start',
+      });
+      heading.focus({ preventScroll: true });
+      pendingJump.current = { index, until: Date.now() + PENDING_JUMP_MS };
+      replaceUrl(withSection(location.href, section.id));
+    },
+    [sections],
+  );
+
+  // First position: the section named in the address, else the saved reading position.
+  useLayoutEffect(() => {
+    const wanted = parseReaderLocation(location.href).section;
+    const index = wanted ? sections.findIndex((s) => s.id === wanted) : -1;
+    if (index >= 0) return jumpTo(index, false);
+    const root = document.scrollingElement ?? document.documentElement;
+    const start = props.initialProgress ?? 0;
+    if (start > 0 && start <= 1) scrollTo(0, start * (root.scrollHeight - innerHeight));
+  }, [prepared]);
+
+  // Keep the address pointing at the current section, so reload and copied links land there.
+  useEffect(() => {
+    if (spy.current === null) return;
+    pendingJump.current = null;
+    if (!hasToc) return;
+    replaceUrl(withSection(location.href, sections[spy.current]?.id ?? null));
+  }, [spy.current, hasToc]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
+  useEffect(() => {
+    document.title = article.title;
+  }, [article.title]);
+
+  useEffect(() => {
+    if (!narrow) setDrawerOpen(false);
+  }, [narrow]);
+
+  // Opening the drawer puts focus on the current entry, the place a reader wants to start from.
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const nav = document.getElementById('qari-toc');
+    const link =
+      nav?.querySelector<HTMLElement>('[aria-current]') ?? nav?.querySelector<HTMLElement>('a');
+    link?.focus();
+  }, [drawerOpen]);
+
+  const closePopover = useCallback((): void => {
+    const toggle = popover && document.getElementById(`qari-${popover}-toggle`);
+    const panel = popover && document.getElementById(`qari-${popover}`);
+    setPopover(null);
+    if (toggle && panel?.contains(document.activeElement)) toggle.focus();
+  }, [popover]);
+
+  const closeDrawer = useCallback((): void => {
+    setDrawerOpen(false);
+    document.getElementById('qari-toc-toggle')?.focus();
+  }, []);
+
+  // A click outside an open popover closes it, as menus do.
+  useEffect(() => {
+    if (!popover) return;
+    const onDown = (e: Event): void => {
+      const target = e.target as Node | null;
+      const inside = [`qari-${popover}`, `qari-${popover}-toggle`].some((id) =>
+        document.getElementById(id)?.contains(target),
+      );
+      if (!inside) setPopover(null);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [popover]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const action = keyAction(e);
+      if (!action) return;
+      if (action === 'close') {
+        // Innermost first: a popover, then the drawer, then the reader itself.
+        if (popover) closePopover();
+        else if (drawerOpen) closeDrawer();
+        else if (onClose) onClose();
+        else return;
+        e.preventDefault();
+        return;
+      }
+      if (action === 'help') {
+        e.preventDefault();
+        setPopover((p) => (p === 'help' ? null : 'help'));
+        return;
+      }
+      if (!hasToc) return;
+      const pending = pendingJump.current;
+      const from = pending && pending.until > Date.now() ? pending.index : (spy.current ?? -1);
+      const target = adjacentSection(from, sections.length, action === 'next' ? 1 : -1);
+      if (target === null) return;
+      e.preventDefault();
+      jumpTo(target, true);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [
+    popover,
+    drawerOpen,
+    hasToc,
+    sections,
+    spy.current,
+    onClose,
+    jumpTo,
+    closePopover,
+    closeDrawer,
+  ]);
+
+  const onTocJump = (index: number): void => {
+    if (drawerOpen) setDrawerOpen(false);
+    jumpTo(index, true);
+  };
+
+  const percent = new Intl.NumberFormat(NUMBER_LOCALE[ui], { style: 'percent' }).format(
+    spy.progress,
+  );
+  const style = {
+    '--qari-font-size': `${settings.fontSize}px`,
+    '--qari-line-height': String(settings.lineHeight),
+    '--qari-measure': WIDTH_MEASURE[settings.width],
+  } as JSX.CSSProperties;
+
+  return (
+    <div
+      class="qari-reader"
+      data-mode={mode}
+      data-font={settings.font}
+      data-justify={settings.justify ? 'on' : 'off'}
+      data-toc={hasToc ? 'on' : 'off'}
+      dir={article.dir}
+      style={style}
+    >
+      <a
+        class="qari-skip"
+        href="#qari-main"
+        lang={ui}
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        {labels.readerSkip}
+      </a>
+      <Toolbar
+        labels={labels}
+        ui={ui}
+        dir={article.dir}
+        toolbarRef={toolbarRef}
+        showTocToggle={hasToc && narrow}
+        drawerOpen={drawerOpen}
+        popover={popover}
+        onToggleDrawer={() => setDrawerOpen((o) => !o)}
+        onTogglePopover={(p) => setPopover((cur) => (cur === p ? null : p))}
+        onSave={onSave}
+        onClose={onClose}
+      />
+      <div class="qari-popovers" lang={ui} dir={article.dir}>
+        <SettingsPanel
+          settings={settings}
+          update={update}
+          labels={labels}
+          ui={ui}
+          open={popover === 'settings'}
+        />
+        <KeyHelp labels={labels} ui={ui} open={popover === 'help'} />
+      </div>
+      <ProgressBar value={spy.progress} label={labels.readerProgress} percent={percent} />
+      <div class="qari-layout">
+        {hasToc && (
+          <Toc
+            sections={sections}
+            current={spy.current}
+            label={labels.readerToc}
+            drawer={narrow ? (drawerOpen ? 'open' : 'closed') : 'none'}
+            hrefFor={(id) => withSection(location.href, id)}
+            onJump={onTocJump}
+          />
+        )}
+        {narrow && drawerOpen && (
+          <div class="qari-backdrop" aria-hidden="true" onClick={closeDrawer} />
+        )}
+        <main id="qari-main" ref={mainRef} tabIndex={-1}>
+          <article class="qari-article" lang={article.lang} dir={article.dir}>
+            <ArticleHeader article={article} ui={ui} labels={labels} />
+            <ArticleBody fragment={prepared.fragment} contentRef={contentRef} />
+          </article>
+        </main>
+      </div>
+    </div>
+  );
+}

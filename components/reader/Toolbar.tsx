@@ -1,0 +1,86 @@
+import type { Ref } from 'preact';
+import type { UiLang } from '@/lib/reader/i18n';
+import type { Labels } from '@/lib/reader/labels';
+import { Icon } from './icons';
+
+export type Popover = 'settings' | 'help' | null;
+
+interface Props {
+  labels: Labels;
+  ui: UiLang;
+  /** The layout's direction (the article's), so the drawer toggle sits on the drawer's side. */
+  dir: 'rtl' | 'ltr';
+  toolbarRef: Ref<HTMLElement>;
+  /** Whether a drawer toggle is needed (sections exist and the window is narrow). */
+  showTocToggle: boolean;
+  drawerOpen: boolean;
+  popover: Popover;
+  onToggleDrawer: () => void;
+  onTogglePopover: (p: Exclude<Popover, null>) => void;
+  onSave?: () => void;
+  onClose?: () => void;
+}
+
+/** The page banner: section drawer toggle, display settings, shortcuts, save, close. */
+export function Toolbar(p: Props) {
+  const { labels } = p;
+  return (
+    <header class="qari-toolbar" ref={p.toolbarRef} lang={p.ui} dir={p.dir}>
+      {p.showTocToggle && (
+        <button
+          type="button"
+          id="qari-toc-toggle"
+          class="qari-button"
+          aria-expanded={p.drawerOpen}
+          aria-controls="qari-toc"
+          onClick={p.onToggleDrawer}
+        >
+          <Icon name="menu" />
+          <span>{labels.readerTocToggle}</span>
+        </button>
+      )}
+      <span class="qari-toolbar-spacer" />
+      <button
+        type="button"
+        id="qari-settings-toggle"
+        class="qari-button"
+        aria-expanded={p.popover === 'settings'}
+        aria-controls="qari-settings"
+        title={labels.readerSettings}
+        onClick={() => p.onTogglePopover('settings')}
+      >
+        <Icon name="text" />
+        <span class="qari-sr-only">{labels.readerSettings}</span>
+      </button>
+      <button
+        type="button"
+        id="qari-help-toggle"
+        class="qari-button"
+        aria-expanded={p.popover === 'help'}
+        aria-controls="qari-help"
+        title={labels.readerHelp}
+        onClick={() => p.onTogglePopover('help')}
+      >
+        <Icon name="help" />
+        <span class="qari-sr-only">{labels.readerHelp}</span>
+      </button>
+      {p.onSave && (
+        <button type="button" class="qari-button" title={labels.readerSave} onClick={p.onSave}>
+          <Icon name="save" />
+          <span class="qari-sr-only">{labels.readerSave}</span>
+        </button>
+      )}
+      {p.onClose && (
+        <button
+          type="button"
+          class="qari-button qari-close"
+          title={labels.readerClose}
+          onClick={p.onClose}
+        >
+          <Icon name="close" />
+          <span class="qari-sr-only">{labels.readerClose}</span>
+        </button>
+      )}
+    </header>
+  );
+}

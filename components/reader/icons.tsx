@@ -1,0 +1,32 @@
+/** Small stroke icons drawn inline, so the toolbar needs no icon font or image requests. */
+const PATHS = {
+  menu: 'M4 7h16M4 12h16M4 17h16',
+  text: 'M4 18 9 6l5 12M6 14h6M15 18l3-7 3 7M16 16h4',
+  help: 'M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.5',
+  save: 'M7 4h10v16l-5-4-5 4z',
+  close: 'M6 6l12 12M18 6 6 18',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name }: { name: IconName }) {
+  return (
+    <svg
+      class="qari-icon"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d={PATHS[name]}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * Turns `article.content` into DOM nodes for the reader page. The HTML was sanitized during
+ * extraction, but it crossed a context boundary (the page's tab → background → this page, or
+ * IndexedDB), so it goes through the shared sanitizer (`lib/sanitize.ts`) again before anything
+ * is inserted. Then it is adapted to the reader: section headings get their ids back, tables
+ * scroll sideways, each block finds its own direction, embedded players get a link beside them.
+ *
+ * No `innerHTML`: the string is parsed in an inert DOMParser document (nothing loads or runs
+ * there), sanitized node to fragment, and the finished nodes are imported into the page.
+ */
+import { sanitizeNode } from '../sanitize';
+
+/** Players allowed to stay embedded: https only, on these hosts, under these paths. */
+const EMBED_RULES: { host: RegExp; path: RegExp }[] = [
+  { host: /^(www\.)?youtube(-nocookie)?\.com$/, path: /^\/embed\/[\w-]+$/ },
+  { host: /^player\.vimeo\.com$/, path: /^\/video\/\d+$/ },
+  { host: /^(www\.)?dailymotion\.com$/, path: /^\/embed\/video\/[\w-]+$/ },
+];
+// The player's own origin; it cannot reach the reader page, which is a different origin.
+const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+const EMBED_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
+
+const BLOCKS = 'p, li, blockquote, figcaption, h1, h2, h3, h4, h5, h6, dd, dt, td, th, caption';
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+// Ids we put back must be plain tokens, like the extractor's `qari-s-1`.
+const SAFE_ID = /^[\p{L}\p{N}_-]{1,100}$/u;
+// Site styling would fight the reader's themes (black text on the dark theme).
+const PRESENTATION_ATTRS = ['bgcolor', 'color', 'face', 'align', 'background'];
+const HOST_MARK = '{host}';
+
+export interface ContentLabels {
+  /** Text of the link beside an embedded player; {host} stands for its host. */
+  embedLink: string;
+  /** Accessible name of a table's scroll region when the table has no caption. */
+  table: string;
+}
+
+export const DEFAULT_LABELS: ContentLabels = {
+  embedLink: 'محتوى مضمّن من {host}',
+  table: 'جدول',
+};
+
+export interface ContentOptions {
+  /** The article's address, for relative links and images. */
+  baseUrl: string;
+  /** Heading ids to keep (the article's section ids); the sanitizer drops every id. */
+  sectionIds?: Iterable<string>;
+  labels?: ContentLabels;
+}
+
+interface HeadingId {
+  id: string;
+  text: string;
+}
+
+const norm = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The embed URL if `src` is an allow-listed video player, else null. */
+export function allowedEmbed(src: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
+  const ok = EMBED_RULES.some((r) => r.host.test(url.hostname) && r.path.test(url.pathname));
+  if (!ok) return null;
+  // Same player without YouTube's tracking cookies.
+  if (/(^|\.)youtube\.com$/.test(url.hostname)) url.hostname = 'www.youtube-nocookie.com';
+  return url;
+}
+
+/** Section headings of the raw content, with the text that identifies them after sanitizing. */
+function sectionHeadings(root: ParentNode, keep: ReadonlySet<string>): HeadingId[] {
+  const out: HeadingId[] = [];
+  for (const h of root.querySelectorAll(HEADINGS)) {
+    const id = h.getAttribute('id');
+    if (id && keep.has(id) && SAFE_ID.test(id)) out.push({ id, text: norm(h.textContent) });
+  }
+  return out;
+}
+
+/**
+ * Give the sanitized headings their ids back, matching in order by text, so a heading the
+ * sanitizer dropped shifts nothing and no id lands on the wrong heading.
+ */
+function restoreHeadingIds(root: ParentNode, wanted: HeadingId[]): void {
+  const headings = Array.from(root.querySelectorAll(HEADINGS));
+  let at = 0;
+  for (const w of wanted) {
+    const i = headings.findIndex((h, k) => k >= at && norm(h.textContent) === w.text);
+    if (i < 0) continue;
+    headings[i]!.setAttribute('id', w.id);
+    at = i + 1;
+  }
+}
+
+function stripPresentation(root: ParentNode): void {
+  for (const attr of PRESENTATION_ATTRS) {
+    for (const el of root.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
+  }
+}
+
+function lazyImages(root: ParentNode): void {
+  for (const img of root.querySelectorAll('img')) {
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('decoding', 'async');
+  }
+}
+
+/** Each paragraph takes its direction from its own text: Latin quotes, numbers, mixed lines. */
+function autoDirection(root: ParentNode): void {
+  for (const el of root.querySelectorAll(BLOCKS)) {
+    if (!el.hasAttribute('dir')) el.setAttribute('dir', 'auto');
+  }
+}
+
+/** Headings with ids are navigation targets: focusable by script, not in the tab order. */
+function focusableHeadings(root: ParentNode): void {
+  for (const h of root.querySelectorAll(HEADINGS)) {
+    if (h.hasAttribute('id')) h.setAttribute('tabindex', '-1');
+  }
+}
+
+/** Wide tables scroll inside a keyboard-reachable, named region instead of widening the page. */
+function scrollableTables(root: ParentNode, doc: Document, labels: ContentLabels): void {
+  for (const table of root.querySelectorAll('table')) {
+    const wrap = doc.createElement('div');
+    wrap.className = 'qari-table-scroll';
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('tabindex', '0');
+    const caption = norm(table.querySelector('caption')?.textContent ?? null);
+    wrap.setAttribute('aria-label', caption || labels.table);
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
+}
+
+function embedLink(doc: Document, href: string, host: string, labels: ContentLabels): HTMLElement {
+  const p = doc.createElement('p');
+  p.className = 'qari-embed-link';
+  const a = doc.createElement('a');
+  a.setAttribute('href', href);
+  a.setAttribute('target', '_blank');
+  a.setAttribute('rel', 'noopener noreferrer');
+  a.textContent = labels.embedLink.replace(HOST_MARK, host);
+  p.append(a);
+  return p;
+}
+
+/**
+ * Frames that survived sanitizing are players from allowed hosts; they are pinned down further
+ * here (stricter paths, no YouTube cookies, fixed sandbox) and get a link beside them for when
+ * the host refuses to play inside an extension page. Anything else is dropped.
+ */
+function adaptEmbeds(root: ParentNode, doc: Document, labels: ContentLabels): void {
+  for (const frame of root.querySelectorAll('iframe')) {
+    const src = frame.getAttribute('src') ?? '';
+    const allowed = allowedEmbed(src);
+    if (!allowed) {
+      frame.remove();
+      continue;
+    }
+    const title = frame.getAttribute('title');
+    for (const attr of Array.from(frame.attributes)) frame.removeAttribute(attr.name);
+    const label = labels.embedLink.replace(HOST_MARK, allowed.hostname);
+    frame.setAttribute('src', allowed.href);
+    frame.setAttribute('sandbox', EMBED_SANDBOX);
+    frame.setAttribute('allow', EMBED_ALLOW);
+    frame.setAttribute('allowfullscreen', '');
+    frame.setAttribute('loading', 'lazy');
+    frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    frame.setAttribute('title', title || label);
+    frame.setAttribute('class', 'qari-embed');
+    frame.after(embedLink(doc, src, new URL(src).hostname, labels));
+  }
+}
+
+/**
+ * Sanitize `html` and return it as nodes owned by `doc`, adapted for the reader. The caller
+ * inserts the fragment; nothing from the article touches `doc` before it is sanitized.
+ */
+export function prepareContent(
+  html: string,
+  doc: Document,
+  opts: ContentOptions,
+): DocumentFragment {
+  const win = doc.defaultView ?? window;
+  const labels = opts.labels ?? DEFAULT_LABELS;
+  const raw = new win.DOMParser().parseFromString(html, 'text/html');
+  const ids = sectionHeadings(raw.body, new Set(opts.sectionIds ?? []));
+  const clean = sanitizeNode(win, raw.body, opts.baseUrl);
+  const owner = clean.ownerDocument ?? raw;
+  restoreHeadingIds(clean, ids);
+  adaptEmbeds(clean, owner, labels);
+  stripPresentation(clean);
+  lazyImages(clean);
+  autoDirection(clean);
+  focusableHeadings(clean);
+  scrollableTables(clean, owner, labels);
+  return doc.importNode(clean, true);
+}

@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { ROOT, launch, type Launched } from './fixtures';
+import { openReaderFromButton, readerFrame } from './reader-helpers';
+
+const SAMPLE = '/pages/sample-article.html';
+const GOLD = JSON.parse(
+  readFileSync(join(ROOT, 'tests/pages/sample-article.gold.json'), 'utf8'),
+) as {
+  title: string;
+  sections: string[];
+};
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let l: Launched;
+beforeAll(async () => {
+  l = await launch();
+});
+afterAll(async () => {
+  await l?.close();
+});
+
+async function openReader(page: Page): Promise<Frame> {
+  await page.goto(l.server.url(SAMPLE));
+  await openReaderFromButton(page);
+  const frame = await readerFrame(page);
+  await frame.locator('.qari-content h2, .qari-content h3').first().waitFor({ timeout: 15_000 });
+  return frame;
+}
+
+/** axe-core's serious and critical violations in a frame (evaluate is not subject to the page CSP). */
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE);
+  return frame.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const res = await axe.run(document, { resultTypes: ['violations'] });
+    return res.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the reader view in Chromium', () => {
+  it('shows the article right to left with its sections in the table of contents', async () => {
+    const page = await l.context.newPage();
+    const frame = await openReader(page);
+    const article = frame.locator('article.qari-article');
+    expect(await article.getAttribute('dir')).toBe('rtl');
+    expect(await article.getAttribute('lang')).toBe('ar');
+    expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(GOLD.title);
+    const toc = frame.locator('nav#qari-toc a');
+    expect((await toc.allTextContents()).map((t) => t.trim())).toEqual(GOLD.sections);
+    // Sidebar on the right in RTL: its box starts to the right of the article's.
+    const navBox = await frame.locator('nav#qari-toc').boundingBox();
+    const mainBox = await frame.locator('main').boundingBox();
+    expect(navBox!.x).toBeGreaterThan(mainBox!.x);
+    // The Naskh face is bundled and used.
+    const fontOk = await frame.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('20px "Noto Naskh Arabic"', 'عربي');
+    });
+    expect(fontOk).toBe(true);
+    await page.close();
+  });
+
+  it('jumps between sections by keyboard and keeps the address on the current section', async () => {
+    const page = await l.context.newPage();
+    const frame = await openReader(page);
+    await frame.locator('main').focus();
+    await page.keyboard.press('j');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe(GOLD.sections[0]);
+    await page.keyboard.press('j');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe(GOLD.sections[1]);
+    await expect
+      .poll(() => frame.locator('nav a[aria-current="location"]').textContent(), { timeout: 5000 })
+      .toBe(GOLD.sections[1]);
+    const id = await frame.evaluate(() => document.activeElement?.id);
+    expect(new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('s')).toBe(id);
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe(GOLD.sections[0]);
+    await page.close();
+  });
+
+  it('closes with Escape and gives the page back', async () => {
+    const page = await l.context.newPage();
+    const frame = await openReader(page);
+    await frame.locator('main').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps display settings in storage, the same in every reader', async () => {
+    const a = await l.context.newPage();
+    const fa = await openReader(a);
+    await fa.locator('#qari-settings-toggle').click();
+    await fa.locator('input[name="qari-theme"][value="dark"]').check();
+    expect(await fa.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const b = await l.context.newPage();
+    const fb = await openReader(b);
+    await expect.poll(() => fb.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // A change in one reader reaches the other already open.
+    await fb.locator('#qari-settings-toggle').click();
+    await fb.locator('input[name="qari-theme"][value="sepia"]').check();
+    await expect
+      .poll(() => fa.evaluate(() => document.documentElement.dataset.theme))
+      .toBe('sepia');
+    await fb.locator('input[name="qari-theme"][value="system"]').check();
+    await a.close();
+    await b.close();
+  });
+
+  it('has no serious accessibility violations in any theme', async () => {
+    const page = await l.context.newPage();
+    const frame = await openReader(page);
+    for (const theme of ['light', 'sepia', 'dark']) {
+      await frame.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      expect(await axeViolations(frame), theme).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('turns the table of contents into a drawer on narrow windows', async () => {
+    const page = await l.context.newPage();
+    await page.setViewportSize({ width: 600, height: 800 });
+    const frame = await openReader(page);
+    const nav = frame.locator('nav#qari-toc');
+    const toggle = frame.locator('#qari-toc-toggle');
+    expect(await nav.isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await nav.isVisible()).toBe(true);
+    await frame.locator('nav#qari-toc a').nth(2).click();
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe(GOLD.sections[2]);
+    expect(await nav.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('prints the article alone', async () => {
+    const page = await l.context.newPage();
+    const frame = await openReader(page);
+    // The same reader address in a tab of its own, so print media can be emulated on it.
+    const tab = await l.context.newPage();
+    await tab.goto(frame.url());
+    await tab.locator('.qari-content h2').first().waitFor();
+    await tab.emulateMedia({ media: 'print' });
+    for (const sel of ['.qari-toolbar', 'nav#qari-toc', '.qari-progress']) {
+      expect(await tab.locator(sel).isVisible(), sel).toBe(false);
+    }
+    expect(await tab.locator('article.qari-article').isVisible()).toBe(true);
+    await tab.close();
+    await page.close();
+  });
+});
