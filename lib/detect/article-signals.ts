@@ -1,0 +1,196 @@
+/**
+ * Evidence on whether a page is one article: what its metadata claims, how much prose it holds and
+ * where, and how many headline links surround that prose. Everything here only reads the page, and
+ * every walk over it is capped so that huge pages cost no more than ordinary ones.
+ */
+
+const ARTICLE_TYPE = /^(\w*NewsArticle|Article|LiveBlogPosting|BlogPosting|Report)$/;
+const LIST_TYPE = /^(CollectionPage|ItemList|SearchResultsPage)$/;
+const MAX_JSONLD_SCRIPTS = 8;
+const MAX_JSONLD_CHARS = 200_000;
+const MAX_JSONLD_DEPTH = 4;
+// Sites wrap the JSON in CDATA sections or comments (`//<![CDATA[`, `//]]>`).
+const JSON_WRAPPERS = /<!\[CDATA\[|\]\]>|<!--|-->/g;
+const OUTSIDE_BRACKETS = /^[^[{]*|[^\]}]*$/g;
+// Meta tags and microdata: [selector, score, signal]. Only microdata counts as structured data.
+const META_TAGS: [string, number, string][] = [
+  ['meta[property="og:type"][content*="article"]', 2, 'og:article'],
+  ['meta[property="article:published_time"],[itemprop="datePublished"]', 1, 'meta:published'],
+  ['[itemprop="articleBody"]', 2, 'microdata:articleBody'],
+];
+// Several <article> elements are teaser cards, unless the page declares itself an article
+// (whose related stories may be cards too).
+const MAX_ARTICLE_ELEMENTS = 4;
+
+// Readability's isProbablyReaderable counts paragraphs past 140 characters; shorter ones still
+// count as prose, which a two-paragraph brief needs.
+const PROSE_MIN = 80;
+const READERABLE_MIN = 140;
+const MAX_LINK_SHARE = 0.3;
+const MAX_BLOCKS = 400;
+// Not `form`: ASP.NET sites wrap whole pages in one.
+const OUTSIDE_PROSE = 'li,nav,aside,footer,[hidden]';
+// A `div` that breaks its lines with `br` is a paragraph only if it holds no blocks: a wrapper
+// with one stray `br` would otherwise pass for a paragraph the size of the page.
+const BLOCKS_INSIDE = 'p,div,table,ul,ol,section,article';
+// Prose shared out among parents under one grandparent (by more than this factor) is an article
+// whose paragraphs sit in wrappers of their own, or a list of teasers: the grandparent holds either.
+const SPREAD = 1.5;
+const SAMPLE_CHARS = 3000;
+// A headline link: long enough to be a teaser title rather than a menu entry.
+const HEADLINE_MIN = 25;
+const MAX_LINKS = 1500;
+
+export interface Metadata {
+  /** 3 or more: the page declares itself an article. */
+  score: number;
+  /** Declared in structured data (JSON-LD, microdata), which sites set per page, unlike og:type. */
+  structured: boolean;
+  /** The page declares itself a list. */
+  list: boolean;
+}
+
+export interface Prose {
+  /** Readability-style score: the sum of √(length − 140) over paragraphs. */
+  score: number;
+  /** The element holding the most prose: an article's body, or the list of a section page's teasers. */
+  main: Element | null;
+  mainChars: number;
+  mainParagraphs: number;
+  /** The first paragraphs' text, for telling the language. */
+  sample: string;
+}
+
+/** Metadata evidence, with the reasons pushed to `signals`. */
+export function readMetadata(doc: Document, signals: string[]): Metadata {
+  const meta: Metadata = { score: 0, structured: false, list: false };
+  const add = (score: number, signal: string): void => {
+    meta.score += score;
+    signals.push(signal);
+  };
+  for (const type of jsonLdTypes(doc)) {
+    if (ARTICLE_TYPE.test(type) && !meta.structured) {
+      meta.structured = true;
+      add(3, `jsonld:${type}`);
+    } else if (LIST_TYPE.test(type) && !meta.list) {
+      meta.list = true;
+      add(0, `jsonld:${type}`);
+    }
+  }
+  for (const [selector, score, signal] of META_TAGS) {
+    if (doc.querySelector(selector)) add(score, signal);
+  }
+  meta.structured ||= signals.includes('microdata:articleBody');
+  const articles = doc.getElementsByTagName('article').length;
+  if (articles === 1) add(1, 'dom:article');
+  if (articles > MAX_ARTICLE_ELEMENTS) {
+    meta.list = true;
+    add(0, 'dom:articles');
+  }
+  // An article with a carousel of related items described as a list is still an article.
+  meta.list &&= meta.score < 3;
+  return meta;
+}
+
+function jsonLdTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < MAX_JSONLD_SCRIPTS; i++) {
+    const json = (scripts[i]?.textContent ?? '')
+      .replace(JSON_WRAPPERS, '')
+      .replace(OUTSIDE_BRACKETS, '');
+    if (json.length > MAX_JSONLD_CHARS) continue;
+    try {
+      collectTypes(JSON.parse(json), types, 0);
+    } catch {
+      // Broken JSON-LD is common; it simply gives no evidence.
+    }
+  }
+  return types;
+}
+
+// Only the top level, arrays, @graph and mainEntity: deeper nodes describe other things (an item
+// list of articles is not an article).
+function collectTypes(value: unknown, types: string[], depth: number): void {
+  if (depth > MAX_JSONLD_DEPTH || !value || typeof value !== 'object') return;
+  const node = value as Record<string, unknown>;
+  const items = Array.isArray(value) ? value : [node['@graph'], node['mainEntity']];
+  for (const t of [node['@type']].flat()) {
+    if (typeof t === 'string') types.push(t.replace(/^.*[/#:]/, ''));
+  }
+  for (const item of items.slice(0, 50)) collectTypes(item, types, depth + 1);
+}
+
+/** Prose paragraphs (`p`, and `div`s that break lines with `br`), skipping lists, menus and link blocks. */
+export function readProse(body: Element): Prose {
+  const prose: Prose = { score: 0, main: null, mainChars: 0, mainParagraphs: 0, sample: '' };
+  const parents: Groups = new Map();
+  const grandparents: Groups = new Map();
+  for (const block of proseBlocks(body)) {
+    const length = textLength(block);
+    if (length < PROSE_MIN || block.closest(OUTSIDE_PROSE)) continue;
+    if (linkChars(block, 1)[1] > length * MAX_LINK_SHARE) continue;
+    if (length > READERABLE_MIN) prose.score += Math.sqrt(length - READERABLE_MIN);
+    if (prose.sample.length < SAMPLE_CHARS) {
+      prose.sample += `${(block.textContent ?? '').slice(0, 1000)}\n`;
+    }
+    tally(parents, block.parentElement, length);
+    tally(grandparents, block.parentElement?.parentElement, length);
+  }
+  const parent = largest(parents);
+  const grandparent = largest(grandparents);
+  [prose.main, prose.mainChars, prose.mainParagraphs] =
+    grandparent[1] > SPREAD * parent[1] ? grandparent : parent;
+  return prose;
+}
+
+function proseBlocks(body: Element): Element[] {
+  const divs = new Set<Element | null>();
+  for (const br of body.querySelectorAll('div > br')) divs.add(br.parentElement);
+  const blocks: Element[] = Array.from(body.getElementsByTagName('p')).slice(0, MAX_BLOCKS);
+  for (const div of divs) {
+    if (blocks.length >= 2 * MAX_BLOCKS) break;
+    if (div && !div.querySelector(BLOCKS_INSIDE)) blocks.push(div);
+  }
+  return blocks;
+}
+
+// Prose per element: [characters, paragraphs].
+type Groups = Map<Element, [number, number]>;
+
+function tally(groups: Groups, el: Element | null | undefined, chars: number): void {
+  if (!el) return;
+  const [sum, count] = groups.get(el) ?? [0, 0];
+  groups.set(el, [sum + chars, count + 1]);
+}
+
+function largest(groups: Groups): [Element | null, number, number] {
+  let best: [Element | null, number, number] = [null, 0, 0];
+  for (const [el, [chars, count]] of groups) {
+    if (chars > best[1]) best = [el, chars, count];
+  }
+  return best;
+}
+
+function textLength(node: Node | undefined): number {
+  return (node?.textContent ?? '').trim().length;
+}
+
+/** Links under `root` at least `min` characters long: [count, characters]. */
+function linkChars(root: Element, min: number): [number, number] {
+  const links = root.getElementsByTagName('a');
+  const out: [number, number] = [0, 0];
+  for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
+    const length = textLength(links[i]);
+    if (length >= min) {
+      out[0]++;
+      out[1] += length;
+    }
+  }
+  return out;
+}
+
+/** Headline-sized links under `root`, [count, characters]: home, section and directory pages are mostly these. */
+export function readHeadlines(root: Element): [number, number] {
+  return linkChars(root, HEADLINE_MIN);
+}
