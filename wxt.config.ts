@@ -18,6 +18,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     action: { default_title: '__MSG_actionTitle__' },
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle' },
+    ],
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+Q' },

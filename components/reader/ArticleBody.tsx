@@ -16,5 +16,19 @@ export function ArticleBody({ fragment, contentRef }: Props) {
     contentRef.current?.replaceChildren(fragment);
   }, [fragment]);
 
-  return <div class="qari-content" ref={contentRef} />;
+  return <div class="qari-content" ref={contentRef} onErrorCapture={hideBrokenImage} />;
+}
+
+/**
+ * An image that cannot load (offline, blocked, gone) would leave a box of its declared size and
+ * its alt text in the middle of the text; collapse it instead, and its figure if it held only it.
+ */
+function hideBrokenImage(e: Event): void {
+  const img = e.target;
+  if (!(img instanceof HTMLImageElement)) return;
+  img.classList.add('qari-broken');
+  const figure = img.closest('figure');
+  if (figure && !figure.querySelector('img:not(.qari-broken), video, iframe')) {
+    figure.classList.add('qari-broken');
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Keyboard commands and the page's context menu: each asks the tab to toggle reader mode or
- * saves the page. The tab's content script decides whether to open or close its overlay.
+ * Keyboard commands and the page's context menu: each toggles reader mode in the tab or saves
+ * the page.
  */
 import browser, { type Tabs } from 'webextension-polyfill';
 
@@ -8,10 +8,6 @@ export type TabAction = (tabId: number) => Promise<unknown>;
 
 const MENU_READER = 'qari-reader';
 const MENU_SAVE = 'qari-save';
-
-export function toggleReaderInTab(tabId: number): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, { type: 'reader:toggle' }).catch(() => undefined);
-}
 
 async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -38,11 +34,11 @@ function createMenus(): void {
   );
 }
 
-export function registerCommands(savePage: TabAction): void {
+export function registerCommands(actions: { toggleReader: TabAction; savePage: TabAction }): void {
   const run = (command: string, tabId: number | undefined) => {
     if (tabId === undefined) return;
-    if (command === 'toggle-reader') void toggleReaderInTab(tabId);
-    else if (command === 'save-page') void savePage(tabId);
+    if (command === 'toggle-reader') void actions.toggleReader(tabId).catch(() => undefined);
+    else if (command === 'save-page') void actions.savePage(tabId).catch(() => undefined);
   };
   browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
     if (tab?.id !== undefined) run(command, tab.id);

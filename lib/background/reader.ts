@@ -9,9 +9,12 @@ import { serve } from '../messaging';
 import type { TabState } from '../messages';
 
 const EXTRACT_SCRIPT = '/content-scripts/extract.js';
+const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 const TOKEN_TTL_MS = 10 * 60_000;
 
 const tabStates = new Map<number, TabState>();
+/** Tabs whose reader overlay is showing (lost if the worker restarts: toggling then reopens). */
+const readerTabs = new Set<number>();
 const tokens = new Map<
   string,
   { article: import('../article').Article; tabId: number; at: number }
@@ -69,12 +72,34 @@ export async function openReader(
   pruneTokens(now);
   const token = newToken();
   tokens.set(token, { article: result.article, tabId, at: now });
-  await browser.tabs.sendMessage(tabId, { type: 'reader:show', token });
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [OVERLAY_SCRIPT],
+    });
+    await browser.tabs.sendMessage(tabId, { type: 'reader:show', token });
+  } catch (err) {
+    return { ok: false, error: String(err) };
+  }
+  readerTabs.add(tabId);
   return { ok: true };
 }
 
+/** Open the reader in a tab, or close it if it is showing. */
+export async function toggleReader(tabId: number): Promise<unknown> {
+  if (!readerTabs.has(tabId)) return openReader(tabId);
+  readerTabs.delete(tabId);
+  return browser.tabs.sendMessage(tabId, { type: 'reader:hide' }).catch(() => undefined);
+}
+
 export function registerReaderService(): void {
-  browser.tabs.onRemoved.addListener((tabId) => tabStates.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId: number) => {
+    tabStates.delete(tabId);
+    readerTabs.delete(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId: number, info: { status?: string }) => {
+    if (info.status === 'loading') readerTabs.delete(tabId);
+  });
   serve({
     'page:detected': async (state, sender) => {
       const tabId = sender.tab?.id;
@@ -90,6 +115,10 @@ export function registerReaderService(): void {
       const id = tabId ?? sender.tab?.id;
       if (id === undefined) return { ok: false, error: 'no-tab' };
       return openReader(id);
+    },
+    'reader:closed': (_, sender) => {
+      if (sender.tab?.id !== undefined) readerTabs.delete(sender.tab.id);
+      return { ok: true };
     },
     'reader:get': ({ token }) => {
       const entry = tokens.get(token);

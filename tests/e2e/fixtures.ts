@@ -60,6 +60,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: false, // --headless=new is passed below: extensions need the new headless mode
     locale: opts.locale ?? 'ar',
+    // On Linux Chromium takes its UI language (and so the extension's i18n) from the environment.
+    env: { ...process.env, LANGUAGE: opts.locale ?? 'ar' },
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     args: [
       ...CHROME_FLAGS.filter(

@@ -1,0 +1,203 @@
+/**
+ * Reader mode as a reader meets it on the seed page: opened from the page button and from the
+ * keyboard command, navigated by its table of contents, closed with Esc, and out of the page's
+ * reach. Also makes the README's screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { ROOT, SHARED_DIR, launch, type Launched } from './fixtures';
+import { pressShortcut } from './keyboard';
+import { openReaderFromButton, readerFrame } from './reader-helpers';
+
+const SEED = '/shared/fixtures/seed-article.html';
+const GOLD = JSON.parse(
+  readFileSync(join(SHARED_DIR, 'fixtures/seed-article.gold.json'), 'utf8'),
+) as {
+  title: string;
+  sections: string[];
+};
+const SHOTS = join(ROOT, 'docs/screenshots');
+
+let l: Launched;
+beforeAll(async () => {
+  // A visible window (under Xvfb when there is no display) so keyboard shortcuts are real.
+  l = await launch({ headless: false });
+});
+afterAll(async () => {
+  await l?.close();
+});
+
+async function waitForReader(page: Page): Promise<Frame> {
+  const frame = await readerFrame(page);
+  await frame.locator('nav#qari-toc a').first().waitFor({ state: 'attached', timeout: 15_000 });
+  return frame;
+}
+
+async function openSeed(page: Page): Promise<Frame> {
+  await page.goto(l.server.url(SEED));
+  await openReaderFromButton(page);
+  return waitForReader(page);
+}
+
+const tocTitles = async (frame: Frame) =>
+  (await frame.locator('nav#qari-toc a').allTextContents()).map((t) => t.trim());
+const currentSection = (frame: Frame) =>
+  frame.evaluate(
+    () =>
+      document.querySelector('nav#qari-toc a[aria-current="location"]')?.textContent?.trim() ??
+      null,
+  );
+
+describe('reader mode on the seed page', () => {
+  it('opens from the page button with the seed’s 7 sections in order', async () => {
+    const page = await l.context.newPage();
+    const frame = await openSeed(page);
+    expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(GOLD.title);
+    expect(await tocTitles(frame)).toEqual(GOLD.sections);
+    await page.close();
+  });
+
+  it('opens and closes with the keyboard command', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    await page.locator('qari-button').waitFor({ state: 'attached' });
+    await page.bringToFront();
+    pressShortcut('alt+shift+q');
+    const frame = await waitForReader(page);
+    expect(await tocTitles(frame)).toEqual(GOLD.sections);
+    pressShortcut('alt+shift+q');
+    await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
+    await page.close();
+  });
+
+  it('jumps to a section from the table of contents, and scrolling moves the highlight', async () => {
+    const page = await l.context.newPage();
+    const frame = await openSeed(page);
+    const target = GOLD.sections[4]!;
+    await frame.locator('nav#qari-toc a', { hasText: target }).click();
+    await expect.poll(() => currentSection(frame)).toBe(target);
+    const inView = await frame.evaluate((t) => {
+      const h = Array.from(document.querySelectorAll('.qari-content h2, .qari-content h3')).find(
+        (e) => e.textContent?.trim() === t,
+      );
+      const r = h?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= innerHeight;
+    }, target);
+    expect(inView).toBe(true);
+    // Scroll back to the top as a reader would: the highlight follows.
+    await frame.evaluate(() => scrollTo(0, 0));
+    await expect.poll(() => currentSection(frame)).not.toBe(target);
+    await frame.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => currentSection(frame)).toBe(GOLD.sections.at(-1));
+    await page.close();
+  });
+
+  it('gives the page back exactly as it was on Esc: DOM, scroll position, focus', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    await page.locator('qari-button').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      scrollTo(0, 900);
+      document.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
+    });
+    const before = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      y: scrollY,
+      focus: document.activeElement?.outerHTML,
+    }));
+    await openReaderFromButton(page);
+    const frame = await waitForReader(page);
+    await frame.locator('main').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
+    const after = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      y: scrollY,
+      focus: document.activeElement?.outerHTML,
+    }));
+    expect(after.y).toBe(before.y);
+    expect(after.html).toBe(before.html);
+    await page.close();
+  });
+
+  it('keeps a setting after reload and in another tab', async () => {
+    const a = await l.context.newPage();
+    let fa = await openSeed(a);
+    await fa.locator('#qari-settings-toggle').click();
+    await fa.locator('input[name="qari-theme"][value="sepia"]').check();
+    await a.reload();
+    fa = await (async () => {
+      await openReaderFromButton(a);
+      return waitForReader(a);
+    })();
+    await expect
+      .poll(() => fa.evaluate(() => document.documentElement.dataset.theme))
+      .toBe('sepia');
+    const b = await l.context.newPage();
+    const fb = await openSeed(b);
+    await expect
+      .poll(() => fb.evaluate(() => document.documentElement.dataset.theme))
+      .toBe('sepia');
+    await fb.locator('#qari-settings-toggle').click();
+    await fb.locator('input[name="qari-theme"][value="system"]').check();
+    await a.close();
+    await b.close();
+  });
+
+  it('is out of reach of the page’s own scripts', async () => {
+    const page = await l.context.newPage();
+    const frame = await openSeed(page);
+    const title = (await frame.locator('h1.qari-title').textContent())?.trim();
+    // The page's main world tries every door it has.
+    const attempts = await page.evaluate(() => {
+      const host = document.querySelector('qari-reader') as HTMLElement | null;
+      const out: Record<string, string> = { shadow: String(host?.shadowRoot ?? null) };
+      try {
+        const w = window.frames[0];
+        out.read = w ? String(w.document.title) : 'no frame';
+      } catch (e) {
+        out.read = (e as Error).name;
+      }
+      try {
+        window.frames[0]!.document.body.textContent = 'pwned';
+        out.write = 'wrote';
+      } catch (e) {
+        out.write = (e as Error).name;
+      }
+      window.frames[0]?.postMessage('qari:close', '*');
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      return out;
+    });
+    expect(attempts.shadow).toBe('null');
+    expect(attempts.read).toBe('SecurityError');
+    expect(attempts.write).toBe('SecurityError');
+    await page.waitForTimeout(200);
+    expect(await page.locator('qari-reader').count()).toBe(1); // forged close ignored
+    expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(title);
+    await page.close();
+  });
+
+  it('makes the README screenshots: light, dark, and a narrow window with the drawer open', async () => {
+    const page = await l.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const frame = await openSeed(page);
+    const theme = async (t: string) => {
+      await frame.locator('#qari-settings-toggle').click();
+      await frame.locator(`input[name="qari-theme"][value="${t}"]`).check();
+      await page.keyboard.press('Escape');
+      await frame.evaluate(() => document.fonts.ready);
+    };
+    await theme('light');
+    await page.screenshot({ path: join(SHOTS, 'reader-light.png') });
+    await theme('dark');
+    await page.screenshot({ path: join(SHOTS, 'reader-dark.png') });
+    await page.setViewportSize({ width: 420, height: 860 });
+    await frame.locator('#qari-toc-toggle').click();
+    await frame.locator('nav#qari-toc').waitFor({ state: 'visible' });
+    await page.screenshot({ path: join(SHOTS, 'reader-narrow-drawer.png') });
+    await page.keyboard.press('Escape');
+    await theme('system');
+    await page.close();
+  });
+});
