@@ -1,7 +1,197 @@
-import type { ExtractResult } from '../article';
+/**
+ * Article extraction for reader mode: Readability makes the first pass on a clone of the page,
+ * then our passes fix what it gets wrong on Arabic pages (clutter, headings, direction, dates).
+ * The page's own document is never modified, and no exception escapes: every failure is a reason.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Article, ExtractFailure, ExtractResult } from '../article';
+import { sanitizeNode, serializeChildren } from '../sanitize';
+import { findDateLines, removeClutter } from './clutter';
+import { parseArabicDate } from './dates';
+import { detectLanguage, markBlockDirections } from './direction';
+import { hasText } from './dom';
+import { absoluteHttpUrl, readMetadata } from './metadata';
+import { countWords, readingMinutes } from './reading-time';
+import { buildSections } from './sections';
+import { excerptOf, joinParagraphs, paragraphsOf } from './text';
 
-/** Placeholder until the extractor lands. */
-export function extract(doc: Document): ExtractResult {
-  void doc;
-  return { ok: false, reason: 'no-content' };
+export interface ExtractOptions {
+  /** The page's URL; defaults to the document's own (never its `<base href>`). */
+  url?: string;
+  /** Refuse documents with more elements than this. */
+  nodeLimit?: number;
+  /** Give up between passes once this much time has gone by. */
+  timeBudgetMs?: number;
+  /** Clock in milliseconds (tests drive it); `performance.now` by default. */
+  now?: () => number;
+}
+
+export const DEFAULT_NODE_LIMIT = 100_000;
+export const DEFAULT_TIME_BUDGET_MS = 5_000;
+
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out so no global NodeFilter is needed
+const HTML_CONTENT_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+class Stop extends Error {
+  constructor(
+    readonly reason: ExtractFailure,
+    detail?: string,
+  ) {
+    super(detail ?? reason);
+  }
+}
+
+function fail(reason: ExtractFailure, detail?: string): ExtractResult {
+  return detail ? { ok: false, reason, detail } : { ok: false, reason };
+}
+
+/** The page's URL: the caller's, else the document's own address (a `<base href>` is not the page). */
+function pageUrlOf(doc: Document, url: string | undefined): string {
+  if (url) return url;
+  const loc = doc.location?.href;
+  if (loc && loc !== 'about:blank') return loc;
+  return doc.documentURI || doc.URL || 'about:blank';
+}
+
+/** What relative URLs in the page resolve against: its `<base href>` (as the browser does), else the page. */
+function baseUrlOf(doc: Document, pageUrl: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (!href) return pageUrl;
+  try {
+    return new URL(href, pageUrl).href;
+  } catch {
+    return pageUrl;
+  }
+}
+
+function checkDocument(doc: Document | null | undefined, nodeLimit: number): void {
+  if (!doc || doc.nodeType !== 9 || !doc.documentElement) throw new Stop('not-html', 'no document');
+  const type = (doc.contentType ?? 'text/html').toLowerCase();
+  if (!HTML_CONTENT_TYPES.has(type)) throw new Stop('not-html', type);
+  if (doc.documentElement.tagName.toUpperCase() !== 'HTML' || !doc.body)
+    throw new Stop('not-html', 'no body');
+  const count = doc.getElementsByTagName('*').length;
+  if (count > nodeLimit) throw new Stop('too-large', `${count} elements`);
+  if (!hasContent(doc.body)) throw new Stop('empty');
+}
+
+const NOT_CONTENT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Any visible-ish text or media at all; stops at the first, so large pages cost nothing. */
+function hasContent(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (/\S/.test(n.nodeValue ?? '') && !NOT_CONTENT_PARENTS.has(n.parentElement?.tagName ?? ''))
+      return true;
+  }
+  return body.querySelector('img, video, iframe') !== null;
+}
+
+/**
+ * The clone Readability works on. Where the caller's URL differs from the document's own
+ * (HTML fetched and parsed with DOMParser), a `<base>` makes Readability resolve against it.
+ */
+function cloneForReadability(doc: Document, baseUrl: string): Document {
+  const clone = doc.cloneNode(true) as Document;
+  if (clone.baseURI !== baseUrl && clone.head) {
+    const base = clone.querySelector('base') ?? clone.createElement('base');
+    base.setAttribute('href', baseUrl);
+    if (!base.parentNode) clone.head.prepend(base);
+  }
+  return clone;
+}
+
+function windowOf(doc: Document): Window {
+  const win = doc.defaultView ?? (typeof window !== 'undefined' ? window : null);
+  if (!win) throw new Stop('error', 'no window to sanitize with');
+  return win;
+}
+
+function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number): ExtractResult {
+  const budget = opts.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const checkTime = (pass: string) => {
+    if (now() - t0 > budget) throw new Stop('timeout', `after ${pass}`);
+  };
+
+  checkDocument(doc, opts.nodeLimit ?? DEFAULT_NODE_LIMIT);
+  const win = windowOf(doc);
+  const url = pageUrlOf(doc, opts.url);
+  const baseUrl = baseUrlOf(doc, url);
+  const clone = cloneForReadability(doc, baseUrl);
+  checkTime('clone');
+
+  // Metadata first: Readability strips scripts (JSON-LD) and moves nodes out of the clone.
+  const meta = readMetadata(clone, url, baseUrl);
+  checkTime('metadata');
+
+  const parsed = new Readability<Element>(clone, {
+    serializer: (el) => el as Element,
+    keepClasses: true,
+    maxElemsToParse: opts.nodeLimit ?? DEFAULT_NODE_LIMIT,
+  }).parse();
+  if (!parsed?.content || !hasText(parsed.content)) throw new Stop('no-content');
+  checkTime('readability');
+
+  const title = meta.title ?? parsed.title?.trim() ?? '';
+  const root = parsed.content;
+  const dateLine =
+    findDateLines(root)
+      .map(parseArabicDate)
+      .find((d) => d) ?? null;
+  removeClutter(root, title || null);
+  checkTime('clutter');
+
+  const fragment = sanitizeNode(win, root, baseUrl);
+  const content = fragment.ownerDocument.createElement('div');
+  content.appendChild(fragment);
+  checkTime('sanitize');
+
+  const sections = buildSections(content, title || null);
+  const paragraphs = paragraphsOf(content);
+  const text = joinParagraphs(paragraphs);
+  if (!text) throw new Stop('no-content', 'nothing left after cleaning');
+  const { lang, dir } = detectLanguage(text, meta.declaredLang ?? parsed.lang ?? null);
+  markBlockDirections(content, dir);
+  checkTime('sections');
+
+  const firstImage = content.querySelector('img')?.getAttribute('src') ?? null;
+  const article: Article = {
+    url,
+    title: title || (paragraphs[0]?.text ?? ''),
+    byline: meta.byline ?? bylineFromReadability(parsed.byline),
+    siteName: meta.siteName ?? (parsed.siteName?.trim() || null),
+    published: meta.published ?? dateLine ?? meta.publishedFromText,
+    lang,
+    dir,
+    excerpt: excerptOf(paragraphs),
+    leadImage: meta.leadImage ?? absoluteHttpUrl(firstImage, baseUrl),
+    content: serializeChildren(content),
+    text,
+    sections,
+    wordCount: countWords(text),
+    readingMinutes: readingMinutes(text, lang),
+  };
+  return { ok: true, article, timings: { extractMs: now() - t0 } };
+}
+
+// Readability's byline guess is often a category or a date on Arabic pages: a name has 2–8 words.
+function bylineFromReadability(b: string | null | undefined): string | null {
+  const t = (b ?? '').replace(/\s+/g, ' ').trim();
+  const words = t ? t.split(' ').length : 0;
+  return words >= 2 && words <= 8 && t.length <= 80 && !/\d/.test(t) ? t : null;
+}
+
+/**
+ * Extract the article of `doc` (a live page or a DOMParser document). Never modifies `doc`
+ * and never throws.
+ */
+export function extract(doc: Document, opts: ExtractOptions = {}): ExtractResult {
+  const now = opts.now ?? (() => performance.now());
+  try {
+    return run(doc, opts, now, now());
+  } catch (err) {
+    if (err instanceof Stop)
+      return fail(err.reason, err.message !== err.reason ? err.message : undefined);
+    return fail('error', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+  }
 }

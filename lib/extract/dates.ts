@@ -1,0 +1,184 @@
+/**
+ * Dates as Arabic news pages write them: Egyptian/Gulf month names (يناير…ديسمبر), Levantine and
+ * Iraqi ones (كانون الثاني…), Maghrebi ones (جانفي…), "آب/أغسطس" pairs, Arabic-Indic digits, and
+ * ISO or numeric dates. Relative dates ("منذ ساعتين", "أمس") are not guessed: they give null.
+ */
+import { foldArabic } from '../text/normalize';
+
+// Month number → spellings; folded through foldArabic at load so أ/ا, ة/ه and case never matter.
+const MONTH_SPELLINGS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ['يناير', 'كانون الثاني', 'جانفي', 'ينير', 'january', 'jan']],
+  [2, ['فبراير', 'شباط', 'فيفري', 'فبراير', 'february', 'feb']],
+  [3, ['مارس', 'آذار', 'march', 'mar']],
+  [4, ['أبريل', 'إبريل', 'ابريل', 'نيسان', 'أفريل', 'april', 'apr']],
+  [5, ['مايو', 'أيار', 'ماي', 'may']],
+  [6, ['يونيو', 'يونيه', 'حزيران', 'جوان', 'june', 'jun']],
+  [7, ['يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'july', 'jul']],
+  [8, ['أغسطس', 'اغسطس', 'آب', 'أوت', 'غشت', 'august', 'aug']],
+  [9, ['سبتمبر', 'أيلول', 'شتنبر', 'september', 'sept', 'sep']],
+  [10, ['أكتوبر', 'تشرين الأول', 'اكتوبر', 'october', 'oct']],
+  [11, ['نوفمبر', 'تشرين الثاني', 'نونبر', 'november', 'nov']],
+  [12, ['ديسمبر', 'كانون الأول', 'دجنبر', 'december', 'dec']],
+];
+
+// Regional calendars whose month names Intl knows: Egypt/Gulf, Levant/Iraq, Maghreb.
+const INTL_LOCALES = [
+  'ar-EG',
+  'ar-SA',
+  'ar-SY',
+  'ar-LB',
+  'ar-IQ',
+  'ar-JO',
+  'ar-TN',
+  'ar-DZ',
+  'ar-MA',
+  'ar-LY',
+];
+
+/** Month names from the table plus whatever the browser's Intl data adds, folded. */
+function buildMonths(): Map<string, number> {
+  const months = new Map<string, number>();
+  for (const [n, names] of MONTH_SPELLINGS)
+    for (const name of names) months.set(foldArabic(name), n);
+  for (const locale of INTL_LOCALES) {
+    try {
+      const fmt = new Intl.DateTimeFormat(locale, {
+        month: 'long',
+        calendar: 'gregory',
+        timeZone: 'UTC',
+      });
+      for (let m = 1; m <= 12; m++) {
+        const name = fmt
+          .formatToParts(new Date(Date.UTC(2020, m - 1, 15)))
+          .find((p) => p.type === 'month')?.value;
+        const key = name ? foldArabic(name).trim() : '';
+        if (key && !/\d/.test(key) && !months.has(key)) months.set(key, m);
+      }
+    } catch {
+      // Without Intl data for a locale the built-in table still covers it.
+    }
+  }
+  return months;
+}
+
+interface MonthMatcher {
+  months: Map<string, number>;
+  word: RegExp;
+}
+let matcher: MonthMatcher | null = null;
+
+/** Built on first use, so loading the module costs nothing until a date is read. */
+function monthMatcher(): MonthMatcher {
+  if (matcher) return matcher;
+  const months = buildMonths();
+  // Longest first so "تشرين الاول" wins over a shorter spelling inside it.
+  const alternation = [...months.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+  matcher = { months, word: new RegExp(`(?<![\\p{L}])(${alternation})(?![\\p{L}])`, 'gu') };
+  return matcher;
+}
+// "آب/أغسطس", "مارس/ آذار", "أكتوبر (تشرين الأول)": the second name only repeats the first.
+const MONTH_PAIR = /§(\d{1,2})§\s*[/\\(-]?\s*§\d{1,2}§\s*\)?/g;
+
+const SEP = '[\\s,،.\\-/|]*';
+const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})${SEP}§(\\d{1,2})§${SEP}(\\d{4})(?!\\d)`);
+const MONTH_DAY_YEAR = new RegExp(`§(\\d{1,2})§${SEP}(\\d{1,2})(?!\\d)${SEP}(\\d{4})(?!\\d)`);
+const ISO_LIKE = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
+const DAY_FIRST_NUMERIC = /(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/;
+
+// Words that make a date relative to now; such text is never turned into a calendar date.
+const RELATIVE = /(?<![\p{L}])(منذ|قبل|امس|البارحه|الان|ago|yesterday|today)(?![\p{L}])/u;
+
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A `YYYY-MM-DD` string when the day exists in that month and the year is plausible for news. */
+function ymd(y: number, m: number, d: number): string | null {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Fold the text and replace month names by `§n§` markers, pairs collapsed to one. */
+function markMonths(text: string): string {
+  const { months, word } = monthMatcher();
+  return foldArabic(text)
+    .replace(word, (w) => {
+      const n = months.get(w.replace(/\s+/g, ' '));
+      return n ? ` §${n}§ ` : w;
+    })
+    .replace(MONTH_PAIR, ' §$1§ ');
+}
+
+/**
+ * The calendar date written in a piece of Arabic (or English) text, as `YYYY-MM-DD`, or null when
+ * there is none or only a relative one.
+ */
+export function parseArabicDate(text: string): string | null {
+  if (!text) return null;
+  const marked = markMonths(text);
+  let m = DAY_MONTH_YEAR.exec(marked);
+  if (m) return ymd(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = MONTH_DAY_YEAR.exec(marked);
+  if (m) return ymd(Number(m[3]), Number(m[1]), Number(m[2]));
+  m = ISO_LIKE.exec(marked);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = DAY_FIRST_NUMERIC.exec(marked);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    // Arabic pages write day first; only an impossible month says otherwise.
+    return b > 12 && a <= 12 ? ymd(Number(m[3]), a, b) : ymd(Number(m[3]), b, a);
+  }
+  return null;
+}
+
+/** Whether text speaks of time relative to now ("منذ ساعتين", "أمس"): such text is not dated. */
+export function isRelativeDate(text: string): boolean {
+  return RELATIVE.test(foldArabic(text));
+}
+
+/**
+ * A machine-readable date (meta content, `datetime`, JSON-LD) as ISO 8601. An ISO string is kept
+ * as written so its calendar day stays the publisher's; anything else parseable becomes UTC ISO.
+ */
+export function normalizeIsoDate(value: string | null | undefined): string | null {
+  const v = (value ?? '').trim();
+  if (!v) return null;
+  if (ISO_DATE_PREFIX.test(v)) {
+    const day = ymd(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
+    if (!day) return null;
+    return Number.isNaN(Date.parse(v)) ? day : v;
+  }
+  if (/^\d+$/.test(v)) return null; // bare numbers (epochs, ids) are too ambiguous to trust
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return parseArabicDate(v);
+  const d = new Date(t);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ? d.toISOString() : null;
+}
+
+/** Text that is only a date line: a date plus weekday, time, timezone and "updated" words. */
+const DATE_LINE_NOISE =
+  /(?<![\p{L}])(السبت|الاحد|الاثنين|الإثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|اخر تحديث|تحديث|تم النشر|نشر في|نشر|بتاريخ|التاريخ|الساعه|صباحا|مساء|مساءا|ص|م|gmt|utc|am|pm|updated|published|on|at)(?![\p{L}])/gu;
+const MARKERS = /§\d{1,2}§/g;
+const DIGITS_AND_SEPARATORS = /[\d\s,،.:\-/|()+]+/g;
+
+/** Whether a short text is nothing but a date line ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00"). */
+export function isDateLine(text: string): boolean {
+  if (text.length > 90 || !parseArabicDate(text)) return false;
+  const rest = markMonths(text)
+    .replace(MARKERS, ' ')
+    .replace(DATE_LINE_NOISE, ' ')
+    .replace(DIGITS_AND_SEPARATORS, ' ')
+    .trim();
+  return rest.length === 0;
+}

@@ -1,0 +1,332 @@
+/**
+ * Page metadata read from the document before Readability rewrites it: title without the site-name
+ * suffix, byline, site name, publication date, lead image. Sources, most trusted first: JSON-LD,
+ * `<meta>` (Open Graph, article:*, Dublin Core, itemprop), `<time datetime>`, then date text.
+ */
+import { foldArabic } from '../text/normalize';
+import { collapse, textOf } from './dom';
+import { isRelativeDate, normalizeIsoDate, parseArabicDate } from './dates';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO date from machine-readable sources (JSON-LD, meta, `<time datetime>`). */
+  published: string | null;
+  /** `YYYY-MM-DD` read from date-like elements' text, the fallback when nothing machine-readable exists. */
+  publishedFromText: string | null;
+  leadImage: string | null;
+  /** The page's declared language (`<html lang>`), if any. */
+  declaredLang: string | null;
+}
+
+const ARTICLE_TYPES = /article|posting|report|review|story/i;
+const SITE_SEPARATORS = /\s+(?:[-|–—·•»«~/]|::)\s+/g;
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
+const ARABIC_LETTERS_ALL = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/g;
+const LATIN_LETTERS_ALL = /[A-Za-z]/g;
+const URLISH = /^(https?:)?\/\/|^www\./i;
+const BYLINE_PREFIX = /^(?:بقلم|كتب|كتبت|تقرير|إعداد|اعداد|by|written by|author)\s*[:،,]?\s*/i;
+const CDATA = /^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g;
+const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(quot|amp|apos|lt|gt|nbsp));/gi;
+const NAMED_ENTITIES: Record<string, string> = {
+  quot: '"',
+  amp: '&',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+};
+
+const PUBLISHED_META_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publication_date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dcterms.created',
+  'dc.date',
+  'date',
+];
+const DATE_ELEMENT_SELECTOR = [
+  'time',
+  '[class*="date" i]',
+  '[id*="date" i]',
+  '[class*="time" i]',
+  '[class*="tmstmp" i]',
+  '[class*="publish" i]',
+  '[itemprop="datePublished"]',
+].join(',');
+const MAX_DATE_ELEMENTS = 40;
+const MAX_DATE_TEXT = 90;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+function decodeEntities(s: string): string {
+  return s.replace(ENTITY, (_m, dec: string, hex: string, name: string) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return NAMED_ENTITIES[name.toLowerCase()] ?? _m;
+  });
+}
+
+function clean(s: string | null | undefined): string | null {
+  const c = collapse(decodeEntities(s ?? ''));
+  return c || null;
+}
+
+/** `<meta>` contents by lower-cased property / name / itemprop; first occurrence wins. */
+function readMetaTags(doc: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = m.getAttribute('content');
+    if (content === null) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const keys = (m.getAttribute(attr) ?? '').toLowerCase().split(/\s+/);
+      for (const k of keys) if (k && !map.has(k)) map.set(k, content);
+    }
+  }
+  return map;
+}
+
+function asObjects(node: Json | undefined): JsonObject[] {
+  if (!node || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap(asObjects);
+  const graph = node['@graph'];
+  return [node, ...asObjects(graph)];
+}
+
+/** Every JSON-LD object on the page, `@graph`s flattened; malformed blocks skipped. */
+function readJsonLd(doc: Document): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    try {
+      out.push(...asObjects(JSON.parse((s.textContent ?? '').replace(CDATA, '')) as Json));
+    } catch {
+      // A broken JSON-LD block says nothing; the other sources still do.
+    }
+  }
+  return out;
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t];
+  return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function str(v: Json | undefined): string | null {
+  return typeof v === 'string' ? clean(v) : null;
+}
+
+/** Names from a JSON-LD person/organization field (string, object, or a list of either). */
+function names(v: Json | undefined): string[] {
+  if (!v) return [];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (typeof v === 'object') return typeof v['name'] === 'string' ? [v['name']] : [];
+  return [];
+}
+
+function imageUrl(v: Json | undefined): string | null {
+  if (!v) return null;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.length ? imageUrl(v[0]) : null;
+  if (typeof v === 'object') return str(v['url']) ?? str(v['contentUrl']);
+  return null;
+}
+
+function absoluteHttpUrl(raw: string | null, base: string): string | null {
+  if (!raw) return null;
+  try {
+    const u = new URL(raw.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Letters only, folded: how site names are compared with title segments. */
+function siteKey(s: string): string {
+  return foldArabic(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function isArabicText(s: string): boolean {
+  const ar = (s.match(ARABIC_LETTERS_ALL) ?? []).length;
+  const la = (s.match(LATIN_LETTERS_ALL) ?? []).length;
+  return ar > la;
+}
+
+function matchesSite(segment: string, siteKeys: string[]): boolean {
+  const k = siteKey(segment);
+  if (k.length < 2) return false;
+  return siteKeys.some(
+    (s) => s.length >= 2 && (s === k || (k.length >= 3 && (s.includes(k) || k.includes(s)))),
+  );
+}
+
+interface Segment {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A title split at site-name separators, each piece with its offsets in the title. */
+function segments(title: string): Segment[] {
+  const out: Segment[] = [];
+  let from = 0;
+  for (const m of title.matchAll(SITE_SEPARATORS)) {
+    out.push({ text: title.slice(from, m.index), start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: title.slice(from), start: from, end: title.length });
+  return out;
+}
+
+/**
+ * The headline without the site name the page appends or prepends (" - CNN Arabic", " | الصباح").
+ * A trailing Latin-only short segment after an Arabic headline is a site name too.
+ */
+export function stripSiteName(title: string, siteNames: string[]): string {
+  const keys = siteNames.map(siteKey).filter((k) => k.length >= 2);
+  const segs = segments(title);
+  let i = 0;
+  let j = segs.length - 1;
+  while (j > i) {
+    const last = segs[j]?.text ?? '';
+    const head = title.slice(segs[i]?.start ?? 0, segs[j - 1]?.end ?? 0);
+    const latinBrand =
+      isArabicText(head) && !ARABIC_LETTER.test(last) && last.split(/\s+/).length <= 4;
+    if (!matchesSite(last, keys) && !latinBrand) break;
+    j--;
+  }
+  while (i < j && matchesSite(segs[i]?.text ?? '', keys)) i++;
+  return collapse(title.slice(segs[i]?.start ?? 0, segs[j]?.end ?? title.length));
+}
+
+function hostLabel(pageUrl: string): string | null {
+  try {
+    const host = new URL(pageUrl).hostname.replace(/^www\./, '');
+    const labels = host.split('.');
+    return labels.length >= 2 ? (labels[labels.length - 2] ?? null) : host;
+  } catch {
+    return null;
+  }
+}
+
+function cleanByline(raw: string | null, siteNames: string[]): string | null {
+  const b = clean(raw)?.replace(BYLINE_PREFIX, '');
+  if (!b || URLISH.test(b) || b.length > 100) return null;
+  if (matchesSite(b, siteNames.map(siteKey))) return null;
+  return b;
+}
+
+/** The article's own `<h1>`: inside `<article>` if there is one, else the page's first. */
+function mainHeading(doc: Document): string | null {
+  const h = doc.querySelector('article h1') ?? doc.querySelector('h1');
+  const t = h ? textOf(h) : '';
+  return t.length >= 3 && t.length <= 300 ? t : null;
+}
+
+function firstTimeDatetime(doc: Document): string | null {
+  const el =
+    doc.querySelector('time[itemprop="datePublished" i][datetime]') ??
+    doc.querySelector('time[pubdate][datetime]') ??
+    doc.querySelector('article time[datetime]') ??
+    doc.querySelector('time[datetime]');
+  return el ? normalizeIsoDate(el.getAttribute('datetime')) : null;
+}
+
+/**
+ * A date written out in a date-like element ("الأربعاء، 28 آب/اغسطس 2013"): those inside the
+ * article first, so a header clock or a sidebar's dates lose to the article's own.
+ */
+function dateFromElements(doc: Document): string | null {
+  const all = Array.from(doc.querySelectorAll(DATE_ELEMENT_SELECTOR)).slice(
+    0,
+    MAX_DATE_ELEMENTS * 4,
+  );
+  const scope = doc.querySelector('article, [itemprop~="articleBody"], main, [role="main"]');
+  const ranked = scope
+    ? [...all.filter((e) => scope.contains(e)), ...all.filter((e) => !scope.contains(e))]
+    : all;
+  for (const el of ranked.slice(0, MAX_DATE_ELEMENTS)) {
+    const t = textOf(el);
+    if (!t || t.length > MAX_DATE_TEXT || isRelativeDate(t)) continue;
+    const d = parseArabicDate(t);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** Read everything the page says about itself. Read-only: the document is not changed. */
+export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): PageMetadata {
+  const meta = readMetaTags(doc);
+  const ld = readJsonLd(doc);
+  const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t))) ?? null;
+  const website = ld.find((o) => typesOf(o).includes('WebSite')) ?? null;
+
+  const siteName =
+    clean(meta.get('og:site_name')) ??
+    (article ? clean(names(article['publisher'])[0]) : null) ??
+    clean(meta.get('application-name')) ??
+    (website ? str(website['name']) : null);
+  const siteNames = [siteName, website ? str(website['name']) : null, hostLabel(pageUrl)].filter(
+    (s): s is string => !!s,
+  );
+
+  const h1 = mainHeading(doc);
+  const candidates = [
+    clean(meta.get('og:title')),
+    article ? (str(article['headline']) ?? str(article['name'])) : null,
+    clean(meta.get('twitter:title')),
+    h1,
+    clean(doc.title),
+  ].filter((s): s is string => !!s);
+  const title = candidates.length ? stripSiteName(candidates[0] ?? '', siteNames) : null;
+
+  const ldAuthors = article
+    ? names(article['author'])
+        .map((n) => clean(n))
+        .filter((n): n is string => !!n)
+    : [];
+  const byline =
+    cleanByline(ldAuthors.join('، ') || null, siteNames) ??
+    cleanByline(meta.get('author') ?? null, siteNames) ??
+    cleanByline(meta.get('article:author') ?? null, siteNames);
+
+  let published = article ? normalizeIsoDate(str(article['datePublished'])) : null;
+  for (const k of PUBLISHED_META_KEYS) {
+    if (published) break;
+    published = normalizeIsoDate(meta.get(k));
+  }
+  published ??= firstTimeDatetime(doc);
+
+  const leadImage =
+    absoluteHttpUrl(clean(meta.get('og:image')) ?? clean(meta.get('og:image:url')), baseUrl) ??
+    absoluteHttpUrl(
+      clean(meta.get('twitter:image')) ?? clean(meta.get('twitter:image:src')),
+      baseUrl,
+    ) ??
+    absoluteHttpUrl(article ? imageUrl(article['image']) : null, baseUrl);
+
+  return {
+    title,
+    byline,
+    siteName,
+    published,
+    publishedFromText: published ? null : dateFromElements(doc),
+    leadImage,
+    declaredLang: clean(doc.documentElement?.getAttribute('lang')),
+  };
+}
+
+export { absoluteHttpUrl };
