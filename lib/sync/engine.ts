@@ -1,0 +1,444 @@
+/**
+ * The sync loop. A cycle reads the whole sync area, merges it with this browser's list, applies
+ * what changed to the local list, and writes the area back only when the merged list (cut to the
+ * quota) differs from what is there. Cycles run after local changes (debounced), when the area
+ * changes (another browser wrote, or this one, which is recognised and ignored), on the alarm and
+ * at start-up; one at a time, a request during a cycle runs one more after it.
+ *
+ * Local data is never at risk: the local list only ever grows by merges, a failed or partial
+ * write leaves the previous generation readable (or a torn area that the next writer repairs from
+ * its own list), and entries that do not fit the quota stay local and are counted in the state.
+ * Write operations are budgeted below Chrome's per-minute and per-hour limits; errors back off
+ * and retry (rate limits wait for the window, quota errors shrink the budget for the retry).
+ */
+import {
+  classifyError,
+  isHourlyLimit,
+  syncError,
+  type SyncArea,
+  type SyncError,
+  type SyncErrorCode,
+  type StorageChange,
+  type Timers,
+} from './area';
+import {
+  NAMESPACE,
+  planWrites,
+  readArea,
+  SYNC_LIMITS,
+  type AreaLimits,
+  type RemoteState,
+} from './encode';
+import type { HlcClock } from './hlc';
+import type { LocalAdapter } from './local';
+import { mergeMaps, toMap, type RecordMap } from './merge';
+import { planDocument } from './plan';
+import {
+  isLive,
+  LOCAL_TOMBSTONE_TTL_MS,
+  recordHlcs,
+  sameRecord,
+  SYNC_TOMBSTONE_TTL_MS,
+  tombstoneTime,
+  type DeadRecord,
+  type SyncRecord,
+} from './record';
+
+export interface SyncState {
+  enabled: boolean;
+  /** Wall time of the last cycle that left the area and this browser in agreement. */
+  lastSyncedAt: number | null;
+  /** Entries changed here and not yet written to the sync area. */
+  pending: number;
+  /** Live entries that do not fit the sync quota and exist on this browser only. */
+  localOnly: number;
+  lastError: SyncError | null;
+}
+
+export interface EngineConfig {
+  localDebounceMs: number;
+  /** A stream of local changes still syncs this long after the first one. */
+  localMaxWaitMs: number;
+  remoteDebounceMs: number;
+  /** A torn area is read again this many times, this far apart, before it is rewritten. */
+  tornRetryMs: number;
+  tornRetries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Our own write budget, below Chrome's 120 per minute and 1800 per hour. */
+  writesPerMinute: number;
+  writesPerHour: number;
+  /** Quota bytes left free for other items appearing meanwhile. */
+  marginBytes: number;
+  syncTombstoneTtlMs: number;
+  localTombstoneTtlMs: number;
+  /**
+   * A tombstone this close to expiry that the area no longer has is not written back: another
+   * browser, whose clock runs ahead, has pruned it already.
+   */
+  tombstoneSlackMs: number;
+}
+
+export const DEFAULT_CONFIG: EngineConfig = {
+  localDebounceMs: 2_000,
+  localMaxWaitMs: 20_000,
+  remoteDebounceMs: 1_000,
+  tornRetryMs: 5_000,
+  tornRetries: 3,
+  retryBaseMs: 5_000,
+  retryMaxMs: 30 * 60_000,
+  writesPerMinute: 60,
+  writesPerHour: 1_200,
+  marginBytes: 512,
+  syncTombstoneTtlMs: SYNC_TOMBSTONE_TTL_MS,
+  localTombstoneTtlMs: LOCAL_TOMBSTONE_TTL_MS,
+  tombstoneSlackMs: 7 * 24 * 3_600_000,
+};
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const RATE_RETRY_MS = MINUTE;
+const HOURLY_RETRY_MS = 10 * MINUTE;
+const QUOTA_SHRINK = 0.85;
+const MIN_BUDGET_FACTOR = 0.3;
+
+export interface SyncEngineOptions {
+  area: SyncArea;
+  local: LocalAdapter;
+  clock: HlcClock;
+  nodeId: string;
+  timers: Timers;
+  onState?: (state: SyncState) => void;
+  enabled?: boolean;
+  limits?: AreaLimits;
+  config?: Partial<EngineConfig>;
+}
+
+export interface SyncEngine {
+  /** Subscribe to local and remote changes and begin the start-up cycle (not awaited). */
+  start(): void;
+  stop(): void;
+  /** Run a cycle now (after the current one, if any) and resolve when it is done. */
+  syncNow(): Promise<void>;
+  /** The periodic alarm: run a cycle. */
+  tick(): void;
+  setEnabled(enabled: boolean): Promise<void>;
+  state(): SyncState;
+}
+
+interface CycleResult {
+  /** Run again this much later (torn area, rate budget, backoff); undefined when done. */
+  retryInMs?: number;
+}
+
+/**
+ * Whether two lists hold the same records. Equal encodings already say so; this also holds when
+ * another version of the extension encodes the same list differently, so two versions do not
+ * take turns rewriting the area.
+ */
+function sameRecords(a: readonly SyncRecord[], b: readonly SyncRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(a.map((r) => [r.id, r]));
+  return b.every((r) => {
+    const other = byId.get(r.id);
+    return other !== undefined && sameRecord(other, r);
+  });
+}
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  const { area, local, clock, nodeId, timers } = opts;
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...opts.config };
+  const limits = opts.limits ?? SYNC_LIMITS;
+
+  let state: SyncState = {
+    enabled: opts.enabled ?? true,
+    lastSyncedAt: null,
+    pending: 0,
+    localOnly: 0,
+    lastError: null,
+  };
+  let started = false;
+  const dirty = new Set<string>();
+  let firstDirtyAt: number | null = null;
+  const writeLog: number[] = [];
+  /** JSON of what this browser last wrote per key (null: removed), to ignore our own echoes. */
+  const lastWritten = new Map<string, string | null>();
+  let budgetFactor = 1;
+  let failures = 0;
+  let tornReads = 0;
+  let blockedUntil = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let localTimer: unknown = null;
+  let wakeTimer: unknown = null;
+  let wakeAt = Infinity;
+  const unsubscribe: (() => void)[] = [];
+
+  const emit = (patch: Partial<SyncState>): void => {
+    const next = { ...state, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(state)) return;
+    state = next;
+    opts.onState?.({ ...state });
+  };
+
+  const clearTimers = (): void => {
+    if (localTimer !== null) timers.clearTimeout(localTimer);
+    if (wakeTimer !== null) timers.clearTimeout(wakeTimer);
+    localTimer = wakeTimer = null;
+    wakeAt = Infinity;
+  };
+
+  /** Run a cycle in `delayMs` unless one is due sooner. */
+  const wake = (delayMs: number): void => {
+    if (!started) return;
+    const at = timers.now() + delayMs;
+    if (wakeTimer !== null && wakeAt <= at) return;
+    if (wakeTimer !== null) timers.clearTimeout(wakeTimer);
+    wakeAt = at;
+    wakeTimer = timers.setTimeout(() => {
+      wakeTimer = null;
+      wakeAt = Infinity;
+      void run();
+    }, delayMs);
+  };
+
+  const onLocalChange = (ids: string[]): void => {
+    if (!started) return;
+    const now = timers.now();
+    for (const id of ids) dirty.add(id);
+    firstDirtyAt ??= now;
+    emit({ pending: dirty.size });
+    if (!state.enabled) return;
+    const due = Math.min(now + cfg.localDebounceMs, firstDirtyAt + cfg.localMaxWaitMs);
+    if (localTimer !== null) timers.clearTimeout(localTimer);
+    localTimer = timers.setTimeout(
+      () => {
+        localTimer = null;
+        void run();
+      },
+      Math.max(0, due - now),
+    );
+  };
+
+  const isEcho = (changes: Record<string, StorageChange>): boolean =>
+    Object.entries(changes).every(([key, ch]) => {
+      const mine = lastWritten.get(key);
+      if (mine === undefined) return false;
+      return mine === (ch.newValue === undefined ? null : JSON.stringify(ch.newValue));
+    });
+
+  const onRemoteChange = (changes: Record<string, StorageChange>): void => {
+    if (!started || !state.enabled) return;
+    const ours = Object.fromEntries(
+      Object.entries(changes).filter(([k]) => k.startsWith(NAMESPACE)),
+    );
+    if (Object.keys(ours).length === 0 || isEcho(ours)) return;
+    wake(cfg.remoteDebounceMs);
+  };
+
+  /** Our writes in the last minute and hour, and how long until `ops` more fit the budget. */
+  const rateWait = (ops: number): number => {
+    const now = timers.now();
+    while (writeLog.length && writeLog[0]! <= now - HOUR) writeLog.shift();
+    const inMinute = writeLog.filter((t) => t > now - MINUTE);
+    let wait = 0;
+    if (inMinute.length + ops > cfg.writesPerMinute) {
+      const freeing = inMinute[inMinute.length + ops - cfg.writesPerMinute - 1]!;
+      wait = Math.max(wait, freeing + MINUTE - now);
+    }
+    if (writeLog.length + ops > cfg.writesPerHour) {
+      const freeing = writeLog[writeLog.length + ops - cfg.writesPerHour - 1]!;
+      wait = Math.max(wait, freeing + HOUR - now);
+    }
+    return wait;
+  };
+
+  /** Tombstones kept in the document and those this browser may forget. */
+  function collectTombstones(
+    merged: RecordMap,
+    remote: RecordMap,
+    now: number,
+  ): { candidates: SyncRecord[]; forget: DeadRecord[] } {
+    const candidates: SyncRecord[] = [];
+    const forget: DeadRecord[] = [];
+    for (const [id, r] of merged) {
+      if (isLive(r)) {
+        candidates.push(r);
+        continue;
+      }
+      let rec: DeadRecord = r;
+      const there = remote.get(id);
+      const age = now - tombstoneTime(r);
+      if (there && isLive(there) && age > cfg.syncTombstoneTtlMs - cfg.tombstoneSlackMs) {
+        // A life this browser knows is deleted is back in the area (from a browser that was
+        // away longer than the tombstone lived there): publish the tombstone again.
+        rec = { ...r, kept: Math.max(now, r.del.w + 1) };
+        merged.set(id, rec);
+      }
+      const published = now - tombstoneTime(rec);
+      const inArea = there !== undefined && !isLive(there);
+      const limit = cfg.syncTombstoneTtlMs - (inArea ? 0 : cfg.tombstoneSlackMs);
+      if (published <= limit) candidates.push(rec);
+      if (published > cfg.localTombstoneTtlMs) forget.push(rec);
+    }
+    return { candidates, forget };
+  }
+
+  async function applyLocal(
+    localMap: RecordMap,
+    merged: RecordMap,
+    forget: DeadRecord[],
+  ): Promise<void> {
+    const forgotten = new Set(forget.map((r) => r.id));
+    const put: SyncRecord[] = [];
+    for (const [id, r] of merged) {
+      if (forgotten.has(id)) continue;
+      const mine = localMap.get(id);
+      if (!mine || !sameRecord(mine, r)) put.push(r);
+    }
+    const stale = forget.filter((r) => localMap.has(r.id));
+    if (put.length || stale.length) await local.apply(put, stale);
+  }
+
+  async function write(remote: RemoteState, encoded: string): Promise<CycleResult | null> {
+    const steps = planWrites(remote, encoded, nodeId, limits);
+    if (!steps) throw new Error('QUOTA_BYTES quota exceeded (no room for the list)');
+    const wait = rateWait(steps.length);
+    if (wait > 0) return { retryInMs: wait };
+    for (const step of steps) {
+      writeLog.push(timers.now());
+      if ('set' in step) {
+        for (const [k, v] of Object.entries(step.set)) lastWritten.set(k, JSON.stringify(v));
+        await area.set(step.set);
+      } else {
+        for (const k of step.remove) lastWritten.set(k, null);
+        await area.remove(step.remove);
+      }
+    }
+    return null;
+  }
+
+  function failed(err: unknown): CycleResult {
+    const code: SyncErrorCode = classifyError(err);
+    failures += 1;
+    const backoff = Math.min(cfg.retryMaxMs, cfg.retryBaseMs * 2 ** (failures - 1));
+    let retry = backoff;
+    if (code === 'rate')
+      retry = Math.max(backoff, isHourlyLimit(err) ? HOURLY_RETRY_MS : RATE_RETRY_MS);
+    if (code === 'quota') budgetFactor = Math.max(MIN_BUDGET_FACTOR, budgetFactor * QUOTA_SHRINK);
+    if (code === 'unavailable') retry = cfg.retryMaxMs;
+    if (code === 'rate') blockedUntil = timers.now() + retry;
+    emit({ lastError: syncError(code) });
+    return { retryInMs: retry };
+  }
+
+  async function cycle(): Promise<CycleResult> {
+    const startedDirty = new Set(dirty);
+    let remote: RemoteState;
+    try {
+      remote = readArea(await area.getAll());
+    } catch (err) {
+      return failed(err);
+    }
+    if (remote.status === 'newer') {
+      emit({ lastError: syncError('newer') });
+      return {};
+    }
+    if (remote.status === 'torn' && tornReads < cfg.tornRetries) {
+      tornReads += 1;
+      return { retryInMs: cfg.tornRetryMs };
+    }
+    const repaired = remote.status === 'corrupt' || remote.status === 'torn';
+    tornReads = 0;
+    try {
+      const localRecords = await local.list();
+      for (const r of [...localRecords, ...remote.records])
+        for (const h of recordHlcs(r)) clock.receive(h);
+      const localMap = toMap(localRecords);
+      const remoteMap = toMap(remote.records);
+      const merged = mergeMaps(localMap, remoteMap);
+      const { candidates, forget } = collectTombstones(merged, remoteMap, timers.now());
+      await applyLocal(localMap, merged, forget);
+      const budget =
+        Math.floor(limits.quotaBytes * budgetFactor) - remote.foreignBytes - cfg.marginBytes;
+      const plan = planDocument(candidates, budget, limits);
+      emit({ localOnly: plan.localOnly.length });
+      if (plan.records.length === 0 && candidates.length > 0)
+        throw new Error('QUOTA_BYTES quota exceeded (other items fill the sync area)');
+      const same =
+        remote.status === 'ok' &&
+        (remote.encoded === plan.encoded || sameRecords(remote.records, plan.records));
+      const nothing = remote.status === 'empty' && plan.records.length === 0;
+      if (!same && !nothing) {
+        const later = await write(remote, plan.encoded);
+        if (later) return later;
+      }
+    } catch (err) {
+      return failed(err);
+    }
+    for (const id of startedDirty) dirty.delete(id);
+    if (dirty.size === 0) firstDirtyAt = null;
+    failures = 0;
+    budgetFactor = 1;
+    emit({
+      lastSyncedAt: timers.now(),
+      pending: dirty.size,
+      lastError: repaired ? syncError('corrupt') : null,
+    });
+    return {};
+  }
+
+  function run(): Promise<void> {
+    if (!started || !state.enabled) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const wait = blockedUntil - timers.now();
+        if (wait > 0) {
+          wake(wait);
+          break;
+        }
+        const result = await cycle();
+        if (result.retryInMs !== undefined) wake(result.retryInMs);
+      } while (again && started && state.enabled);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      unsubscribe.push(local.subscribe(onLocalChange), area.onChanged(onRemoteChange));
+      void run();
+    },
+    stop() {
+      started = false;
+      clearTimers();
+      unsubscribe.splice(0).forEach((u) => u());
+    },
+    async syncNow() {
+      if (!running) return run();
+      again = true;
+      return running;
+    },
+    tick() {
+      void run();
+    },
+    async setEnabled(enabled) {
+      emit({ enabled, lastError: enabled ? state.lastError : null });
+      if (!enabled) {
+        clearTimers();
+        return;
+      }
+      await run();
+    },
+    state: () => ({ ...state }),
+  };
+}
