@@ -1,7 +1,11 @@
 import { registerCommands } from '@/lib/background/commands';
-import { registerReaderService } from '@/lib/background/reader';
+import { registerImportService } from '@/lib/background/import';
+import { registerLibraryService, saveTab } from '@/lib/background/library';
+import { registerReaderService, toggleReader } from '@/lib/background/reader';
 
 export default defineBackground(() => {
   registerReaderService();
-  registerCommands(async () => undefined);
+  registerLibraryService();
+  registerImportService();
+  registerCommands({ toggleReader, savePage: saveTab });
 });

@@ -5,6 +5,12 @@
  * this module and must stay small.
  */
 import type { Article, Detection, ExtractResult } from './article';
+import type { ImportPreview, ImportStartReport } from './import/preview';
+import type { QueueStatus } from './import/queue';
+import type { ImportReport } from './store/backup';
+import type { Entry, StatusPatch } from './store/entry';
+import { isArticle } from './store/validate';
+import type { SyncState } from './sync/engine';
 
 /** Who may send a message: a content script in a tab, or an extension page (popup, reader, options). */
 export type Origin = 'content' | 'page' | 'any';
@@ -37,6 +43,14 @@ export interface TabState {
   detectMs: number;
 }
 
+/** A reading-list call that failed: `messageKey` is a `_locales` key with the reason in plain words. */
+export interface LibraryFailure {
+  ok: false;
+  code: string;
+  messageKey: string;
+}
+export type LibraryResult<T extends object> = ({ ok: true } & T) | LibraryFailure;
+
 /** Payload and answer of every message, keyed by its `type`. */
 export interface Protocol {
   /** Content script → background: what detection concluded for this tab's top frame. */
@@ -45,11 +59,57 @@ export interface Protocol {
   'reader:open': { req: { tabId?: number }; res: { ok: true } | { ok: false; error: string } };
   /** Reader page → background: the article an overlay was opened for. */
   'reader:get': { req: { token: string }; res: { article: Article; tabId: number } | null };
+  /** Overlay script → background: the reader overlay in the sender's tab was closed. */
+  'reader:closed': { req: Record<string, never>; res: { ok: true } };
   /** Popup or harness → background: extract the article in a tab with the extension's code. */
   'tab:extract': { req: { tabId: number }; res: ExtractResult };
   /** Popup or harness → background: what detection said about a tab. */
   'tab:state': { req: { tabId: number }; res: TabState | null };
+  /** Popup → background: extract the article in a tab and save it to the reading list. */
+  'library:saveTab': {
+    req: { tabId: number };
+    res: LibraryResult<{ created: boolean; entry: Entry }>;
+  };
+  /** Reader page → background: save the article it shows (`canonical`: the page's canonical link). */
+  'library:saveArticle': {
+    req: { article: Article; canonical?: string };
+    res: LibraryResult<{ created: boolean; entry: Entry }>;
+  };
+  'library:setStatus': {
+    req: { id: number; patch: StatusPatch };
+    res: LibraryResult<{ entry: Entry }>;
+  };
+  'library:setProgress': {
+    req: { id: number; progress: number };
+    res: LibraryResult<{ entry: Entry }>;
+  };
+  /** Delete entries; `undoToken` brings them back with `library:undoDelete` for ten minutes. */
+  'library:delete': {
+    req: { ids: number[] };
+    res: LibraryResult<{ undoToken: string; count: number }>;
+  };
+  'library:undoDelete': { req: { undoToken: string }; res: LibraryResult<{ entries: Entry[] }> };
+  /** The whole list as backup JSON (pages with large lists export directly from the database). */
+  'library:export': { req: Record<string, never>; res: LibraryResult<{ json: string }> };
+  'library:import': { req: { json: string }; res: LibraryResult<ImportReport> };
+  /** Extension page → background: the reading-list sync state. */
+  'sync:state': { req: Record<string, never>; res: SyncState };
+  /** Extension page → background: turn background sync on or off (a saved setting). */
+  'sync:setEnabled': { req: { enabled: boolean }; res: SyncState };
+  /** Extension page → background: sync now; answers once the cycle is done. */
+  'sync:now': { req: Record<string, never>; res: SyncState };
+  /** Import page → background: what an import file holds (nothing is written). */
+  'import:preview': { req: ImportFile; res: LibraryResult<{ preview: ImportPreview }> };
+  /** Import page → background: import a file's links and queue them for fetching. */
+  'import:start': { req: ImportFile; res: LibraryResult<{ report: ImportStartReport }> };
+  'import:pause': { req: Record<string, never>; res: QueueStatus };
+  'import:resume': { req: Record<string, never>; res: QueueStatus };
+  'import:status': { req: Record<string, never>; res: QueueStatus };
+  'import:retryFailed': { req: Record<string, never>; res: QueueStatus };
 }
+
+/** An import file as the import page sends it: text, or base64 bytes when it may not be UTF-8. */
+export type ImportFile = { fileName: string } & ({ text: string } | { base64: string });
 
 export type MessageType = keyof Protocol;
 export type Req<K extends MessageType> = Protocol[K]['req'];
@@ -66,6 +126,22 @@ interface Spec<K extends MessageType> {
 
 const token = (v: unknown): v is { token: string } => isObj(v) && isStr(v.token, 64);
 const tabId = (v: unknown): v is { tabId: number } => isObj(v) && isInt(v.tabId);
+const MAX_URL = 8192;
+const MAX_IDS = 1000;
+const MAX_IMPORT_JSON = 60_000_000; // under Chrome's 64 MiB message limit
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const isImportFile = (v: unknown): v is ImportFile =>
+  isObj(v) &&
+  isStr(v.fileName, 512) &&
+  Object.keys(v).length === 2 &&
+  (isStr(v.text, MAX_IMPORT_JSON) ||
+    (isStr(v.base64, MAX_IMPORT_JSON) && v.base64.length % 4 === 0 && BASE64.test(v.base64)));
+const STATUS_KEYS = ['read', 'archived', 'favourite'];
+const isStatusPatch = (v: unknown): v is StatusPatch =>
+  isObj(v) &&
+  Object.keys(v).length > 0 &&
+  Object.entries(v).every(([k, b]) => STATUS_KEYS.includes(k) && isBool(b));
+const entryId = (v: Record<string, unknown>) => isInt(v.id) && (v.id as number) > 0;
 
 export const specs: { [K in MessageType]: Spec<K> } = {
   'page:detected': {
@@ -78,8 +154,58 @@ export const specs: { [K in MessageType]: Spec<K> } = {
     guard: (v): v is { tabId?: number } => isObj(v) && (v.tabId === undefined || isInt(v.tabId)),
   },
   'reader:get': { from: 'page', guard: token },
+  'reader:closed': { from: 'content', guard: none },
   'tab:extract': { from: 'page', guard: tabId },
   'tab:state': { from: 'page', guard: tabId },
+  'library:saveTab': { from: 'page', guard: tabId },
+  'library:saveArticle': {
+    from: 'page',
+    guard: (v): v is { article: Article; canonical?: string } =>
+      isObj(v) &&
+      isArticle(v.article) &&
+      (v.canonical === undefined || isStr(v.canonical, MAX_URL)),
+  },
+  'library:setStatus': {
+    from: 'page',
+    guard: (v): v is { id: number; patch: StatusPatch } =>
+      isObj(v) && entryId(v) && isStatusPatch(v.patch),
+  },
+  'library:setProgress': {
+    from: 'page',
+    guard: (v): v is { id: number; progress: number } =>
+      isObj(v) && entryId(v) && isNum(v.progress) && v.progress >= 0 && v.progress <= 1,
+  },
+  'library:delete': {
+    from: 'page',
+    guard: (v): v is { ids: number[] } =>
+      isObj(v) &&
+      Array.isArray(v.ids) &&
+      v.ids.length > 0 &&
+      v.ids.length <= MAX_IDS &&
+      v.ids.every((id) => isInt(id) && id > 0),
+  },
+  'library:undoDelete': {
+    from: 'page',
+    guard: (v): v is { undoToken: string } => isObj(v) && isStr(v.undoToken, 64),
+  },
+  'library:export': { from: 'page', guard: none },
+  'library:import': {
+    from: 'page',
+    guard: (v): v is { json: string } => isObj(v) && isStr(v.json, MAX_IMPORT_JSON),
+  },
+  'sync:state': { from: 'page', guard: none },
+  'sync:setEnabled': {
+    from: 'page',
+    guard: (v): v is { enabled: boolean } =>
+      isObj(v) && Object.keys(v).length === 1 && isBool(v.enabled),
+  },
+  'sync:now': { from: 'page', guard: none },
+  'import:preview': { from: 'page', guard: isImportFile },
+  'import:start': { from: 'page', guard: isImportFile },
+  'import:pause': { from: 'page', guard: none },
+  'import:resume': { from: 'page', guard: none },
+  'import:status': { from: 'page', guard: none },
+  'import:retryFailed': { from: 'page', guard: none },
 };
 
 /** Narrow an unknown value to a known message whose payload passes its guard. */
@@ -89,14 +215,12 @@ export function parseMessage(raw: unknown): Message | null {
   return specs[type].guard(raw.payload) ? (raw as unknown as Message) : null;
 }
 
-export { none as isEmptyPayload };
-
 /** Messages the background sends to a tab's content script. */
-export type TabCommand = { type: 'reader:show'; token: string } | { type: 'reader:toggle' };
+export type TabCommand = { type: 'reader:show'; token: string } | { type: 'reader:hide' };
 
 export function parseTabCommand(raw: unknown): TabCommand | null {
   if (!isObj(raw)) return null;
-  if (raw.type === 'reader:toggle') return { type: 'reader:toggle' };
+  if (raw.type === 'reader:hide') return { type: 'reader:hide' };
   if (raw.type === 'reader:show' && isStr(raw.token, 64))
     return { type: 'reader:show', token: raw.token };
   return null;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- values returned from page.evaluate */
 /**
  * `npm run bench`: our numbers beside their anchors, measured in the same run.
  * Speed is measured here, never asserted in tests. Timings on a shared 2-core machine are noisy:
@@ -10,7 +11,7 @@ import { launch, ROOT, SHARED_DIR } from '../tests/e2e/fixtures';
 import { startServer } from '../tests/e2e/server';
 import { runEvalPage, askBackground, tabIdForUrl, waitForTabState } from './lib/eval-page';
 import { readerFrame } from '../tests/e2e/reader-helpers';
-import { median, table } from './lib/stats';
+import { median, quantile, table } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EXT = join(ROOT, '.output/chrome-mv3');
@@ -177,7 +178,158 @@ async function benchReader(): Promise<void> {
   );
 }
 
+const LIBRARY_SIZE = Number(process.env.BENCH_LIBRARY ?? 10_000);
+const QUERY_COUNT = 40;
+
+/** Paragraphs of the corpus's gold texts: the material the synthetic library is built from. */
+function paragraphPool(): string[] {
+  const files = [
+    join(SHARED_DIR, 'fixtures/seed-article.gold.json'),
+    ...readdirSync(join(SHARED_DIR, 'corpus/real'))
+      .filter((f) => f.endsWith('.gold.json'))
+      .map((f) => join(SHARED_DIR, 'corpus/real', f)),
+  ];
+  const pool: string[] = [];
+  for (const f of files) {
+    const gold = JSON.parse(readFileSync(f, 'utf8')) as {
+      text?: string | null;
+      isArabicArticle?: boolean;
+    };
+    if (gold.isArabicArticle && gold.text)
+      pool.push(...gold.text.split(/\n\n+/).filter((p) => p.length > 60));
+  }
+  return pool;
+}
+
+/** One- and two-word queries a reader would type: words of the pool, some without their diacritics/hamza. */
+function queries(pool: string[]): { one: string[]; two: string[] } {
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const words = pool.flatMap((p) => p.split(/[^\p{L}]+/u)).filter((w) => w.length >= 4);
+  const loosen = (w: string) =>
+    w
+      .replace(/[أإآ]/g, 'ا')
+      .replace(/ة$/, 'ه')
+      .replace(/[\u064B-\u0652]/g, '');
+  const pick = () => words[Math.floor(rand() * words.length)]!;
+  const one = Array.from({ length: QUERY_COUNT }, (_, i) => (i % 2 ? loosen(pick()) : pick()));
+  const two = Array.from({ length: QUERY_COUNT }, () => {
+    const p = pool[Math.floor(rand() * pool.length)]!.split(/[^\p{L}]+/u).filter(
+      (w) => w.length >= 4,
+    );
+    const i = Math.floor(rand() * Math.max(1, p.length - 1));
+    return `${p[i] ?? pick()} ${loosen(p[i + 1] ?? pick())}`;
+  });
+  return { one, two };
+}
+
+async function bundleLibraryBench(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [join(ROOT, 'scripts/lib/library-bench-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'QariBench',
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+    alias: { '@': ROOT },
+  });
+  return `${out.outputFiles[0]!.text};globalThis.QariBench = QariBench;`;
+}
+
+const pq = (xs: number[], q: number) => quantile(xs, q).toFixed(1);
+
+/** The reading list at 10,000 articles in Chromium's real IndexedDB. */
+async function benchLibrary(): Promise<void> {
+  const pool = paragraphPool();
+  const code = await bundleLibraryBench();
+  const l = await launch();
+  try {
+    const page = await l.extensionPage('options.html');
+    await page.evaluate(code);
+    const before = await page.evaluate(() => (globalThis as any).QariBench.usage());
+    const saveTimes: number[] = [];
+    const started = Date.now();
+    for (let from = 0; from < LIBRARY_SIZE; from += 500) {
+      const to = Math.min(LIBRARY_SIZE, from + 500);
+      saveTimes.push(
+        ...(await page.evaluate(([p, a, b]) => (globalThis as any).QariBench.seed(p, a, b), [
+          pool,
+          from,
+          to,
+        ] as const)),
+      );
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const count = await page.evaluate(() => (globalThis as any).QariBench.count());
+    const after = await page.evaluate(() => (globalThis as any).QariBench.usage());
+    const { one, two } = queries(pool);
+    const run = (fn: string, qs: string[]) =>
+      page.evaluate(([f, q]) => (globalThis as any).QariBench[f](q), [fn, qs] as const) as Promise<{
+        ms: number[];
+        hits: number[];
+      }>;
+    await run('timeSearch', one.slice(0, 5)); // warm the caches a reader's first keystroke warms
+    const ours1 = await run('timeSearch', one);
+    const ours2 = await run('timeSearch', two);
+    const scan1 = await run('plainScan', one.slice(0, 10));
+    const scan2 = await run('plainScan', two.slice(0, 10));
+    const popupMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const popup = await l.context.newPage();
+      await popup.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('[role="listitem"]')) {
+            (globalThis as any).__firstRow = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await popup.goto(`chrome-extension://${l.extensionId}/popup.html`);
+      await popup.locator('[role="listitem"]').first().waitFor();
+      popupMs.push(await popup.evaluate(() => (globalThis as any).__firstRow as number));
+      await popup.close();
+    }
+    console.log(
+      `\n## Reading list: ${count} articles in Chromium's IndexedDB (built in ${seconds.toFixed(0)} s)`,
+    );
+    table(
+      ['measure', 'ours (p50 / p95)', 'anchor: plain scan (p50 / p95)', 'goal'],
+      [
+        ['save one article (ms)', `${pq(saveTimes, 0.5)} / ${pq(saveTimes, 0.95)}`, '—', '—'],
+        [
+          'search, one word (ms)',
+          `${pq(ours1.ms, 0.5)} / ${pq(ours1.ms, 0.95)}`,
+          `${pq(scan1.ms, 0.5)} / ${pq(scan1.ms, 0.95)}`,
+          'p95 ≤ 30',
+        ],
+        [
+          'search, two words (ms)',
+          `${pq(ours2.ms, 0.5)} / ${pq(ours2.ms, 0.95)}`,
+          `${pq(scan2.ms, 0.5)} / ${pq(scan2.ms, 0.95)}`,
+          'p95 ≤ 30',
+        ],
+        [
+          'popup open → first row painted (ms)',
+          `${pq(popupMs, 0.5)} / ${pq(popupMs, 0.95)}`,
+          '—',
+          '≤ 200',
+        ],
+        ['bytes on disk per article', ((after - before) / Math.max(1, count)).toFixed(0), '—', '—'],
+      ],
+    );
+    const found = (h: number[]) => h.filter((x) => x > 0).length;
+    console.log(
+      `Queries with hits: ours ${found(ours1.hits)}/${one.length} one-word, ${found(ours2.hits)}/${two.length} two-word; plain scan ${found(scan1.hits)}/10 and ${found(scan2.hits)}/10 (it misses spelling variants).`,
+    );
+  } finally {
+    await l.close();
+  }
+}
+
 const SECTIONS: Record<string, () => Promise<void> | void> = {
+  library: benchLibrary,
   size: benchSize,
   pages: benchPages,
   reader: benchReader,

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   await page.goto(l.server.url(path));
   const tabId = await tabIdForUrl(l, page.url());
   await waitForTabState(l, tabId);
+  const warm = Number(process.env.WARM ?? 0);
+  for (let i = 0; i < warm; i++) await askBackground(l, 'tab:extract', { tabId });
   const cdp = await l.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

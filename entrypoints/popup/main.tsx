@@ -1,21 +1,45 @@
+import './popup.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { Popup, type PopupEnv } from '@/components/popup/Popup';
 import { ask } from '@/lib/messaging';
+import { readerErrorKey } from '@/lib/popup/errors';
+import { libraryClient } from '@/lib/popup/library-client';
+import { savedArticleUrl, targetTabFrom } from '@/lib/popup/target';
+import { uiLang } from '@/lib/reader/i18n';
 
-function Popup() {
-  const openReader = async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await ask('reader:open', { tabId: tab.id });
-    window.close();
-  };
-  return (
-    <main>
-      <button type="button" onClick={() => void openReader()}>
-        {browser.i18n.getMessage('popupReader') || 'وضع القراءة'}
-      </button>
-    </main>
-  );
+// `?tab=ID` lets a test open this page in a tab and act on another tab; the real popup has no
+// query and acts on the active tab.
+const pinnedTab = targetTabFrom(location.search);
+
+async function targetTab(): Promise<number | undefined> {
+  if (pinnedTab !== null) return pinnedTab;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
 }
 
+const env: PopupEnv = {
+  client: libraryClient(),
+  targetTab,
+  async isArticle(tabId) {
+    const state = await ask('tab:state', { tabId });
+    return state ? state.detection.isArticle : null;
+  },
+  async openReader(tabId) {
+    const res = await ask('reader:open', { tabId }).catch(() => null);
+    if (res?.ok) return { ok: true };
+    return { ok: false, messageKey: readerErrorKey(res?.error) };
+  },
+  openEntry: (id) => void browser.tabs.create({ url: browser.runtime.getURL(savedArticleUrl(id)) }),
+  entryHref: (id) => browser.runtime.getURL(savedArticleUrl(id)),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  close: () => {
+    if (pinnedTab === null) window.close();
+  },
+};
+
+const ui = uiLang();
+document.documentElement.lang = ui;
+document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
 const app = document.getElementById('app');
-if (app) render(<Popup />, app);
+if (app) render(<Popup env={env} />, app);

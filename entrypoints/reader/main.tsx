@@ -13,6 +13,7 @@ import { ask } from '@/lib/messaging';
 import { readerLabels } from '@/lib/reader/labels';
 import { parseReaderLocation } from '@/lib/reader/location';
 import { toReaderArticle } from '@/lib/reader/article-guard';
+import { bootSaved, saveToLibrary } from './load-saved';
 
 // The overlay (lib/page/overlay.ts) accepts only this message, only from this frame.
 const CLOSE_MESSAGE = 'qari:close';
@@ -36,14 +37,15 @@ async function boot(app: HTMLElement): Promise<void> {
   addEventListener('keydown', escCloses);
   render(<ReaderStatus kind="loading" labels={labels} />, app);
 
-  // Saved articles (`?id=`) are loaded from IndexedDB by the reading-list code, not wired yet.
+  if (!inOverlay && loc.id) return bootSaved(app, loc.id, labels);
   const article = loc.token ? await loadOverlayArticle(loc.token).catch(() => null) : null;
   if (!article) {
     render(<ReaderStatus kind="missing" labels={labels} onClose={onClose} />, app);
     return;
   }
   removeEventListener('keydown', escCloses);
-  render(<ReaderView article={article} mode="overlay" onClose={onClose} />, app);
+  const onSave = () => void saveToLibrary(article);
+  render(<ReaderView article={article} mode="overlay" onClose={onClose} onSave={onSave} />, app);
 }
 
 const app = document.getElementById('app');

@@ -1,0 +1,26 @@
+import { useMemo } from 'preact/hooks';
+import { ReaderView } from '@/components/reader/ReaderView';
+import { progressReporter, type ProgressSink } from '@/lib/library/saved-progress';
+import type { SavedArticle } from '@/lib/library/load-saved-article';
+
+interface Props {
+  saved: SavedArticle;
+  sink: ProgressSink;
+}
+
+/** A saved article in its own tab: resumes where the reader stopped and keeps the position. */
+export function SavedReader({ saved, sink }: Props) {
+  const { article, entry } = saved;
+  const onProgress = useMemo(
+    () => progressReporter({ progress: entry.progress, read: entry.read }, sink),
+    [entry.id],
+  );
+  return (
+    <ReaderView
+      article={article}
+      mode="saved"
+      initialProgress={entry.progress}
+      onProgress={onProgress}
+    />
+  );
+}

@@ -1,0 +1,153 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ListRow } from '@/lib/popup/client';
+import { percent, savedDate, siteOf } from '@/lib/popup/format';
+import { label } from '@/lib/popup/labels';
+import type { UiLang } from '@/lib/reader/i18n';
+import { readingTimePhrase } from '@/lib/reader/reading-time';
+import { Highlighted } from './Highlighted';
+import { PopupIcon } from './icons';
+
+export type RowAction = 'open' | 'archive' | 'favourite' | 'delete';
+
+interface Props {
+  index: number;
+  total: number;
+  row: ListRow | undefined;
+  height: number;
+  selected: boolean;
+  /** Move keyboard focus to this row (it was reached with the arrow keys). */
+  focus: boolean;
+  ui: UiLang;
+  /** Where `open` goes, for the title link (middle click, copy link). */
+  href: (id: number) => string;
+  onSelect: (index: number) => void;
+  onAction: (action: RowAction, row: ListRow) => void;
+}
+
+// A reader who got this far has read the article.
+const READ_AT = 0.95;
+
+function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
+  const { entry } = row;
+  const a = entry.article;
+  const reading =
+    !entry.read && entry.progress > 0 && entry.progress < READ_AT
+      ? label('popupStateProgress', percent(entry.progress, ui))
+      : null;
+  return (
+    <p class="qari-row-meta">
+      <span class={entry.read ? 'qari-state-read' : 'qari-state-unread'}>
+        {entry.read ? label('popupStateRead') : label('popupStateUnread')}
+      </span>
+      {reading && <span>{reading}</span>}
+      {entry.archived && <span class="qari-badge">{label('popupStateArchived')}</span>}
+      {!entry.hasBody && <span class="qari-badge">{label('popupStateOffline')}</span>}
+      <span dir="auto">{siteOf(a)}</span>
+      <span>{savedDate(entry.savedAt, ui)}</span>
+      <span>{readingTimePhrase(a.readingMinutes, ui)}</span>
+    </p>
+  );
+}
+
+/** One saved article in the popup list: title, facts, snippet, and its actions. */
+export function EntryRow(p: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (p.focus && el && el.ownerDocument.activeElement !== el) el.focus({ preventScroll: true });
+  }, [p.focus, p.row !== undefined]);
+  const style = { blockSize: `${p.height}px` };
+  const pos = { 'aria-posinset': p.index + 1, 'aria-setsize': p.total };
+  if (!p.row) {
+    return (
+      <div
+        ref={ref}
+        role="listitem"
+        class="qari-row qari-row-loading"
+        style={style}
+        tabIndex={p.selected ? 0 : -1}
+        data-index={p.index}
+        {...pos}
+      >
+        <span class="qari-sr-only">{label('popupLoading')}</span>
+      </div>
+    );
+  }
+  const row = p.row;
+  const { entry } = row;
+  const title = entry.article.title || entry.article.url;
+  const act = (action: RowAction) => (e: Event) => {
+    e.preventDefault();
+    e.stopPropagation();
+    p.onAction(action, row);
+  };
+  return (
+    <div
+      ref={ref}
+      role="listitem"
+      class="qari-row"
+      style={style}
+      tabIndex={p.selected ? 0 : -1}
+      aria-current={p.selected ? 'true' : undefined}
+      data-index={p.index}
+      data-entry-id={entry.id}
+      data-read={entry.read ? 'true' : 'false'}
+      {...pos}
+      onFocusIn={() => p.onSelect(p.index)}
+      onClick={() => p.onSelect(p.index)}
+    >
+      <a
+        class="qari-row-title"
+        href={p.href(entry.id)}
+        dir="auto"
+        tabIndex={-1}
+        onClick={act('open')}
+      >
+        {!entry.read && <span class="qari-dot" aria-hidden="true" />}
+        {entry.favourite && (
+          <span class="qari-fav-mark" title={label('popupStateFavourite')}>
+            <PopupIcon name="star" filled />
+            <span class="qari-sr-only">{label('popupStateFavourite')}</span>
+          </span>
+        )}
+        <Highlighted text={title} ranges={row.titleRanges} />
+      </a>
+      <StateLine row={row} ui={p.ui} />
+      {row.snippet && (
+        <p class="qari-row-snippet" dir="auto">
+          <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
+        </p>
+      )}
+      <div class="qari-row-actions">
+        <button
+          type="button"
+          class="qari-icon-button"
+          aria-label={entry.archived ? label('popupUnarchive') : label('popupArchive')}
+          title={entry.archived ? label('popupUnarchive') : label('popupArchive')}
+          onClick={act('archive')}
+        >
+          <PopupIcon name={entry.archived ? 'unarchive' : 'archive'} />
+        </button>
+        <button
+          type="button"
+          class="qari-icon-button"
+          aria-label={label('popupFavourite')}
+          aria-pressed={entry.favourite}
+          title={entry.favourite ? label('popupUnfavourite') : label('popupFavourite')}
+          onClick={act('favourite')}
+        >
+          <PopupIcon name="star" filled={entry.favourite} />
+        </button>
+        <button
+          type="button"
+          class="qari-icon-button"
+          aria-label={label('popupDelete')}
+          title={label('popupDelete')}
+          onClick={act('delete')}
+        >
+          <PopupIcon name="trash" />
+        </button>
+      </div>
+    </div>
+  );
+}

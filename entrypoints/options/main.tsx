@@ -1,0 +1,52 @@
+import './options.css';
+import { render } from 'preact';
+import { BackupPanel, type BackupEnv } from '@/components/popup/BackupPanel';
+import { ask } from '@/lib/messaging';
+import { LibraryCallError } from '@/lib/popup/client';
+import { label } from '@/lib/popup/labels';
+import { t, uiLang } from '@/lib/reader/i18n';
+import { exportLibrary } from '@/lib/store/backup';
+import { openDb } from '@/lib/store/db';
+
+// Chrome refuses messages over 64 MiB; the library service's guard stops just below.
+const MAX_MESSAGE_CHARS = 60_000_000;
+
+const env: BackupEnv = {
+  // A read: straight from the database, so a large list never crosses the message channel.
+  async exportJson() {
+    const backup = await exportLibrary(openDb());
+    return { json: JSON.stringify(backup), entries: backup.entries.length };
+  },
+  async importJson(json) {
+    if (json.length > MAX_MESSAGE_CHARS) throw new LibraryCallError('importErrorTooLarge');
+    const res = await ask('library:import', { json });
+    if (!res) throw new LibraryCallError('popupError');
+    if (!res.ok) throw new LibraryCallError(res.messageKey, res.code);
+    return { added: res.added, updated: res.updated, unchanged: res.unchanged };
+  },
+  download(fileName, json) {
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // The download has taken its copy once the click is handled.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+};
+
+const ui = uiLang();
+document.documentElement.lang = ui;
+document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
+document.title = label('optionsTitle');
+const app = document.getElementById('app');
+if (app)
+  render(
+    <main class="qari-options">
+      <h1>{t('extName', 'قارئ')}</h1>
+      <BackupPanel env={env} ui={ui} />
+    </main>,
+    app,
+  );

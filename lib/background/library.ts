@@ -1,0 +1,106 @@
+/**
+ * The background's part of the reading list: every write goes through here (saving a tab or the
+ * reader's article, status, progress, delete/undo, import), so writes are validated once and the
+ * sync outbox has one writer. Reads (list, search, get, export of a large list) are done by
+ * extension pages directly on the database (same origin) with `lib/store` and `lib/search`.
+ */
+import browser from 'webextension-polyfill';
+import type { ExtractResult } from '../article';
+import type { LibraryFailure } from '../messages';
+import { serve, type Handlers } from '../messaging';
+import {
+  deleteEntries,
+  purgeTrash,
+  saveArticle,
+  setProgress,
+  setStatus,
+  undoDelete,
+  type SaveResult,
+} from '../store/articles';
+import { exportLibraryJson, importLibrary } from '../store/backup';
+import { openDb, type QariDb } from '../store/db';
+import { toStoreError } from '../store/errors';
+import { extractTab } from './reader';
+
+const EXTRACT_FAILED: LibraryFailure = {
+  ok: false,
+  code: 'extract-failed',
+  messageKey: 'libraryErrorExtract',
+};
+
+export interface LibraryDeps {
+  db?: QariDb;
+  extract?: (tabId: number) => Promise<ExtractResult>;
+  /** The `<link rel=canonical>` of a tab's page, or null. */
+  readCanonical?: (tabId: number) => Promise<string | null>;
+}
+
+/** Read the page's canonical link (absolute) from the tab's top frame. */
+export async function readCanonicalLink(tabId: number): Promise<string | null> {
+  try {
+    const [res] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: () =>
+        (document.querySelector('link[rel~="canonical" i][href]') as HTMLLinkElement | null)
+          ?.href ?? null,
+    });
+    return typeof res?.result === 'string' ? res.result : null;
+  } catch {
+    return null;
+  }
+}
+
+function failure(err: unknown): LibraryFailure {
+  const e = toStoreError(err);
+  return { ok: false, code: e.code, messageKey: e.messageKey };
+}
+
+/** Run a library call and answer `{ ok: true, …result }` or a failure with its message key. */
+async function answer<T extends object>(
+  call: () => Promise<T>,
+): Promise<({ ok: true } & T) | LibraryFailure> {
+  try {
+    return { ok: true, ...(await call()) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Extract the article in a tab and save it (also for the "save page" keyboard command). */
+export async function saveTab(
+  tabId: number,
+  deps: LibraryDeps = {},
+): Promise<({ ok: true } & SaveResult) | LibraryFailure> {
+  const db = deps.db ?? openDb();
+  const [result, canonical] = await Promise.all([
+    (deps.extract ?? extractTab)(tabId),
+    (deps.readCanonical ?? readCanonicalLink)(tabId),
+  ]);
+  if (!result.ok) return EXTRACT_FAILED;
+  return answer(() => saveArticle(db, result.article, { canonical }));
+}
+
+export function libraryHandlers(deps: LibraryDeps = {}): Handlers {
+  const db = deps.db ?? openDb();
+  return {
+    'library:saveTab': ({ tabId }) => saveTab(tabId, { ...deps, db }),
+    'library:saveArticle': ({ article, canonical }) =>
+      answer(() => saveArticle(db, article, { canonical })),
+    'library:setStatus': ({ id, patch }) =>
+      answer(async () => ({ entry: await setStatus(db, id, patch) })),
+    'library:setProgress': ({ id, progress }) =>
+      answer(async () => ({ entry: await setProgress(db, id, progress) })),
+    'library:delete': ({ ids }) => answer(() => deleteEntries(db, ids)),
+    'library:undoDelete': ({ undoToken }) =>
+      answer(async () => ({ entries: await undoDelete(db, undoToken) })),
+    'library:export': () => answer(async () => ({ json: await exportLibraryJson(db) })),
+    'library:import': ({ json }) => answer(() => importLibrary(db, json)),
+  };
+}
+
+/** Register the reading list's message handlers; expired undo data is purged at start-up. */
+export function registerLibraryService(deps: LibraryDeps = {}): void {
+  const db = deps.db ?? openDb();
+  serve(libraryHandlers({ ...deps, db }));
+  void purgeTrash(db).catch(() => undefined);
+}

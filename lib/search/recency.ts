@@ -1,0 +1,42 @@
+/**
+ * The saved entries newest first, cached per database while nothing changes: ranking a search
+ * needs the recency of every match, and reading the `savedAt` index for each keystroke would cost
+ * more than the search itself at 10,000 entries. The cache is dropped when Dexie reports a write
+ * to `articles` (in any context: Dexie broadcasts between the extension's pages and its worker),
+ * and rebuilt when the newest id differs, which covers a save whose event has not arrived yet.
+ */
+import Dexie from 'dexie';
+import type { QariDb } from '../store/db';
+
+export interface Recency {
+  /** Entry ids, newest saved first. */
+  ids: number[];
+  /** Position of each id in `ids` (0 is the newest). */
+  rank: Map<number, number>;
+  maxId: number;
+}
+
+const caches = new Map<string, Recency>();
+let listening = false;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    const keys = Object.keys(parts);
+    for (const name of caches.keys()) {
+      if (keys.some((k) => k.startsWith(`idb://${name}/articles/`))) caches.delete(name);
+    }
+  });
+}
+
+export async function recencyOrder(db: QariDb): Promise<Recency> {
+  listen();
+  const newest = ((await db.articles.toCollection().lastKey()) as number | undefined) ?? 0;
+  const cached = caches.get(db.name);
+  if (cached && cached.maxId === newest) return cached;
+  const ids = (await db.articles.orderBy('savedAt').primaryKeys()).reverse();
+  const fresh: Recency = { ids, rank: new Map(ids.map((id, i) => [id, i])), maxId: newest };
+  caches.set(db.name, fresh);
+  return fresh;
+}

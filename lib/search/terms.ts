@@ -1,0 +1,36 @@
+/**
+ * What the search index stores per article: the distinct terms of its title (ranked higher)
+ * and of everything searchable (title, site, byline, body). Bump INDEX_VERSION when the terms
+ * an article gets change (stemmer, stop words, fields) so a schema upgrade can rebuild them.
+ */
+import { termsOf } from './normalize';
+
+export const INDEX_VERSION = 1;
+// Bounds the index entries of one very long article; its first terms are kept, which covers
+// what the article is about (the lead and the headings come first).
+export const MAX_TERMS_PER_ARTICLE = 3000;
+
+export interface SearchableDoc {
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  /** Plain text of the body; empty for an entry whose body is not on this device. */
+  text: string;
+}
+
+export interface DocTerms {
+  title: string[];
+  all: string[];
+}
+
+export function docTerms(doc: SearchableDoc): DocTerms {
+  const title = termsOf(doc.title);
+  const all = new Set(title);
+  for (const field of [doc.siteName ?? '', doc.byline ?? '', doc.text]) {
+    for (const t of termsOf(field)) {
+      if (all.size >= MAX_TERMS_PER_ARTICLE) break;
+      all.add(t);
+    }
+  }
+  return { title, all: [...all] };
+}

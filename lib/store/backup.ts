@@ -1,0 +1,317 @@
+/**
+ * Backups: the whole reading list as versioned JSON, and importing one back. An import is
+ * validated completely before anything is written, then written in one transaction: a corrupt
+ * file imports nothing. Entries merge by canonical URL, so importing twice duplicates nothing.
+ */
+import { canonicalUrl } from '../url/canonical';
+import { getBodies, getBody, putBody } from './bodies';
+import { recordChange } from './changes';
+import type { QariDb } from './db';
+import {
+  SYNC_FIELDS,
+  type ArticleBody,
+  type ArticleMeta,
+  type FullBodyRow,
+  type EntryRow,
+  type SyncField,
+} from './entry';
+import { guardWrite, StoreError } from './errors';
+import { termsRow } from './search-terms';
+import {
+  hasOnlyKeys,
+  isArticleBody,
+  isArticleMeta,
+  isPlainObject,
+  isString,
+  isTagList,
+  isWebUrl,
+} from './validate';
+
+export const BACKUP_FORMAT = 'qari-backup';
+export const BACKUP_VERSION = 1;
+export const MAX_IMPORT_CHARS = 200_000_000;
+export const MAX_IMPORT_ENTRIES = 100_000;
+
+export interface BackupEntry {
+  canonicalUrl: string;
+  /** ISO 8601 instants. */
+  savedAt: string;
+  updatedAt: string;
+  read: boolean;
+  archived: boolean;
+  favourite: boolean;
+  progress: number;
+  tags: string[];
+  fieldTimes: Partial<Record<SyncField, number>>;
+  article: ArticleMeta;
+  /** Null for an entry whose article body was never saved on the exporting device. */
+  body: ArticleBody | null;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  entries: BackupEntry[];
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportOptions {
+  /** Sanitizer for the imported HTML (DOMPurify in a page); the file is untrusted. */
+  sanitize?: (html: string) => string;
+  now?: number;
+}
+
+const ENTRY_KEYS = [
+  'canonicalUrl',
+  'savedAt',
+  'updatedAt',
+  'read',
+  'archived',
+  'favourite',
+  'progress',
+  'tags',
+  'fieldTimes',
+  'article',
+  'body',
+] as const;
+const BACKUP_KEYS = ['format', 'version', 'exportedAt', 'entries'] as const;
+const EXPORT_PAGE = 200;
+
+function toBackupEntry(row: EntryRow, body: FullBodyRow | null): BackupEntry {
+  return {
+    canonicalUrl: row.canonicalUrl,
+    savedAt: new Date(row.savedAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    read: row.read === 1,
+    archived: row.archived === 1,
+    favourite: row.favourite === 1,
+    progress: row.progress,
+    tags: row.tags,
+    fieldTimes: row.fieldTimes,
+    article: row.meta,
+    body: body ? { content: body.content, text: body.text, sections: body.sections } : null,
+  };
+}
+
+/** The whole list as a backup object, oldest saved first. */
+export async function exportLibrary(db: QariDb, now = Date.now()): Promise<Backup> {
+  return db.transaction('r', [db.articles, db.bodies, db.texts], async () => {
+    const ids = await db.articles.orderBy('savedAt').primaryKeys();
+    const entries: BackupEntry[] = [];
+    for (let i = 0; i < ids.length; i += EXPORT_PAGE) {
+      const page = ids.slice(i, i + EXPORT_PAGE);
+      const [rows, bodies] = await Promise.all([db.articles.bulkGet(page), getBodies(db, page)]);
+      rows.forEach((row, j) => {
+        if (row) entries.push(toBackupEntry(row, bodies[j] ?? null));
+      });
+    }
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      entries,
+    };
+  });
+}
+
+export async function exportLibraryJson(db: QariDb, now = Date.now()): Promise<string> {
+  return JSON.stringify(await exportLibrary(db, now));
+}
+
+function parseInstant(v: unknown): number | null {
+  if (!isString(v, 40)) return null;
+  const t = Date.parse(v);
+  return Number.isFinite(t) && new Date(t).toISOString() === v ? t : null;
+}
+
+function isFieldTimes(v: unknown): v is Partial<Record<SyncField, number>> {
+  return (
+    isPlainObject(v) &&
+    Object.entries(v).every(
+      ([k, t]) => (SYNC_FIELDS as readonly string[]).includes(k) && Number.isSafeInteger(t),
+    )
+  );
+}
+
+function isBackupEntry(v: unknown): v is BackupEntry {
+  return (
+    isPlainObject(v) &&
+    hasOnlyKeys(v, ENTRY_KEYS) &&
+    isWebUrl(v.canonicalUrl) &&
+    parseInstant(v.savedAt) !== null &&
+    parseInstant(v.updatedAt) !== null &&
+    typeof v.read === 'boolean' &&
+    typeof v.archived === 'boolean' &&
+    typeof v.favourite === 'boolean' &&
+    typeof v.progress === 'number' &&
+    v.progress >= 0 &&
+    v.progress <= 1 &&
+    isTagList(v.tags) &&
+    isFieldTimes(v.fieldTimes) &&
+    isArticleMeta(v.article, true) &&
+    (v.body === null || isArticleBody(v.body, true))
+  );
+}
+
+/** Check a backup completely; throw the first problem as a typed error. */
+export function validateBackup(input: unknown): Backup {
+  let data = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_IMPORT_CHARS) throw new StoreError('import-too-large');
+    try {
+      data = JSON.parse(input);
+    } catch {
+      throw new StoreError('import-not-json');
+    }
+  }
+  if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) throw new StoreError('import-format');
+  if (data.version !== BACKUP_VERSION) throw new StoreError('import-version', String(data.version));
+  if (!hasOnlyKeys(data, BACKUP_KEYS) || parseInstant(data.exportedAt) === null)
+    throw new StoreError('import-format');
+  if (!Array.isArray(data.entries)) throw new StoreError('import-format', 'entries');
+  if (data.entries.length > MAX_IMPORT_ENTRIES) throw new StoreError('import-too-large');
+  data.entries.forEach((e, i) => {
+    if (!isBackupEntry(e)) throw new StoreError('import-entry', `entry ${i}`);
+  });
+  return data as unknown as Backup;
+}
+
+interface Incoming {
+  row: Omit<EntryRow, 'id'>;
+  body: ArticleBody | null;
+}
+
+function toIncoming(e: BackupEntry, sanitize: ImportOptions['sanitize']): Incoming {
+  const body = e.body && {
+    content: sanitize ? sanitize(e.body.content) : e.body.content,
+    text: e.body.text,
+    sections: e.body.sections,
+  };
+  return {
+    row: {
+      // Keys are recomputed so backups from older rules dedupe under today's (idempotent).
+      canonicalUrl: canonicalUrl(e.canonicalUrl),
+      meta: e.article,
+      savedAt: parseInstant(e.savedAt) as number,
+      updatedAt: parseInstant(e.updatedAt) as number,
+      read: e.read ? 1 : 0,
+      archived: e.archived ? 1 : 0,
+      favourite: e.favourite ? 1 : 0,
+      progress: e.progress,
+      tags: e.tags,
+      hasBody: body ? 1 : 0,
+      fieldTimes: e.fieldTimes,
+    },
+    body,
+  };
+}
+
+/**
+ * Merge an incoming entry into the saved one: the earliest savedAt, status and article from the
+ * more recently updated side, a body from whichever has one (the newer one if both), tags joined.
+ */
+function merge(old: EntryRow, inc: Incoming, oldBody: FullBodyRow | null): Incoming {
+  const newer = inc.row.updatedAt > old.updatedAt;
+  const base = newer ? inc.row : old;
+  const fieldTimes = { ...old.fieldTimes };
+  for (const [k, t] of Object.entries(inc.row.fieldTimes) as [SyncField, number][]) {
+    fieldTimes[k] = Math.max(fieldTimes[k] ?? t, t);
+  }
+  const body = (newer ? (inc.body ?? oldBody) : (oldBody ?? inc.body)) ?? null;
+  return {
+    row: {
+      canonicalUrl: old.canonicalUrl,
+      meta: base.meta,
+      savedAt: Math.min(old.savedAt, inc.row.savedAt),
+      updatedAt: Math.max(old.updatedAt, inc.row.updatedAt),
+      read: base.read,
+      archived: base.archived,
+      favourite: base.favourite,
+      progress: base.progress,
+      tags: [...new Set([...old.tags, ...inc.row.tags])],
+      hasBody: body ? 1 : 0,
+      fieldTimes,
+    },
+    body: body && { content: body.content, text: body.text, sections: body.sections },
+  };
+}
+
+/** JSON with sorted keys: equal for equal data whatever the key order. */
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, val: unknown) =>
+    isPlainObject(val)
+      ? Object.fromEntries(
+          Object.keys(val)
+            .sort()
+            .map((k) => [k, val[k]]),
+        )
+      : val,
+  );
+}
+
+function changedFields(a: Omit<EntryRow, 'id'>, b: Omit<EntryRow, 'id'>): SyncField[] {
+  const value = (r: Omit<EntryRow, 'id'>, f: SyncField): unknown =>
+    f === 'url' || f === 'title' || f === 'siteName' ? r.meta[f] : r[f];
+  return SYNC_FIELDS.filter((f) => stable(value(a, f)) !== stable(value(b, f)));
+}
+
+function withoutId(row: EntryRow): Omit<EntryRow, 'id'> {
+  const copy: Partial<EntryRow> = { ...row };
+  delete copy.id;
+  return copy as Omit<EntryRow, 'id'>;
+}
+
+async function importOne(db: QariDb, inc: Incoming, now: number): Promise<keyof ImportReport> {
+  const old = await db.articles.where('canonicalUrl').equals(inc.row.canonicalUrl).first();
+  if (!old) {
+    const id = await db.articles.add(inc.row);
+    if (inc.body) await putBody(db, id, inc.body);
+    await db.terms.put(termsRow(id, inc.row.meta, inc.body?.text ?? null));
+    await recordChange(db, {
+      canonicalUrl: inc.row.canonicalUrl,
+      op: 'put',
+      fields: [...SYNC_FIELDS],
+      at: now,
+    });
+    return 'added';
+  }
+  const oldBody = await getBody(db, old.id);
+  const m = merge(old, inc, oldBody);
+  const oldRow = withoutId(old);
+  const sameBody = stable(m.body) === stable(oldBody ? { ...oldBody, id: undefined } : null);
+  if (stable(m.row) === stable(oldRow) && sameBody) return 'unchanged';
+  await db.articles.put({ ...m.row, id: old.id });
+  if (m.body) await putBody(db, old.id, m.body);
+  await db.terms.put(termsRow(old.id, m.row.meta, m.body?.text ?? null));
+  const fields = changedFields(oldRow, m.row);
+  if (fields.length > 0)
+    await recordChange(db, { canonicalUrl: old.canonicalUrl, op: 'put', fields, at: now });
+  return 'updated';
+}
+
+/**
+ * Import a backup (its JSON text or parsed value). Throws a StoreError with an `import-*` code
+ * and nothing imported when the file is not a valid backup; `disk-full` likewise.
+ */
+export async function importLibrary(
+  db: QariDb,
+  input: unknown,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  const backup = validateBackup(input);
+  const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize));
+  const now = opts.now ?? Date.now();
+  const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
+  await guardWrite(() =>
+    db.transaction('rw', [db.articles, db.bodies, db.texts, db.terms, db.changes], async () => {
+      for (const inc of incoming) report[await importOne(db, inc, now)] += 1;
+    }),
+  );
+  return report;
+}

@@ -1,0 +1,58 @@
+/**
+ * The sync outbox: every local change to an entry, in order, until the sync engine has sent it.
+ * An entry has at most one pending change (a newer one absorbs it), so the outbox stays as small
+ * as the list even when sync is off. Remote changes applied by the engine are not recorded.
+ */
+import { liveQuery } from 'dexie';
+import type { QariDb } from './db';
+import type { ChangeRow, SyncField } from './entry';
+
+export function stamp(
+  fields: readonly SyncField[],
+  now: number,
+): Partial<Record<SyncField, number>> {
+  return Object.fromEntries(fields.map((f) => [f, now]));
+}
+
+/** Append a change, absorbing the entry's pending one. Call inside a transaction over `changes`. */
+export async function recordChange(db: QariDb, change: Omit<ChangeRow, 'seq'>): Promise<void> {
+  const pending = await db.changes.where('canonicalUrl').equals(change.canonicalUrl).toArray();
+  let fields = change.fields;
+  for (const p of pending) {
+    if (p.op === 'put' && change.op === 'put') fields = [...new Set([...p.fields, ...fields])];
+  }
+  await db.changes.bulkDelete(pending.map((p) => p.seq));
+  await db.changes.add({ ...change, fields });
+}
+
+/** Pending changes after `seq` (0 for all), oldest first. */
+export async function changesSince(
+  db: QariDb,
+  seq: number,
+  limit = Infinity,
+): Promise<ChangeRow[]> {
+  return db.changes.where('seq').above(seq).limit(limit).toArray();
+}
+
+/** Forget the changes up to and including `seq`: the sync engine has them. */
+export async function ackChanges(db: QariDb, seq: number): Promise<void> {
+  await db.changes.where('seq').belowOrEqual(seq).delete();
+}
+
+/**
+ * Call `onChange` with the newest outbox sequence number whenever the outbox grows, in this
+ * context or another (Dexie broadcasts writes between the extension's pages and its worker).
+ * Returns the unsubscribe function.
+ */
+export function observeChanges(db: QariDb, onChange: (lastSeq: number) => void): () => void {
+  let last: number | null = null;
+  const sub = liveQuery(() => db.changes.toCollection().lastKey()).subscribe({
+    next: (key) => {
+      const seq = typeof key === 'number' ? key : 0;
+      if (last !== null && seq > last) onChange(seq);
+      last = Math.max(last ?? 0, seq);
+    },
+    error: () => undefined,
+  });
+  return () => sub.unsubscribe();
+}

@@ -1,0 +1,148 @@
+/**
+ * The reading list's IndexedDB database, with every schema version since the first release and
+ * the migrations between them. Never edit a shipped version: add a new one with an upgrade.
+ *
+ * Version 1 (first release): `articles` with boolean status flags, `bodies`, the sync outbox
+ * `changes` and the undo `trash`. Version 2: flags become 0/1 (IndexedDB cannot index booleans)
+ * so the filtered lists get compound indexes with `savedAt`; entries learn `hasBody` (entries from
+ * sync may have no body); plain text moves from `bodies` to its own table `texts` (search snippets
+ * read it without the HTML); the search index table `terms` is built from the saved articles; and
+ * the outbox is indexed by URL so a new change to an entry replaces its unsent one.
+ */
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+  BodyRow,
+  ChangeRow,
+  EntryRow,
+  Flag,
+  FullBodyRow,
+  TermsRow,
+  TextRow,
+  TrashRow,
+} from './entry';
+import type { ImportControlRow, ImportRow } from '../import/queue-row';
+import type { SyncRecord } from '../sync/record';
+import { termsRow } from './search-terms';
+
+export const DB_NAME = 'qari';
+export const DB_VERSION = 4;
+
+export const SCHEMA_V1 = {
+  articles: '++id, &canonicalUrl, savedAt, updatedAt',
+  bodies: 'id',
+  changes: '++seq',
+  trash: 'id, batch, deletedAt',
+};
+
+export const SCHEMA_V2 = {
+  articles:
+    '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags',
+  texts: 'id',
+  terms: 'id, *title, *all',
+  changes: '++seq, canonicalUrl',
+};
+
+/** Version 3: the import queue (links waiting to be fetched) and its pause switch. */
+export const SCHEMA_V3 = {
+  imports: 'canonicalUrl, [state+due], state',
+  importControl: 'id',
+};
+
+/**
+ * Version 4: what storage.sync needs to remember per entry (`lib/store/sync-local.ts`): the last
+ * sync record, with each field's HLC stamp, the start of the entry's life and its tombstone once
+ * deleted, keyed by the record id (a hash of the canonical URL). Filled lazily: no upgrade.
+ */
+export const SCHEMA_V4 = {
+  syncMeta: 'id',
+};
+
+// Articles re-indexed per step of the v2 upgrade: bounds the bodies held in memory at once.
+const UPGRADE_PAGE = 200;
+
+/** A version 1 `articles` row: flags were booleans and there was no `hasBody`. */
+interface EntryRowV1 extends Omit<EntryRow, 'read' | 'archived' | 'favourite' | 'hasBody'> {
+  read: boolean | Flag;
+  archived: boolean | Flag;
+  favourite: boolean | Flag;
+  hasBody?: Flag;
+}
+
+function toV2(row: EntryRowV1, hasBody: boolean): void {
+  const r = row as unknown as EntryRow;
+  r.read = row.read ? 1 : 0;
+  r.archived = row.archived ? 1 : 0;
+  r.favourite = row.favourite ? 1 : 0;
+  r.hasBody = hasBody ? 1 : 0;
+  r.tags = row.tags ?? [];
+  r.fieldTimes = row.fieldTimes ?? {};
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const articles = tx.table<EntryRowV1, number>('articles');
+  const bodies = tx.table<FullBodyRow | BodyRow, number>('bodies');
+  const texts = tx.table<TextRow, number>('texts');
+  const terms = tx.table<TermsRow, number>('terms');
+  const withBody = new Set(await bodies.toCollection().primaryKeys());
+  await articles.toCollection().modify((row) => toV2(row, withBody.has(row.id)));
+  await tx
+    .table<TrashRow, number>('trash')
+    .toCollection()
+    .modify((t) => {
+      toV2(t.entry as unknown as EntryRowV1, t.body != null);
+      t.body ??= null;
+      t.terms = termsRow(t.id, t.entry.meta, t.body?.text ?? null);
+    });
+  const ids = await articles.toCollection().primaryKeys();
+  for (let i = 0; i < ids.length; i += UPGRADE_PAGE) {
+    const page = ids.slice(i, i + UPGRADE_PAGE);
+    const [rows, full] = await Promise.all([articles.bulkGet(page), bodies.bulkGet(page)]);
+    const out: TermsRow[] = [];
+    const split: BodyRow[] = [];
+    const plain: TextRow[] = [];
+    rows.forEach((row, j) => {
+      const b = full[j] as FullBodyRow | undefined;
+      if (b) {
+        split.push({ id: b.id, content: b.content, sections: b.sections });
+        plain.push({ id: b.id, text: b.text });
+      }
+      if (row) out.push(termsRow(row.id, row.meta, b?.text ?? null));
+    });
+    await Promise.all([bodies.bulkPut(split), texts.bulkPut(plain), terms.bulkPut(out)]);
+  }
+}
+
+/** An entry's sync record (live or tombstone), by record id. */
+export interface SyncMetaRow {
+  id: string;
+  rec: SyncRecord;
+}
+
+export class QariDb extends Dexie {
+  articles!: EntityTable<EntryRow, 'id'>;
+  bodies!: Table<BodyRow, number>;
+  texts!: Table<TextRow, number>;
+  terms!: Table<TermsRow, number>;
+  changes!: EntityTable<ChangeRow, 'seq'>;
+  trash!: Table<TrashRow, number>;
+  imports!: Table<ImportRow, string>;
+  importControl!: Table<ImportControlRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // New tables only: existing rows need no change.
+    this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
+  }
+}
+
+let shared: QariDb | null = null;
+
+/** The extension's one database connection in this context (background, popup, reader…). */
+export function openDb(): QariDb {
+  shared ??= new QariDb();
+  return shared;
+}

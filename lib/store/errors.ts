@@ -1,0 +1,91 @@
+/**
+ * Typed reading-list errors. Each carries a `_locales` message key with plain Arabic text for the
+ * UI, and crosses the messaging boundary as `{ code, messageKey }`.
+ */
+
+export type StoreErrorCode =
+  | 'disk-full'
+  | 'storage'
+  | 'not-found'
+  | 'invalid'
+  | 'undo-expired'
+  | 'import-not-json'
+  | 'import-format'
+  | 'import-version'
+  | 'import-entry'
+  | 'import-too-large';
+
+export const MESSAGE_KEYS: Record<StoreErrorCode, string> = {
+  'disk-full': 'libraryErrorDiskFull',
+  storage: 'libraryErrorStorage',
+  'not-found': 'libraryErrorNotFound',
+  invalid: 'libraryErrorInvalid',
+  'undo-expired': 'libraryErrorUndoExpired',
+  'import-not-json': 'importErrorNotJson',
+  'import-format': 'importErrorFormat',
+  'import-version': 'importErrorVersion',
+  'import-entry': 'importErrorEntry',
+  'import-too-large': 'importErrorTooLarge',
+};
+
+export interface StoreErrorPayload {
+  code: StoreErrorCode;
+  messageKey: string;
+}
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  readonly messageKey: string;
+
+  constructor(code: StoreErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ? `${code}: ${detail}` : code, options);
+    this.name = 'StoreError';
+    this.code = code;
+    this.messageKey = MESSAGE_KEYS[code];
+  }
+
+  toPayload(): StoreErrorPayload {
+    return { code: this.code, messageKey: this.messageKey };
+  }
+}
+
+const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+const QUOTA_MESSAGE = /quota|disk.?full|no space/i;
+const MAX_CAUSE_DEPTH = 5;
+
+/**
+ * Whether an error means the disk or the origin's quota is full: a QuotaExceededError, or
+ * Dexie's AbortError / DexieError wrapping one (the transaction aborted because of it).
+ */
+export function isQuotaError(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && e && typeof e === 'object'; depth++) {
+    const { name, message, inner, cause } = e as {
+      name?: unknown;
+      message?: unknown;
+      inner?: unknown;
+      cause?: unknown;
+    };
+    if (typeof name === 'string' && QUOTA_NAMES.has(name)) return true;
+    if (name === 'AbortError' && typeof message === 'string' && QUOTA_MESSAGE.test(message))
+      return true;
+    e = inner ?? cause;
+  }
+  return false;
+}
+
+/** A StoreError for anything a write threw: disk full, or a generic storage failure. */
+export function toStoreError(err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  if (isQuotaError(err)) return new StoreError('disk-full', undefined, { cause: err });
+  return new StoreError('storage', String(err), { cause: err });
+}
+
+/** Run a write; whatever it throws becomes a StoreError (its transaction has rolled back). */
+export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    throw toStoreError(err);
+  }
+}

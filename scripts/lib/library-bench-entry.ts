@@ -1,0 +1,113 @@
+/**
+ * Bundled by the benchmark (esbuild, IIFE) and evaluated in an extension page, so the library's
+ * own code runs against Chromium's real IndexedDB in the extension's origin.
+ */
+import type { Article } from '../../lib/article';
+import { openDb } from '../../lib/store/db';
+import { saveArticle } from '../../lib/store/articles';
+import { search } from '../../lib/search/index';
+
+/** A small deterministic PRNG, so every run builds the same library. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SITES = [
+  'الجزيرة',
+  'بي بي سي عربي',
+  'سي إن إن بالعربية',
+  'الشرق الأوسط',
+  'العربي الجديد',
+  'ال بي سي',
+];
+
+/** Article n of the synthetic library: paragraphs drawn from real corpus texts. */
+export function makeArticle(pool: string[], n: number): Article {
+  const r = rng(n + 1);
+  const count = 4 + Math.floor(r() * 8);
+  const paras = Array.from({ length: count }, () => pool[Math.floor(r() * pool.length)]!);
+  const title = paras[0]!.split(/[.،]/)[0]!.slice(0, 90);
+  const text = paras.join('\n\n');
+  const site = SITES[n % SITES.length]!;
+  const day = new Date(Date.UTC(2024, 0, 1) + n * 3_600_000).toISOString();
+  return {
+    url: `https://news${n % 7}.example/${2024 + (n % 3)}/${n}/article-${n}.html?utm_source=x`,
+    title,
+    byline: null,
+    siteName: site,
+    published: day,
+    lang: 'ar',
+    dir: 'rtl',
+    excerpt: paras[0]!.slice(0, 200),
+    leadImage: null,
+    content: paras.map((p) => `<p>${p.replace(/[<&]/g, ' ')}</p>`).join(''),
+    text,
+    sections: [],
+    wordCount: text.split(/\s+/).length,
+    readingMinutes: Math.max(1, Math.round(text.length / 612)),
+  };
+}
+
+export async function seed(pool: string[], from: number, to: number): Promise<number[]> {
+  const db = openDb();
+  const times: number[] = [];
+  for (let n = from; n < to; n++) {
+    const a = makeArticle(pool, n);
+    const t0 = performance.now();
+    await saveArticle(db, a, { now: Date.UTC(2024, 0, 1) + n * 60_000 });
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export async function timeSearch(queries: string[]): Promise<{ ms: number[]; hits: number[] }> {
+  const db = openDb();
+  const ms: number[] = [];
+  const hits: number[] = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const res = await search(db, q, { limit: 20 });
+    ms.push(performance.now() - t0);
+    hits.push(res.total);
+  }
+  return { ms, hits };
+}
+
+/** The anchor: what a plain read-it-later search does — scan every saved text for the raw query. */
+export async function plainScan(queries: string[]): Promise<{ ms: number[]; hits: number[] }> {
+  const db = openDb();
+  const ms: number[] = [];
+  const hits: number[] = [];
+  for (const q of queries) {
+    const words = q.split(/\s+/);
+    const t0 = performance.now();
+    let found = 0;
+    const titles = new Map<number, string>();
+    await db.articles.each((row: { id?: number; meta?: { title?: string } }) => {
+      if (row.id !== undefined) titles.set(row.id, row.meta?.title ?? '');
+    });
+    await db.texts.each((row: { id: number; text?: string }) => {
+      const hay = `${titles.get(row.id) ?? ''}\n${row.text ?? ''}`;
+      if (words.every((w) => hay.includes(w))) found++;
+    });
+    ms.push(performance.now() - t0);
+    hits.push(found);
+  }
+  return { ms, hits };
+}
+
+export async function usage(): Promise<number> {
+  const e = await navigator.storage.estimate();
+  return e.usage ?? 0;
+}
+
+export async function count(): Promise<number> {
+  return openDb().articles.count();
+}

@@ -1,0 +1,36 @@
+import type { Article } from '@/lib/article';
+import { QariDb } from '@/lib/store/db';
+
+let dbCounter = 0;
+
+/** A new, empty database with a name no other test uses. */
+export function freshDb(): QariDb {
+  dbCounter += 1;
+  return new QariDb(`qari-test-${dbCounter}-${Math.random().toString(36).slice(2)}`);
+}
+
+export async function dropDb(db: QariDb): Promise<void> {
+  db.close();
+  await db.delete();
+}
+
+export function makeArticle(over: Partial<Article> = {}): Article {
+  const text = over.text ?? 'نص المقال الأول.\n\nفقرة ثانية من المقال.';
+  return {
+    url: 'https://www.example.com/news/1',
+    title: 'عنوان المقال',
+    byline: null,
+    siteName: 'مثال',
+    published: null,
+    lang: 'ar',
+    dir: 'rtl',
+    excerpt: text.slice(0, 100),
+    leadImage: null,
+    content: `<p>${text}</p>`,
+    text,
+    sections: [],
+    wordCount: text.split(/\s+/).length,
+    readingMinutes: 1,
+    ...over,
+  };
+}

@@ -1,0 +1,151 @@
+import Dexie from 'dexie';
+import { getArticle, listEntries, saveArticle, undoDelete } from '@/lib/store/articles';
+import { changesSince } from '@/lib/store/changes';
+import { DB_VERSION, QariDb } from '@/lib/store/db';
+import { search } from '@/lib/search';
+import { makeArticle } from './store-fixtures';
+
+// The schema and rows exactly as version 1 (the first release) wrote them: boolean flags, no
+// hasBody, no search index. Kept here verbatim, independent of lib/store/db.ts.
+const V1_STORES = {
+  articles: '++id, &canonicalUrl, savedAt, updatedAt',
+  bodies: 'id',
+  changes: '++seq',
+  trash: 'id, batch, deletedAt',
+};
+
+function v1Row(n: number, flags: { read: boolean; archived: boolean; favourite: boolean }) {
+  const article = makeArticle({
+    url: `https://example.com/news/${n}`,
+    title: n === 1 ? 'المدارس الحكومية تفتح أبوابها' : `خبر رقم ${n}`,
+    text: n === 2 ? 'والحكومة أعلنت خطة جديدة للتعليم' : 'نص عادي',
+  });
+  const { content, text, sections, ...meta } = article;
+  return {
+    row: {
+      canonicalUrl: `https://example.com/news/${n}`,
+      meta,
+      savedAt: 1_700_000_000_000 + n,
+      updatedAt: 1_700_000_000_000 + n,
+      ...flags,
+      progress: n / 10,
+      tags: n === 3 ? ['تعليم'] : [],
+      fieldTimes: { read: 1_700_000_000_000 },
+    },
+    body: { content, text, sections },
+    article,
+  };
+}
+
+describe('schema migration', () => {
+  it('opens a version 1 database with nothing lost', async () => {
+    const name = `qari-migration-${Math.random().toString(36).slice(2)}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    const rows = [
+      v1Row(1, { read: true, archived: false, favourite: true }),
+      v1Row(2, { read: false, archived: false, favourite: false }),
+      v1Row(3, { read: true, archived: true, favourite: false }),
+      v1Row(4, { read: false, archived: false, favourite: false }),
+    ];
+    const ids: number[] = [];
+    for (const r of rows) {
+      const id = (await v1.table('articles').add(r.row)) as number;
+      await v1.table('bodies').put({ id, ...r.body });
+      ids.push(id);
+    }
+    await v1.table('changes').add({
+      canonicalUrl: rows[0]!.row.canonicalUrl,
+      op: 'put',
+      fields: ['read'],
+      at: 1,
+    });
+    // Entry 4 was deleted just before the update and is still in the undo trash.
+    const trashed = rows[3]!;
+    const trashedId = ids[3]!;
+    await v1.table('articles').delete(trashedId);
+    await v1.table('bodies').delete(trashedId);
+    await v1.table('trash').put({
+      id: trashedId,
+      batch: 'tok',
+      deletedAt: Date.now(),
+      entry: { ...trashed.row, id: trashedId },
+      body: { id: trashedId, ...trashed.body },
+    });
+    v1.close();
+
+    const db = new QariDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+
+    const all = await listEntries(db);
+    expect(all.total).toBe(3);
+    expect(all.entries.map((e) => [e.id, e.read, e.archived, e.favourite, e.progress])).toEqual([
+      [ids[2], true, true, false, 0.3],
+      [ids[1], false, false, false, 0.2],
+      [ids[0], true, false, true, 0.1],
+    ]);
+    expect(all.entries.every((e) => e.hasBody)).toBe(true);
+    expect(all.entries[0]?.tags).toEqual(['تعليم']);
+    expect((await listEntries(db, { filter: 'favourites' })).entries.map((e) => e.id)).toEqual([
+      ids[0],
+    ]);
+    expect((await listEntries(db, { filter: 'unread' })).entries.map((e) => e.id)).toEqual([
+      ids[1],
+    ]);
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      expect(await getArticle(db, id)).toEqual(rows[i]!.article);
+    }
+    expect((await changesSince(db, 0)).map((c) => c.fields)).toEqual([['read']]);
+    // Plain text moved to its own table; the HTML rows no longer carry a copy.
+    expect(await db.texts.count()).toBe(3);
+    expect((await db.bodies.toArray()).every((b) => !('text' in b))).toBe(true);
+
+    // The upgrade built the search index from the saved articles.
+    expect((await search(db, 'مدارس ')).hits.map((h) => h.entry.id)).toEqual([ids[0]]);
+    expect((await search(db, 'حكومة ')).hits.map((h) => h.entry.id).sort()).toEqual(
+      [ids[0], ids[1]].sort(),
+    );
+
+    // The trashed entry was migrated too: undo brings it back in the new shape, searchable.
+    const [back] = await undoDelete(db, 'tok');
+    expect(back).toMatchObject({ id: trashedId, read: false, favourite: false, hasBody: true });
+    expect((await search(db, 'رقم 4 ')).hits.map((h) => h.entry.id)).toEqual([trashedId]);
+
+    // And the upgraded database keeps working for new saves.
+    const { created } = await saveArticle(db, makeArticle({ url: 'https://example.com/new' }));
+    expect(created).toBe(true);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('opens a version 2 database at version 3 with an empty import queue and nothing lost', async () => {
+    const name = `qari-migration-v2-${Math.random().toString(36).slice(2)}`;
+    // Version 2's stores verbatim, independent of lib/store/db.ts.
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores({
+      articles:
+        '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags',
+      texts: 'id',
+      terms: 'id, *title, *all',
+      changes: '++seq, canonicalUrl',
+    });
+    const { row } = v1Row(1, { read: true, archived: false, favourite: false });
+    await v2.table('articles').add({ ...row, read: 1, archived: 0, favourite: 0, hasBody: 0 });
+    v2.close();
+
+    const db = new QariDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
+    expect(await db.imports.count()).toBe(0);
+    expect(await db.importControl.count()).toBe(0);
+    const { entries } = await listEntries(db);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ read: true, hasBody: false });
+    expect(entries[0]!.importFailure).toBeUndefined();
+    db.close();
+    await Dexie.delete(name);
+  });
+});

@@ -1,0 +1,152 @@
+import Dexie from 'dexie';
+import {
+  countEntries,
+  deleteEntries,
+  getArticle,
+  getEntry,
+  saveArticle,
+  setStatus,
+} from '@/lib/store/articles';
+import { changesSince } from '@/lib/store/changes';
+import type { QariDb } from '@/lib/store/db';
+import { isQuotaError, StoreError, toStoreError } from '@/lib/store/errors';
+import { requestPersistence } from '@/lib/store/persistence';
+import { dropDb, freshDb, makeArticle } from './store-fixtures';
+
+/** Make every write to `table` fail as a full disk does, while `full.on` is set. */
+function simulateFullDisk(db: QariDb, table: string): { on: boolean } {
+  const full = { on: false };
+  db.use({
+    stack: 'dbcore',
+    name: 'full-disk',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const t = down.table(name);
+        return {
+          ...t,
+          mutate: (req) =>
+            full.on && name === table
+              ? Promise.reject(
+                  new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+                )
+              : t.mutate(req),
+        };
+      },
+    }),
+  });
+  return full;
+}
+
+let db: QariDb;
+afterEach(() => dropDb(db));
+
+describe('a full disk', () => {
+  it('fails a new save with disk-full and rolls it back entirely', async () => {
+    db = freshDb();
+    const full = simulateFullDisk(db, 'bodies');
+    const kept = await saveArticle(db, makeArticle({ url: 'https://example.com/kept' }));
+    const changesBefore = await changesSince(db, 0);
+    full.on = true;
+    const err = await saveArticle(db, makeArticle({ url: 'https://example.com/new' })).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err).toMatchObject({ code: 'disk-full', messageKey: 'libraryErrorDiskFull' });
+    full.on = false;
+    // The article row was written before the body failed: the transaction took it back.
+    expect(await countEntries(db)).toBe(1);
+    expect(await db.terms.count()).toBe(1);
+    expect(await changesSince(db, 0)).toEqual(changesBefore);
+    expect(await getArticle(db, kept.entry.id)).toEqual(
+      makeArticle({ url: 'https://example.com/kept' }),
+    );
+  });
+
+  it('keeps the saved version when re-saving an entry fails', async () => {
+    db = freshDb();
+    const full = simulateFullDisk(db, 'terms');
+    const original = makeArticle({ title: 'العنوان الأصلي', text: 'النص الأصلي للمقال' });
+    const { entry } = await saveArticle(db, original);
+    await setStatus(db, entry.id, { favourite: true });
+    const before = await getEntry(db, entry.id);
+    full.on = true;
+    await expect(
+      saveArticle(db, makeArticle({ title: 'عنوان جديد', text: 'نص جديد' })),
+    ).rejects.toMatchObject({ code: 'disk-full' });
+    full.on = false;
+    expect(await getEntry(db, entry.id)).toEqual(before);
+    expect(await getArticle(db, entry.id)).toEqual(original);
+  });
+
+  it('fails status changes and deletes cleanly too', async () => {
+    db = freshDb();
+    const full = simulateFullDisk(db, 'changes');
+    const { entry } = await saveArticle(db, makeArticle());
+    full.on = true;
+    await expect(setStatus(db, entry.id, { read: true })).rejects.toMatchObject({
+      code: 'disk-full',
+    });
+    await expect(deleteEntries(db, [entry.id])).rejects.toMatchObject({ code: 'disk-full' });
+    full.on = false;
+    expect((await getEntry(db, entry.id))?.read).toBe(false);
+    expect(await db.trash.count()).toBe(0);
+    expect(await getArticle(db, entry.id)).not.toBeNull();
+  });
+});
+
+describe('isQuotaError', () => {
+  it('recognizes the quota error and the abort that wraps it', () => {
+    const quota = new DOMException('quota', 'QuotaExceededError');
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError(new Dexie.QuotaExceededError('quota'))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('aborted', quota))).toBe(true);
+    expect(
+      isQuotaError(new DOMException('Transaction aborted: quota exceeded', 'AbortError')),
+    ).toBe(true);
+    expect(isQuotaError(new Error('x', { cause: quota }))).toBe(true);
+  });
+
+  it('does not take other failures for a full disk', () => {
+    expect(isQuotaError(new Dexie.AbortError('aborted'))).toBe(false);
+    expect(isQuotaError(new DOMException('constraint', 'ConstraintError'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+    expect(toStoreError(new Error('boom')).code).toBe('storage');
+  });
+});
+
+describe('requestPersistence', () => {
+  const original = Object.getOwnPropertyDescriptor(globalThis.navigator, 'storage');
+  afterEach(() => {
+    if (original) Object.defineProperty(globalThis.navigator, 'storage', original);
+    else Reflect.deleteProperty(globalThis.navigator, 'storage');
+  });
+  const fakeStorage = (storage: unknown) =>
+    Object.defineProperty(globalThis.navigator, 'storage', { value: storage, configurable: true });
+
+  it('asks for persistence once and reports the answer', async () => {
+    const persist = vi.fn(async () => true);
+    fakeStorage({ persisted: async () => false, persist });
+    expect(await requestPersistence()).toBe('granted');
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not ask again when already persistent', async () => {
+    const persist = vi.fn(async () => true);
+    fakeStorage({ persisted: async () => true, persist });
+    expect(await requestPersistence()).toBe('persisted');
+    expect(persist).not.toHaveBeenCalled();
+  });
+
+  it('reports denial and missing support', async () => {
+    fakeStorage({ persisted: async () => false, persist: async () => false });
+    expect(await requestPersistence()).toBe('denied');
+    fakeStorage(undefined);
+    expect(await requestPersistence()).toBe('unsupported');
+    fakeStorage({
+      persisted: async () => false,
+      persist: async () => Promise.reject(new Error('x')),
+    });
+    expect(await requestPersistence()).toBe('unsupported');
+  });
+});
