@@ -10,7 +10,7 @@ import {
   type Metadata,
   type Prose,
 } from './article-signals';
-import { judgeLanguage, type LanguageOptions } from './language';
+import { hasArabicScript, judgeLanguage, type LanguageOptions } from './language';
 
 export interface DetectOptions {
   /** Names the language of text that is not in Arabic script (e.g. a wrapper of a browser API). */
@@ -55,11 +55,24 @@ function judge(doc: Document, opts: DetectOptions): Detection {
   if (body?.localName !== 'body') {
     return { isArticle: false, isArabic: false, language: 'und', signals: ['no-body'] };
   }
+  const hint = (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase();
+  // Most of the web has no Arabic script at all: answer those pages at the cost of one short
+  // text walk, and leave their article-ness unjudged (reader mode is for Arabic articles).
+  const glance = `${doc.title}\n${firstText(doc, body)}`;
+  if (!hasArabicScript(glance)) {
+    const language = judgeLanguage(glance, { hint, detectLanguage: opts.detectLanguage });
+    return {
+      isArticle: false,
+      isArabic: false,
+      language,
+      signals: ['script:none', `lang:${language}`],
+    };
+  }
   const signals: string[] = [];
   const meta = readMetadata(doc, signals);
   const prose = readProse(body);
-  const language = judgeLanguage(languageSample(doc, body, prose), {
-    hint: (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase(),
+  const language = judgeLanguage(languageSample(doc, prose, glance), {
+    hint,
     detectLanguage: opts.detectLanguage,
   });
   signals.push(`lang:${language}`);
@@ -95,9 +108,9 @@ function isLinkDense(body: Element, prose: Prose, declared: boolean): boolean {
   return count >= LIST_MIN_HEADLINES && chars > ratio * Math.max(prose.mainChars, 1);
 }
 
-function languageSample(doc: Document, body: Element, prose: Prose): string {
+function languageSample(doc: Document, prose: Prose, glance: string): string {
   const sample = `${doc.title}\n${prose.sample}`;
-  return sample.length < SAMPLE_MIN_CHARS ? sample + firstText(doc, body) : sample;
+  return sample.length < SAMPLE_MIN_CHARS ? `${sample}\n${glance}` : sample;
 }
 
 function firstText(doc: Document, body: Element): string {

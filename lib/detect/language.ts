@@ -64,6 +64,14 @@ function isOtherLetter(code: number): boolean {
   );
 }
 
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/** Whether a text has any Arabic-script character at all: the always-on script's first question. */
+export function hasArabicScript(text: string): boolean {
+  return ARABIC_SCRIPT.test(text);
+}
+
 export interface LanguageOptions {
   /** Primary subtag of the page's `lang` attribute, if any: a weak hint. */
   hint?: string;
@@ -73,8 +81,9 @@ export interface LanguageOptions {
 
 /** `ar`, `fa`, `ur`, `ps`, `ckb`, `sd`, `ug` for Arabic-script text; otherwise the hook's or the hint's answer, or `und`. */
 export function judgeLanguage(text: string, opts: LanguageOptions = {}): string {
-  // Old sites type presentation forms; NFKC makes them letters of the Arabic block again.
-  const sample = text.normalize('NFKC');
+  // Old sites type presentation forms; NFKC makes them letters of the Arabic block again. Most
+  // text has none, and normalizing costs more than looking.
+  const sample = PRESENTATION_FORMS.test(text) ? text.normalize('NFKC') : text;
   const counts = new Float64Array(LANGS.length);
   let script = 0;
   let other = 0;

@@ -368,7 +368,9 @@ describe('detect on synthetic pages', () => {
       'routes and the timetable for the first stations, which are expected to open next year.';
     const body = `<article><h1>Council approves transport plan</h1>${`<p>${sentence} ${sentence}</p>`.repeat(5)}</article>`;
     const tagged = detect(parse(page(body, '<title>Transport plan</title>', 'lang="en"')));
-    expect(tagged).toMatchObject({ isArticle: true, isArabic: false, language: 'en' });
+    // No Arabic script: answered from a short glance, article-ness left unjudged (false).
+    expect(tagged).toMatchObject({ isArticle: false, isArabic: false, language: 'en' });
+    expect(tagged.signals).toContain('script:none');
     const untagged = detect(parse(page(body, '<title>Transport plan</title>', '')));
     expect(untagged).toMatchObject({ isArabic: false, language: 'und' });
     const mistagged = detect(parse(page(body, '<title>Transport plan</title>', 'lang="ar"')));
