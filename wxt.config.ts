@@ -48,5 +48,6 @@ export default defineConfig({
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: { minify: false },
   }),
 });

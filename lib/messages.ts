@@ -92,6 +92,11 @@ export interface Protocol {
   /** The whole list as backup JSON (pages with large lists export directly from the database). */
   'library:export': { req: Record<string, never>; res: LibraryResult<{ json: string }> };
   'library:import': { req: { json: string }; res: LibraryResult<ImportReport> };
+  /**
+   * Reader page → background: fetch and extract the article of an entry that has no body here
+   * (known from another browser) and store it; `code` of a failure is the fetch or extraction reason.
+   */
+  'library:fetchBody': { req: { id: number }; res: LibraryResult<{ entry: Entry }> };
   /** Extension page → background: the reading-list sync state. */
   'sync:state': { req: Record<string, never>; res: SyncState };
   /** Extension page → background: turn background sync on or off (a saved setting). */
@@ -192,6 +197,10 @@ export const specs: { [K in MessageType]: Spec<K> } = {
   'library:import': {
     from: 'page',
     guard: (v): v is { json: string } => isObj(v) && isStr(v.json, MAX_IMPORT_JSON),
+  },
+  'library:fetchBody': {
+    from: 'page',
+    guard: (v): v is { id: number } => isObj(v) && Object.keys(v).length === 1 && entryId(v),
   },
   'sync:state': { from: 'page', guard: none },
   'sync:setEnabled': {

@@ -188,29 +188,20 @@ function fixFrame(frame: Element, base: string): void {
 const CANARY =
   '<p><x-probe>x</x-probe><img src="x" onerror="1"><a href="javascript:void(0)">a</a></p><script>1</script><b onclick="1">b</b>';
 const CANARY_LEAK = /onerror|onclick|javascript:|<script|<x-probe/i;
-const verified = new WeakMap<object, boolean>();
 
-/** Whether DOMPurify really sanitizes in this window; checked once per window. */
-function holdsIn(win: Window): boolean {
-  let ok = verified.get(win);
-  if (ok === undefined) {
-    const probe = createDOMPurify(win as unknown as WindowLike);
-    ok = probe.isSupported && !CANARY_LEAK.test(probe.sanitize(CANARY));
-    verified.set(win, ok);
-  }
-  return ok;
-}
+// One configured instance per window: creating one and parsing the config cost more than
+// sanitizing a whole article. `null` marks a window where DOMPurify was found not to hold.
+const purifiers = new WeakMap<object, DOMPurify | null>();
+// The page URL the hooks resolve against; set for each call (sanitizing is synchronous).
+let currentBase = 'about:blank';
 
-function makePurifier(win: Window, base: string): DOMPurify {
-  const purify = createDOMPurify(win as unknown as WindowLike);
-  if (!purify.isSupported || !holdsIn(win))
-    throw new Error('DOMPurify does not sanitize in this window');
+function addHooks(purify: DOMPurify): void {
   purify.addHook('uponSanitizeElement', (node, data) => {
     // <picture><source srcset> would bypass the absolute-URL rule; its <img> is kept instead.
     if (data.tagName === 'source' && node.parentElement?.tagName === 'PICTURE')
       node.parentNode?.removeChild(node);
     if (data.tagName === 'iframe') {
-      const src = absolute((node as Element).getAttribute('src'), base, MEDIA_PROTOCOLS);
+      const src = absolute((node as Element).getAttribute('src'), currentBase, MEDIA_PROTOCOLS);
       if (!isAllowedEmbed(src)) node.parentNode?.removeChild(node);
     }
   });
@@ -219,7 +210,7 @@ function makePurifier(win: Window, base: string): DOMPurify {
   });
   purify.addHook('afterSanitizeAttributes', (el) => {
     const tag = el.tagName;
-    if (tag === 'A' || tag === 'AREA') fixLink(el, base);
+    if (tag === 'A' || tag === 'AREA') fixLink(el, currentBase);
     else if (
       tag === 'IMG' ||
       tag === 'VIDEO' ||
@@ -227,9 +218,32 @@ function makePurifier(win: Window, base: string): DOMPurify {
       tag === 'SOURCE' ||
       tag === 'TRACK'
     )
-      fixMedia(el, base);
-    else if (tag === 'IFRAME') fixFrame(el, base);
+      fixMedia(el, currentBase);
+    else if (tag === 'IFRAME') fixFrame(el, currentBase);
   });
+}
+
+/**
+ * A configured instance for `win`, or null when DOMPurify does not really sanitize there. The
+ * canary runs before the hooks are added, so that no hook can hide a failure of DOMPurify's own.
+ */
+function trustedPurifier(win: Window): DOMPurify | null {
+  const purify = createDOMPurify(win as unknown as WindowLike);
+  if (!purify.isSupported) return null;
+  purify.setConfig(CONFIG);
+  if (CANARY_LEAK.test(serializeChildren(purify.sanitize(CANARY, CONFIG)))) return null;
+  addHooks(purify);
+  return purify;
+}
+
+function purifierFor(win: Window, base: string): DOMPurify {
+  let purify = purifiers.get(win);
+  if (purify === undefined) {
+    purify = trustedPurifier(win);
+    purifiers.set(win, purify);
+  }
+  if (!purify) throw new Error('DOMPurify does not sanitize in this window');
+  currentBase = base;
   return purify;
 }
 
@@ -238,12 +252,12 @@ function makePurifier(win: Window, base: string): DOMPurify {
  * `baseUrl` makes every link and media URL absolute.
  */
 export function sanitizeNode(win: Window, node: Node, baseUrl: string): DocumentFragment {
-  return makePurifier(win, baseUrl).sanitize(node, CONFIG);
+  return purifierFor(win, baseUrl).sanitize(node, CONFIG);
 }
 
 /** Sanitize an untrusted HTML string into a safe HTML string, with the same rules. */
 export function sanitizeHtml(win: Window, html: string, baseUrl: string): string {
-  return serializeChildren(makePurifier(win, baseUrl).sanitize(html, CONFIG));
+  return serializeChildren(purifierFor(win, baseUrl).sanitize(html, CONFIG));
 }
 
 /** HTML of a node's children. Only ever called on sanitized trees. */

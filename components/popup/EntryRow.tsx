@@ -1,4 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { failureKey } from '@/lib/import/failure';
+import { importLabelFor } from '@/lib/import/labels';
 import type { ListRow } from '@/lib/popup/client';
 import { percent, savedDate, siteOf } from '@/lib/popup/format';
 import { label } from '@/lib/popup/labels';
@@ -41,7 +43,14 @@ function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
       </span>
       {reading && <span>{reading}</span>}
       {entry.archived && <span class="qari-badge">{label('popupStateArchived')}</span>}
-      {!entry.hasBody && <span class="qari-badge">{label('popupStateOffline')}</span>}
+      {!entry.hasBody && !entry.importFailure && (
+        <span class="qari-badge">{label('popupStateOffline')}</span>
+      )}
+      {entry.importFailure && (
+        <span class="qari-badge qari-import-failure" data-reason={entry.importFailure}>
+          {importLabelFor(failureKey(entry.importFailure), 'importFailure_error')}
+        </span>
+      )}
       <span dir="auto">{siteOf(a)}</span>
       <span>{savedDate(entry.savedAt, ui)}</span>
       <span>{readingTimePhrase(a.readingMinutes, ui)}</span>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { importLabel } from '@/lib/import/labels';
 import type { LibraryClient, ListRow } from '@/lib/popup/client';
 import { errorKey } from '@/lib/popup/errors';
 import { count } from '@/lib/popup/format';
@@ -10,6 +11,8 @@ import type { ListFilter } from '@/lib/store/articles';
 import { EntryRow, type RowAction } from './EntryRow';
 import { FilterBar } from './FilterBar';
 import { PageActions, type PageStatus } from './PageActions';
+import type { SyncState } from '@/lib/sync/engine';
+import { SyncStatus } from './SyncStatus';
 import { Toast, type ToastState } from './Toast';
 import { useDebounced, useRows } from './useRows';
 import { VirtualList } from './VirtualList';
@@ -28,6 +31,8 @@ export interface PopupEnv {
   openOptions: () => void;
   /** Close the popup (after handing over to reader mode). */
   close: () => void;
+  /** The reading-list sync state (`sync:state`); the line is hidden without it. */
+  syncState?: () => Promise<SyncState | null>;
 }
 
 const SEARCH_DEBOUNCE_MS = 80;
@@ -248,11 +253,15 @@ export function Popup({ env }: { env: PopupEnv }) {
           )}
         />
       )}
+      {env.syncState && <SyncStatus load={env.syncState} ui={ui} />}
       <footer class="qari-footer">
         <span class="qari-hint">{label('popupKeysHint')}</span>
         <button type="button" class="qari-link" onClick={env.openOptions}>
           {label('popupBackup')}
         </button>
+        <a class="qari-link" href="/import.html" target="_blank" rel="noopener">
+          {importLabel('popupImport')}
+        </a>
       </footer>
       <Toast toast={toast} onDismiss={() => setToast(null)} />
     </div>

@@ -1,6 +1,8 @@
 import './options.css';
 import { render } from 'preact';
+import { BookmarksPanel } from '@/components/import/BookmarksPanel';
 import { BackupPanel, type BackupEnv } from '@/components/popup/BackupPanel';
+import { SyncPanel, type SyncEnv } from '@/components/popup/SyncPanel';
 import { ask } from '@/lib/messaging';
 import { LibraryCallError } from '@/lib/popup/client';
 import { label } from '@/lib/popup/labels';
@@ -37,6 +39,12 @@ const env: BackupEnv = {
   },
 };
 
+const syncEnv: SyncEnv = {
+  state: () => ask('sync:state', {}),
+  setEnabled: (enabled) => ask('sync:setEnabled', { enabled }),
+  syncNow: () => ask('sync:now', {}),
+};
+
 const ui = uiLang();
 document.documentElement.lang = ui;
 document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
@@ -46,7 +54,9 @@ if (app)
   render(
     <main class="qari-options">
       <h1>{t('extName', 'قارئ')}</h1>
+      <SyncPanel env={syncEnv} ui={ui} />
       <BackupPanel env={env} ui={ui} />
+      <BookmarksPanel />
     </main>,
     app,
   );

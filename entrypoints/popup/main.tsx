@@ -36,6 +36,7 @@ const env: PopupEnv = {
   close: () => {
     if (pinnedTab === null) window.close();
   },
+  syncState: () => ask('sync:state', {}).catch(() => null),
 };
 
 const ui = uiLang();

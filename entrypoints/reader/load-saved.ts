@@ -6,25 +6,47 @@
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import { SaveNotice, type SaveNoticeState } from '@/components/library/SaveNotice';
+import { BodyFetch } from '@/components/library/BodyFetch';
 import { SavedReader } from '@/components/library/SavedReader';
 import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import type { Article } from '@/lib/article';
-import { loadSavedArticle } from '@/lib/library/load-saved-article';
+import { fetchFailureKey } from '@/lib/library/fetch-body-message';
+import { loadSavedArticle, type SavedArticle } from '@/lib/library/load-saved-article';
 import { parseSavedId } from '@/lib/library/saved-progress';
 import { ask } from '@/lib/messaging';
 import { label, labelFor } from '@/lib/popup/labels';
 import { savedArticleUrl } from '@/lib/popup/target';
 import type { Labels } from '@/lib/reader/labels';
+import { getEntry } from '@/lib/store/articles';
 import { openDb } from '@/lib/store/db';
 
-/** Show saved article `rawId` in `app`, or the "missing" status if it is not (or no longer) saved. */
-export async function bootSaved(app: HTMLElement, rawId: string, labels: Labels): Promise<void> {
-  const id = parseSavedId(rawId);
-  const saved = id === null ? null : await loadSavedArticle(openDb(), id).catch(() => null);
-  if (id === null || !saved) {
-    render(h(ReaderStatus, { kind: 'missing', labels }), app);
-    return;
-  }
+/**
+ * An entry known from another browser has no article here yet: ask the background to fetch and
+ * extract it, showing that it is on its way; 'failed' (with the reason shown) if that fails.
+ */
+async function fetchMissingBody(
+  app: HTMLElement,
+  id: number,
+): Promise<SavedArticle | 'failed' | null> {
+  const db = openDb();
+  const entry = await getEntry(db, id).catch(() => null);
+  if (!entry || entry.hasBody) return null;
+  render(h(BodyFetch, { state: { kind: 'fetching' } }), app);
+  const res = await ask('library:fetchBody', { id }).catch(() => null);
+  const saved = res?.ok ? await loadSavedArticle(db, id).catch(() => null) : null;
+  if (saved) return saved;
+  const reason = fetchFailureKey(res && !res.ok ? res.code : undefined);
+  const onRetry = () => void showSaved(app, id);
+  render(h(BodyFetch, { state: { kind: 'failed', reason, url: entry.article.url, onRetry } }), app);
+  return 'failed';
+}
+
+/** Show saved article `id`; false when it is not saved (or no longer). */
+async function showSaved(app: HTMLElement, id: number): Promise<boolean> {
+  const saved =
+    (await loadSavedArticle(openDb(), id).catch(() => null)) ?? (await fetchMissingBody(app, id));
+  if (saved === 'failed') return true;
+  if (!saved) return false;
   // Fire and forget: a lost position update is harmless, and the reader must never wait on it.
   const sink = {
     setProgress: (progress: number) =>
@@ -33,6 +55,14 @@ export async function bootSaved(app: HTMLElement, rawId: string, labels: Labels)
       void ask('library:setStatus', { id, patch: { read: true } }).catch(() => undefined),
   };
   render(h(SavedReader, { saved, sink }), app);
+  return true;
+}
+
+/** Show saved article `rawId` in `app`, or the "missing" status if it is not (or no longer) saved. */
+export async function bootSaved(app: HTMLElement, rawId: string, labels: Labels): Promise<void> {
+  const id = parseSavedId(rawId);
+  if (id !== null && (await showSaved(app, id))) return;
+  render(h(ReaderStatus, { kind: 'missing', labels }), app);
 }
 
 let noticeRoot: HTMLElement | null = null;

@@ -23,8 +23,11 @@ export const ENABLED_KEY = 'sync.enabled';
 const UNAVAILABLE = 'storage.sync is unavailable';
 
 export interface SyncServiceDeps {
-  /** This browser's reading list (the Dexie adapter in the extension). */
-  local: LocalAdapter;
+  /**
+   * This browser's reading list (the Dexie adapter in the extension), or a function making it
+   * once this browser's node id is known (the adapter stamps local edits with it).
+   */
+  local: LocalAdapter | ((ctx: { nodeId: string }) => LocalAdapter);
   /** Defaults to `browser.storage.sync`. */
   area?: SyncArea;
   timers?: Timers;
@@ -101,7 +104,7 @@ export function registerSyncService(deps: SyncServiceDeps): SyncService {
   const ready = loadSettings().then(({ nodeId, enabled }) => {
     const engine = createSyncEngine({
       area,
-      local: deps.local,
+      local: typeof deps.local === 'function' ? deps.local({ nodeId }) : deps.local,
       clock: createClock(nodeId, timers.now),
       nodeId,
       timers,

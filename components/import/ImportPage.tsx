@@ -1,0 +1,257 @@
+import { useEffect, useState } from 'preact/hooks';
+import { failureKey } from '@/lib/import/failure';
+import { importLabel, importLabelFor } from '@/lib/import/labels';
+import type { ImportPreview } from '@/lib/import/preview';
+import type { QueueStatus } from '@/lib/import/queue';
+import type { ImportFile } from '@/lib/messages';
+import { count } from '@/lib/popup/format';
+import type { UiLang } from '@/lib/reader/i18n';
+
+export interface ImportEnv {
+  readFile: (file: File) => Promise<ImportFile>;
+  preview: (file: ImportFile) => Promise<{ preview: ImportPreview } | { messageKey: string }>;
+  start: (file: ImportFile) => Promise<{ added: number; merged: number } | { messageKey: string }>;
+  /** Ask for site access (on the reader's click); true when held. */
+  requestAccess: () => Promise<boolean>;
+  status: () => Promise<QueueStatus>;
+  pause: () => Promise<QueueStatus>;
+  resume: () => Promise<QueueStatus>;
+  retryFailed: () => Promise<QueueStatus>;
+}
+
+const POLL_MS = 1000;
+
+function Preview({ p, ui }: { p: ImportPreview; ui: UiLang }) {
+  return (
+    <section class="qari-import-preview" aria-labelledby="qari-preview-h">
+      <h2 id="qari-preview-h">{importLabel('importPreviewHeading')}</h2>
+      <p data-testid="import-counts">
+        {importLabel(
+          'importCounts',
+          count(p.total, ui),
+          count(p.unread, ui),
+          count(p.archived, ui),
+          count(p.favourite, ui),
+        )}
+      </p>
+      {p.duplicates > 0 && <p>{importLabel('importDuplicates', count(p.duplicates, ui))}</p>}
+      <ol class="qari-import-first">
+        {p.first.map((i) => (
+          <li key={i.url}>
+            <span dir="auto">{i.title || i.url}</span> <small dir="ltr">{i.url}</small>
+          </li>
+        ))}
+      </ol>
+      {p.malformedCount > 0 && (
+        <details class="qari-import-malformed">
+          <summary>{importLabel('importMalformed', count(p.malformedCount, ui))}</summary>
+          <ul>
+            {p.malformed.map((m) => (
+              <li key={m.row}>
+                {importLabel(
+                  'importMalformedRow',
+                  count(m.row, ui),
+                  importLabelFor(
+                    `importRowReason_${m.reason.replace(/-/g, '_')}`,
+                    'importMalformed',
+                  ),
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Progress({
+  s,
+  ui,
+  env,
+  onStatus,
+}: {
+  s: QueueStatus;
+  ui: UiLang;
+  env: ImportEnv;
+  onStatus: (s: QueueStatus) => void;
+}) {
+  const total = s.done + s.failed + s.waiting;
+  return (
+    <section class="qari-import-progress" aria-labelledby="qari-progress-h">
+      <h2 id="qari-progress-h">{importLabel('importProgressHeading')}</h2>
+      <progress max={Math.max(1, total)} value={s.done + s.failed} data-testid="import-progress" />
+      <p data-testid="import-status">
+        <span>{importLabel('importDone', count(s.done, ui))}</span>{' '}
+        <span>{importLabel('importFailed', count(s.failed, ui))}</span>{' '}
+        <span>{importLabel('importWaiting', count(s.waiting, ui))}</span>
+      </p>
+      {s.paused && <p role="status">{importLabel('importPaused')}</p>}
+      <div class="qari-import-buttons">
+        {s.paused ? (
+          <button
+            type="button"
+            class="qari-primary"
+            onClick={() => void env.resume().then(onStatus)}
+          >
+            {importLabel('importResume')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="qari-secondary"
+            disabled={s.waiting === 0}
+            onClick={() => void env.pause().then(onStatus)}
+          >
+            {importLabel('importPause')}
+          </button>
+        )}
+        {s.failed > 0 && (
+          <button
+            type="button"
+            class="qari-secondary"
+            onClick={() => void env.retryFailed().then(onStatus)}
+          >
+            {importLabel('importRetry')}
+          </button>
+        )}
+      </div>
+      {s.failures.length > 0 && (
+        <>
+          <h3>{importLabel('importFailuresHeading')}</h3>
+          <ul class="qari-import-failures" data-testid="import-failures">
+            {s.failures.map((f) => (
+              <li key={f.url} data-reason={f.reason}>
+                <span dir="auto">{f.title || f.url}</span> —{' '}
+                {importLabelFor(failureKey(f.reason), 'importFailure_error')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Choose a file, see what it holds, import it, and follow the background download. */
+export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
+  const [file, setFile] = useState<ImportFile | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<QueueStatus | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const tick = () =>
+      env.status().then(
+        (s) => live && setStatus(s),
+        () => undefined,
+      );
+    void tick();
+    const id = setInterval(() => void tick(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(id);
+    };
+  }, [env]);
+
+  const choose = async (f: File) => {
+    setBusy(true);
+    setPreview(null);
+    setMessage({ text: importLabel('importReading'), error: false });
+    try {
+      const data = await env.readFile(f);
+      const res = await env.preview(data);
+      if ('messageKey' in res) {
+        setFile(null);
+        setMessage({ text: importLabelFor(res.messageKey, 'importFileUnknown'), error: true });
+      } else {
+        setFile(data);
+        setPreview(res.preview);
+        setMessage(null);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      // Asked on this click: a permission prompt needs a user gesture.
+      const access = await env.requestAccess();
+      const res = await env.start(file);
+      if ('messageKey' in res) {
+        setMessage({ text: importLabelFor(res.messageKey, 'importFileUnknown'), error: true });
+        return;
+      }
+      if (!access) await env.pause();
+      setMessage({
+        text: access
+          ? importLabel('importStarted', count(res.added, ui), count(res.merged, ui))
+          : importLabel('importPermissionDenied'),
+        error: !access,
+      });
+      setFile(null);
+      setPreview(null);
+      setStatus(await env.status());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hasQueue = status && status.done + status.failed + status.waiting > 0;
+  return (
+    <main class="qari-import" aria-busy={busy}>
+      <h1>{importLabel('importHeading')}</h1>
+      <p>{importLabel('importIntro')}</p>
+      <label class={busy ? 'qari-secondary qari-file qari-disabled' : 'qari-secondary qari-file'}>
+        {importLabel('importChoose')}
+        <input
+          type="file"
+          data-testid="import-file"
+          accept=".html,.htm,.csv,.json,text/html,text/csv,application/json"
+          disabled={busy}
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const f = input.files?.[0];
+            input.value = '';
+            if (f) void choose(f);
+          }}
+        />
+      </label>
+      {message && (
+        <p
+          class={message.error ? 'qari-import-message qari-error' : 'qari-import-message'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      {preview && (
+        <>
+          <Preview p={preview} ui={ui} />
+          <div class="qari-import-buttons">
+            <button type="button" class="qari-primary" disabled={busy} onClick={() => void start()}>
+              {importLabel('importStart')}
+            </button>
+            <button
+              type="button"
+              class="qari-secondary"
+              disabled={busy}
+              onClick={() => {
+                setFile(null);
+                setPreview(null);
+              }}
+            >
+              {importLabel('importCancel')}
+            </button>
+          </div>
+        </>
+      )}
+      {hasQueue && <Progress s={status} ui={ui} env={env} onStatus={setStatus} />}
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import '../options/options.css';
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
+import { FETCH_ORIGINS, fileForImport } from '@/lib/import/client';
+import { importLabel } from '@/lib/import/labels';
+import { ask } from '@/lib/messaging';
+import { uiLang } from '@/lib/reader/i18n';
+
+const env: ImportEnv = {
+  readFile: fileForImport,
+  async preview(file) {
+    const res = await ask('import:preview', file);
+    return res.ok ? { preview: res.preview } : { messageKey: res.messageKey };
+  },
+  async start(file) {
+    const res = await ask('import:start', file);
+    return res.ok ? res.report : { messageKey: res.messageKey };
+  },
+  async requestAccess() {
+    const origins = { origins: FETCH_ORIGINS };
+    try {
+      return (
+        (await browser.permissions.contains(origins)) ||
+        (await browser.permissions.request(origins))
+      );
+    } catch {
+      return false;
+    }
+  },
+  status: () => ask('import:status', {}),
+  pause: () => ask('import:pause', {}),
+  resume: () => ask('import:resume', {}),
+  retryFailed: () => ask('import:retryFailed', {}),
+};
+
+const ui = uiLang();
+document.documentElement.lang = ui;
+document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
+document.title = importLabel('importTitle');
+const app = document.getElementById('app');
+if (app) render(<ImportPage env={env} ui={ui} />, app);

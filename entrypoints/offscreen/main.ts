@@ -1,0 +1,3 @@
+import { serveOffscreenExtract } from '@/lib/fetch/offscreen-host';
+
+serveOffscreenExtract();

@@ -1,0 +1,47 @@
+/**
+ * Fetch a page from the background and extract its article with the same `extract()` code the
+ * reader uses: for an entry synced from another browser (its body never syncs) and for imported
+ * links. The page is parsed where DOMParser exists: Firefox's background page directly, Chrome's
+ * service worker through an offscreen document.
+ */
+import type { Article, ExtractFailure } from '../article';
+import { extractHtml } from '../fetch/extract-html';
+import { fetchHtml, type FetchFailure } from '../fetch/fetch-html';
+import { extractOffscreen } from './offscreen-parser';
+
+export { MAX_PAGE_BYTES, DEFAULT_TIMEOUT_MS } from '../fetch/fetch-html';
+
+/** Every reason a fetch-and-extract can fail: the fetch's (`http-404`, `timeout`, …) or extraction's. */
+export type FetchExtractFailure = FetchFailure | ExtractFailure;
+
+export type FetchExtractResult =
+  | { ok: true; article: Article; timings: { extractMs: number }; finalUrl?: string }
+  | { ok: false; reason: FetchExtractFailure; detail?: string; finalUrl?: string };
+
+export interface FetchExtractOptions {
+  signal?: AbortSignal;
+  /** Time allowed for the fetch, body included (20 s by default). */
+  timeoutMs?: number;
+}
+
+/** Extraction runs here when this context can parse HTML (Firefox background page, tests). */
+function extractHere(html: string, url: string) {
+  return typeof DOMParser === 'function'
+    ? Promise.resolve(extractHtml(html, url))
+    : extractOffscreen(html, url);
+}
+
+/**
+ * Fetch `url` without cookies and extract its article. Never throws; every failure is a reason.
+ * `finalUrl` is where redirects ended, which is also the URL the article carries.
+ */
+export async function fetchAndExtract(
+  url: string,
+  opts: FetchExtractOptions = {},
+): Promise<FetchExtractResult> {
+  const page = await fetchHtml(url, opts);
+  if (!page.ok) return page;
+  if (opts.signal?.aborted) return { ok: false, reason: 'aborted', finalUrl: page.finalUrl };
+  const result = await extractHere(page.html, page.finalUrl);
+  return { ...result, finalUrl: page.finalUrl };
+}

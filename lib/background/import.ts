@@ -1,0 +1,89 @@
+/**
+ * The background's import service: parses files sent by the import page, creates their entries,
+ * and runs the persistent fetch queue (`lib/import/queue.ts`) — at start-up, when an import
+ * starts, and on an alarm, so a stopped service worker picks the work up again.
+ */
+import browser from 'webextension-polyfill';
+import { parseImportFile } from '../import/parse';
+import { previewOf, type ImportStartReport } from '../import/preview';
+import { ImportQueue, type Fetcher } from '../import/queue';
+import { ImportError } from '../import/types';
+import type { ImportFile, LibraryFailure } from '../messages';
+import { serve, type Handlers } from '../messaging';
+import { importLibrary } from '../store/backup';
+import { openDb, type QariDb } from '../store/db';
+import { toStoreError } from '../store/errors';
+import { fetchAndExtract } from './fetch-extract';
+
+export const IMPORT_ALARM = 'qari-import';
+const ALARM_PERIOD_MINUTES = 1;
+
+export interface ImportDeps {
+  db?: QariDb;
+  fetcher?: Fetcher;
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function failure(err: unknown): LibraryFailure {
+  if (err instanceof ImportError) return { ok: false, code: err.code, messageKey: err.messageKey };
+  const e = toStoreError(err);
+  return { ok: false, code: e.code, messageKey: e.messageKey };
+}
+
+function parseFile(file: ImportFile) {
+  return parseImportFile(file.fileName, 'text' in file ? file.text : bytesOf(file.base64));
+}
+
+export async function startImport(
+  db: QariDb,
+  queue: ImportQueue,
+  file: ImportFile,
+): Promise<ImportStartReport> {
+  const parsed = parseFile(file);
+  // Our own backup carries article bodies: it is imported whole; only body-less entries are queued.
+  if (parsed.backup) await importLibrary(db, parsed.backup);
+  const report = await queue.enqueue(parsed.items);
+  return { ...report, malformedCount: parsed.malformed.length };
+}
+
+export function importHandlers(db: QariDb, queue: ImportQueue): Handlers {
+  return {
+    'import:preview': async (file) => {
+      try {
+        return { ok: true, preview: previewOf(parseFile(file)) };
+      } catch (err) {
+        return failure(err);
+      }
+    },
+    'import:start': async (file) => {
+      try {
+        return { ok: true, report: await startImport(db, queue, file) };
+      } catch (err) {
+        return failure(err);
+      }
+    },
+    'import:pause': async () => (await queue.pause(), queue.status()),
+    'import:resume': async () => (await queue.resume(), queue.status()),
+    'import:status': () => queue.status(),
+    'import:retryFailed': async () => (await queue.retryFailed(), queue.status()),
+  };
+}
+
+/** Register the import messages and resume the queue now and on every alarm. */
+export function registerImportService(deps: ImportDeps = {}): ImportQueue {
+  const db = deps.db ?? openDb();
+  const queue = new ImportQueue(db, deps.fetcher ?? fetchAndExtract);
+  serve(importHandlers(db, queue));
+  void browser.alarms.create(IMPORT_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === IMPORT_ALARM) queue.start();
+  });
+  queue.start();
+  return queue;
+}

@@ -1,0 +1,15 @@
+/**
+ * Reading-list sync in the background: the sync engine over `storage.sync` with the Dexie list as
+ * its local side, and fetching the bodies of entries that came from another browser.
+ */
+import { openDb } from '../store/db';
+import { createDexieSyncAdapter } from '../store/sync-local';
+import { registerFetchBodyService } from './fetch-body';
+import { registerSyncService, type SyncService } from './sync';
+
+export function registerReadingListSync(): SyncService {
+  registerFetchBodyService();
+  return registerSyncService({
+    local: ({ nodeId }) => createDexieSyncAdapter(openDb(), { nodeId }),
+  });
+}

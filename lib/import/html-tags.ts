@@ -1,0 +1,77 @@
+/**
+ * A small scanner for the flat HTML of Pocket and Netscape bookmark exports. Those files are
+ * generated, not authored: tags are never split by comments or scripts, but `<DT>` and `<p>` are
+ * left open, so a browser's tree builder nests them in ways that differ between engines. Scanning
+ * the tags in order (DL depth, current heading) is simpler and the same everywhere.
+ */
+const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^>]*)>/gi;
+const ATTR = /([a-z_:][-a-z0-9_:.]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/gi;
+const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+const MAX_CODE_POINT = 0x10ffff;
+
+export interface TagToken {
+  closing: boolean;
+  name: string;
+  attrs: Record<string, string>;
+  /** Index just after the tag in the source. */
+  end: number;
+  /** 1-based line the tag starts on. */
+  line: number;
+}
+
+export function decodeEntities(s: string): string {
+  return s.replace(ENTITY, (m, body: string) => {
+    if (body[0] === '#') {
+      const n =
+        body[1] === 'x' || body[1] === 'X'
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= MAX_CODE_POINT ? String.fromCodePoint(n) : m;
+    }
+    return NAMED[body.toLowerCase()] ?? m;
+  });
+}
+
+function parseAttrs(src: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of src.matchAll(ATTR)) {
+    const name = m[1]!.toLowerCase();
+    out[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return out;
+}
+
+export function* scanTags(html: string): Generator<TagToken> {
+  let line = 1;
+  let last = 0;
+  for (const m of html.matchAll(TAG)) {
+    for (let i = last; i < m.index; i++) if (html.charCodeAt(i) === 10) line++;
+    last = m.index;
+    yield {
+      closing: m[1] === '/',
+      name: m[2]!.toLowerCase(),
+      attrs: m[1] === '/' ? {} : parseAttrs(m[3] ?? ''),
+      end: m.index + m[0].length,
+      line,
+    };
+  }
+}
+
+/** The text of an element from `from` to its closing tag, tags inside it dropped. */
+export function textUntilClose(html: string, from: number, name: string): string {
+  const re = new RegExp(`</${name}\\b`, 'gi');
+  re.lastIndex = from;
+  const close = re.exec(html)?.index;
+  const raw = html.slice(from, close);
+  return decodeEntities(raw.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

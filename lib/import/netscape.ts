@@ -1,0 +1,49 @@
+/**
+ * Netscape bookmark files (Chrome, Firefox, Edge, Wallabag, Pinboard exports):
+ * `<DT><A HREF ADD_DATE TAGS>title</A>` inside nested `<DL>` lists; `<DT><H3>` names the folder
+ * of the next `<DL>`. Folder names become tags (the browser's own root folders do not).
+ */
+import { collect, parseTime, type RawItem } from './items';
+import { scanTags, textUntilClose } from './html-tags';
+import type { MalformedRow, ParsedImport } from './types';
+
+export const NETSCAPE_SIGNATURE = /<!DOCTYPE\s+NETSCAPE-Bookmark-file-1>/i;
+// Attributes browsers put on their built-in folders (toolbar, "other bookmarks").
+const ROOT_FOLDER_ATTRS = ['personal_toolbar_folder', 'unfiled_bookmarks_folder'];
+
+const yes = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v.trim());
+
+export function parseNetscape(html: string, now = Date.now()): ParsedImport {
+  const raws: RawItem[] = [];
+  // One entry per open <DL>: the folder it belongs to (null for the root or a browser folder).
+  const folders: (string | null)[] = [];
+  let pending: string | null = null;
+  for (const t of scanTags(html)) {
+    if (t.name === 'dl') {
+      if (t.closing) folders.pop();
+      else {
+        folders.push(pending);
+        pending = null;
+      }
+    } else if (t.name === 'h3' && !t.closing) {
+      const isRoot = ROOT_FOLDER_ATTRS.some((a) => a in t.attrs);
+      pending = isRoot ? null : textUntilClose(html, t.end, 'h3') || null;
+    } else if (t.name === 'a' && !t.closing) {
+      const tags = (t.attrs.tags ?? '').split(',');
+      for (const f of folders) if (f) tags.push(f);
+      raws.push({
+        row: t.line,
+        url: t.attrs.href,
+        title: textUntilClose(html, t.end, 'a'),
+        savedAt: parseTime(t.attrs.add_date),
+        // Pinboard and Wallabag mark unread bookmarks with TOREAD="1".
+        read: 'toread' in t.attrs ? !yes(t.attrs.toread) : false,
+        archived: false,
+        favourite: false,
+        tags,
+      });
+    }
+  }
+  const malformed: MalformedRow[] = [];
+  return collect('netscape', raws, malformed, now);
+}
