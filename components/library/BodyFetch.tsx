@@ -2,8 +2,7 @@ import { syncLabel, type SyncLabelKey } from '@/lib/popup/sync-labels';
 import { isWebUrl } from '@/lib/store/validate';
 
 export type BodyFetchState =
-  | { kind: 'fetching' }
-  | { kind: 'failed'; reason: SyncLabelKey; url: string; onRetry: () => void };
+  { kind: 'fetching' } | { kind: 'failed'; reason: SyncLabelKey; url: string; onRetry: () => void };
 
 /**
  * The reader page for an entry synced from another browser while its article is fetched, or

@@ -149,3 +149,39 @@ describe('schema migration', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('schema version 4 (sync metadata)', () => {
+  it('opens a version 3 database with an empty sync metadata table and nothing lost', async () => {
+    const name = `qari-migration-v3-${Math.random().toString(36).slice(2)}`;
+    // Versions 1 to 3 verbatim, independent of lib/store/db.ts.
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores({
+      articles:
+        '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags',
+      texts: 'id',
+      terms: 'id, *title, *all',
+      changes: '++seq, canonicalUrl',
+    });
+    v3.version(3).stores({ imports: 'canonicalUrl, [state+due], state', importControl: 'id' });
+    const { row } = v1Row(2, { read: false, archived: false, favourite: true });
+    await v3.table('articles').add({ ...row, read: 0, archived: 0, favourite: 1, hasBody: 0 });
+    await v3
+      .table('changes')
+      .add({ canonicalUrl: row.canonicalUrl, op: 'put', fields: ['favourite'], at: 1 });
+    v3.close();
+
+    const db = new QariDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(4);
+    expect(await db.syncMeta.count()).toBe(0);
+    const { entries } = await listEntries(db);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ favourite: true, hasBody: false });
+    // The pending change is still there for the sync adapter to stamp.
+    expect((await changesSince(db, 0)).map((c) => c.fields)).toEqual([['favourite']]);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
