@@ -41,7 +41,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'qari@example.org', strict_min_version: '115.0' },
+            gecko: {
+              id: 'qari@example.org',
+              strict_min_version: '115.0',
+              // No telemetry: the extension collects and sends nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
