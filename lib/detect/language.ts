@@ -64,6 +64,7 @@ function isOtherLetter(code: number): boolean {
   );
 }
 
+const SCRIPT_SHARE = 0.2;
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
@@ -98,7 +99,9 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
     } else if (isOtherLetter(code)) other++;
   }
   const hint = opts.hint ?? '';
-  if (script === 0 || script < other) {
+  // Bilingual pages (a Persian page with an English abstract) still count as Arabic-script when
+  // a fair share of their letters are: requiring a majority misjudged them.
+  if (script === 0 || script < SCRIPT_SHARE * (script + other)) {
     const named = opts.detectLanguage?.(sample);
     if (named) return named;
     // A hint naming an Arabic-script language is plainly wrong about such text.

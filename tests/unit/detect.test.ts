@@ -492,6 +492,18 @@ describe('readMetadata', () => {
 });
 
 describe('judgeLanguage', () => {
+  it('judges a Persian page with a longer English abstract Persian, not undetermined', () => {
+    const persian =
+      'این مطالعه رابطه بین توسعه مالی سطح استان و هزینه دارایی ویژه در چین را بررسی می کند و نتایج آن نشان می دهد که';
+    const english =
+      'This study examines the relation between provincial financial development and the cost of equity capital in China. '.repeat(
+        3,
+      );
+    expect(judgeLanguage(`${persian}\n${english}`)).toBe('fa');
+    // Only a few Arabic-script words in an English text do not make it Arabic-script.
+    expect(judgeLanguage(`${english} ${english} قال`)).toBe('und');
+  });
+
   it('tells Arabic, Persian and Urdu apart from short samples', () => {
     expect(
       judgeLanguage('قال الوزير إن الحكومة ستعمل على تحسين الخدمات في المدينة خلال العام المقبل'),
