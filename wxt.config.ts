@@ -43,7 +43,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'qari@example.org',
-              strict_min_version: '115.0',
+              strict_min_version: '140.0',
               // No telemetry: the extension collects and sends nothing.
               data_collection_permissions: { required: ['none'] },
             },
