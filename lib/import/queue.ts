@@ -12,6 +12,7 @@ import type { FetchExtractOptions, FetchExtractResult } from '../background/fetc
 import type { QariDb } from '../store/db';
 import { addLinkEntries, attachArticle, setImportFailure } from './entries';
 import { failureOf, isRetryable, type FailureCode } from './failure';
+import { isListOfLinks } from './link-list';
 import type { ImportRow } from './queue-row';
 import type { ImportItem } from './types';
 
@@ -308,6 +309,7 @@ export class ImportQueue {
     if (signal.aborted) return;
     if (result.ok) {
       if (!ARABIC_LANG.test(result.article.lang)) return this.fail(row, 'not-arabic');
+      if (isListOfLinks(result.article)) return this.fail(row, 'not-article');
       await attachArticle(this.db, row.entryId, result.article, this.now());
       await this.db.imports.put({ ...row, state: 'done', reason: undefined });
       return;

@@ -1,9 +1,10 @@
 /**
  * End-to-end fixture: Debian's Chromium with the built extension (.output/chrome-mv3), a
  * loopback server for our own pages (tests/pages) and the shared corpus (../shared), and every
- * request that is not to 127.0.0.1 blocked.
+ * request that is not to loopback (127.0.0.0/8) blocked.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ export interface Launched {
   extensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
+
+const LOOPBACK = /^127(?:\.\d{1,3}){3}$/;
 
 export const CHROME_FLAGS = [
   '--headless=new',
@@ -76,12 +79,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === 'chrome-extension:' || url.hostname === '127.0.0.1')
+    if (url.protocol === 'chrome-extension:' || LOOPBACK.test(url.hostname))
       return route.continue();
     return route.abort('blockedbyclient');
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
+  const worker = await backgroundWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -99,6 +101,33 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
       if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its path, hex digits mapped to a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return Array.from(hex, (c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/**
+ * The extension's service worker. On a reused profile it can start before Playwright listens;
+ * then an extension page is opened to wake it (a page of ours loads the worker if it sleeps).
+ */
+async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  const found = () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  const early =
+    found() ??
+    (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
+  if (early) return early;
+  const page = await context.newPage();
+  const waiting = context.waitForEvent('serviceworker', { timeout: 30_000 });
+  await page
+    .goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/popup.html`)
+    .catch(() => undefined);
+  const worker = found() ?? (await waiting);
+  await page.close();
+  return worker;
 }
 
 /** The id of the tab showing `page`, as the extension sees it. */

@@ -34,6 +34,8 @@ export interface PageServer {
 export interface ServeOptions {
   /** Serve HTML with every lang and dir attribute removed (byte-safe for any ASCII-compatible charset). */
   stripLang?: boolean;
+  /** Loopback address to bind (127.0.0.2, … are loopback too: separate hosts for per-host limits). */
+  host?: string;
 }
 
 const LANG_DIR_ATTR = /\s(?:lang|dir|xml:lang)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
@@ -65,9 +67,10 @@ export async function startServer(
       () => res.writeHead(404).end('not found'),
     );
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const { port: actual } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${actual}`;
+  const origin = `http://${host}:${actual}`;
   return {
     origin,
     routes,

@@ -238,6 +238,23 @@ describe('import queue', () => {
     expect(e).toMatchObject({ hasBody: false, importFailure: 'not-arabic' });
   });
 
+  it('keeps a page of headline links (a section front) as a link, not an article', async () => {
+    const f = fakeFetcher();
+    const q = new ImportQueue(db, f.fetcher, OPTS);
+    await q.enqueue([item('https://news.example/section')]);
+    await settle();
+    const links = Array.from(
+      { length: 20 },
+      (_, i) => `<li><a href="/n/${i}">خبر رقم ${i}</a></li>`,
+    );
+    const page = ok('https://news.example/section', 'الأقسام');
+    if (page.ok) page.article.content = `<ul>${links.join('')}</ul>`;
+    f.answer('https://news.example/section', page);
+    await settle();
+    const e = (await listEntries(db)).entries[0]!;
+    expect(e).toMatchObject({ hasBody: false, importFailure: 'not-article' });
+  });
+
   it('pauses (in-flight fetches cut, not counted) and resumes where it was', async () => {
     const f = fakeFetcher();
     const q = new ImportQueue(db, f.fetcher, OPTS);
