@@ -3,7 +3,7 @@
  * Iraqi ones (كانون الثاني…), Maghrebi ones (جانفي…), "آب/أغسطس" pairs, Arabic-Indic digits, and
  * ISO or numeric dates. Relative dates ("منذ ساعتين", "أمس") are not guessed: they give null.
  */
-import { foldArabic } from '../text/normalize';
+import { foldArabic, LETTER_COMMON, UNCOMMON_CHAR } from '../text/normalize';
 
 // Month number → spellings; folded through foldArabic at load so أ/ا, ة/ه and case never matter.
 const MONTH_SPELLINGS: ReadonlyArray<readonly [number, readonly string[]]> = [
@@ -31,9 +31,26 @@ function buildMonths(): Map<string, number> {
   return months;
 }
 
+/**
+ * A pattern of whole words (not touching a letter on either side), for the text it will run on:
+ * with `\p{L}` for any text, or the letter class spelled out for common text, which is far
+ * cheaper to compile. Both are built on first use.
+ */
+function wordsPattern(alternation: string, flags: string): (text: string) => RegExp {
+  let common: RegExp | null = null;
+  let any: RegExp | null = null;
+  return (text) =>
+    UNCOMMON_CHAR.test(text)
+      ? (any ??= new RegExp(`(?<![\\p{L}])(${alternation})(?![\\p{L}])`, `${flags}u`))
+      : (common ??= new RegExp(
+          `(?<![${LETTER_COMMON}])(${alternation})(?![${LETTER_COMMON}])`,
+          flags,
+        ));
+}
+
 interface MonthMatcher {
   months: Map<string, number>;
-  word: RegExp;
+  word: (text: string) => RegExp;
 }
 let matcher: MonthMatcher | null = null;
 
@@ -46,7 +63,7 @@ function monthMatcher(): MonthMatcher {
     .sort((a, b) => b.length - a.length)
     .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
     .join('|');
-  matcher = { months, word: new RegExp(`(?<![\\p{L}])(${alternation})(?![\\p{L}])`, 'gu') };
+  matcher = { months, word: wordsPattern(alternation, 'g') };
   return matcher;
 }
 // "آب/أغسطس", "مارس/ آذار", "أكتوبر (تشرين الأول)": the second name only repeats the first.
@@ -59,12 +76,20 @@ const ISO_LIKE = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const DAY_FIRST_NUMERIC = /(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/;
 
 // Words that make a date relative to now; such text is never turned into a calendar date.
-const RELATIVE = /(?<![\p{L}])(منذ|قبل|امس|البارحه|الان|ago|yesterday|today)(?![\p{L}])/u;
+const RELATIVE = wordsPattern('منذ|قبل|امس|البارحه|الان|ago|yesterday|today', '');
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
 const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+// Every date pattern needs a four-digit year. Folding only makes digits of these, or of characters
+// outside the ranges below (superscripts, fractions, circled or full-width digits…), so text made
+// of these ranges with fewer than four digits holds no date, without folding it.
+const DATE_DIGITS = /[0-9\u0660-\u0669\u06F0-\u06F9]/g;
+const MAY_FOLD_TO_DIGIT =
+  /[^\t\n\v\f\r\u0020-\u00B1\u00B4-\u00B8\u00BA\u00BB\u00BF-\u024F\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\u2000-\u206F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const YEAR_DIGITS = 4;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -81,21 +106,23 @@ function ymd(y: number, m: number, d: number): string | null {
 /** Fold the text and replace month names by `§n§` markers, pairs collapsed to one. */
 function markMonths(text: string): string {
   const { months, word } = monthMatcher();
-  return foldArabic(text)
-    .replace(word, (w) => {
+  const folded = foldArabic(text);
+  return folded
+    .replace(word(folded), (w) => {
       const n = months.get(w.replace(/\s+/g, ' '));
       return n ? ` §${n}§ ` : w;
     })
     .replace(MONTH_PAIR, ' §$1§ ');
 }
 
-/**
- * The calendar date written in a piece of Arabic (or English) text, as `YYYY-MM-DD`, or null when
- * there is none or only a relative one.
- */
-export function parseArabicDate(text: string): string | null {
-  if (!text) return null;
-  const marked = markMonths(text);
+/** False only when `text` cannot hold a date: a cheap test before folding and matching month names. */
+export function mayHoldDate(text: string): boolean {
+  if (MAY_FOLD_TO_DIGIT.test(text)) return true;
+  return text.replace(DATE_DIGITS, '').length <= text.length - YEAR_DIGITS;
+}
+
+/** The date in text already passed through `markMonths`. */
+function dateOfMarked(marked: string): string | null {
   let m = DAY_MONTH_YEAR.exec(marked);
   if (m) return ymd(Number(m[3]), Number(m[2]), Number(m[1]));
   m = MONTH_DAY_YEAR.exec(marked);
@@ -112,9 +139,19 @@ export function parseArabicDate(text: string): string | null {
   return null;
 }
 
+/**
+ * The calendar date written in a piece of Arabic (or English) text, as `YYYY-MM-DD`, or null when
+ * there is none or only a relative one.
+ */
+export function parseArabicDate(text: string): string | null {
+  if (!text || !mayHoldDate(text)) return null;
+  return dateOfMarked(markMonths(text));
+}
+
 /** Whether text speaks of time relative to now ("منذ ساعتين", "أمس"): such text is not dated. */
 export function isRelativeDate(text: string): boolean {
-  return RELATIVE.test(foldArabic(text));
+  const folded = foldArabic(text);
+  return RELATIVE(folded).test(folded);
 }
 
 /**
@@ -137,17 +174,21 @@ export function normalizeIsoDate(value: string | null | undefined): string | nul
 }
 
 /** Text that is only a date line: a date plus weekday, time, timezone and "updated" words. */
-const DATE_LINE_NOISE =
-  /(?<![\p{L}])(السبت|الاحد|الاثنين|الإثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|اخر تحديث|تحديث|تم النشر|نشر في|نشر|بتاريخ|التاريخ|الساعه|صباحا|مساء|مساءا|ص|م|gmt|utc|am|pm|updated|published|on|at)(?![\p{L}])/gu;
+const DATE_LINE_NOISE = wordsPattern(
+  'السبت|الاحد|الاثنين|الإثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|اخر تحديث|تحديث|تم النشر|نشر في|نشر|بتاريخ|التاريخ|الساعه|صباحا|مساء|مساءا|ص|م|gmt|utc|am|pm|updated|published|on|at',
+  'g',
+);
 const MARKERS = /§\d{1,2}§/g;
 const DIGITS_AND_SEPARATORS = /[\d\s,،.:\-/|()+]+/g;
 
 /** Whether a short text is nothing but a date line ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00"). */
 export function isDateLine(text: string): boolean {
-  if (text.length > 90 || !parseArabicDate(text)) return false;
-  const rest = markMonths(text)
-    .replace(MARKERS, ' ')
-    .replace(DATE_LINE_NOISE, ' ')
+  if (text.length > 90 || !text || !mayHoldDate(text)) return false;
+  const marked = markMonths(text);
+  if (!dateOfMarked(marked)) return false;
+  const unmarked = marked.replace(MARKERS, ' ');
+  const rest = unmarked
+    .replace(DATE_LINE_NOISE(unmarked), ' ')
     .replace(DIGITS_AND_SEPARATORS, ' ')
     .trim();
   return rest.length === 0;

@@ -64,7 +64,7 @@ export function isBlock(el: Element): boolean {
 
 /** Whether an element has block-level element children (i.e. it is a container, not a leaf block). */
 export function hasBlockChild(el: Element): boolean {
-  for (const c of Array.from(el.children)) if (isBlock(c)) return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (isBlock(c)) return true;
   return false;
 }
 

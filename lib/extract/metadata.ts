@@ -3,9 +3,9 @@
  * suffix, byline, site name, publication date, lead image. Sources, most trusted first: JSON-LD,
  * `<meta>` (Open Graph, article:*, Dublin Core, itemprop), `<time datetime>`, then date text.
  */
-import { foldArabic } from '../text/normalize';
+import { foldArabic, replaceNonWord } from '../text/normalize';
 import { collapse, textOf } from './dom';
-import { isRelativeDate, normalizeIsoDate, parseArabicDate } from './dates';
+import { isRelativeDate, mayHoldDate, normalizeIsoDate, parseArabicDate } from './dates';
 
 export interface PageMetadata {
   title: string | null;
@@ -156,7 +156,7 @@ function absoluteHttpUrl(raw: string | null, base: string): string | null {
 
 /** Letters only, folded: how site names are compared with title segments. */
 function siteKey(s: string): string {
-  return foldArabic(s).replace(/[^\p{L}\p{N}]+/gu, '');
+  return replaceNonWord(foldArabic(s), '');
 }
 
 function isArabicText(s: string): boolean {
@@ -260,7 +260,8 @@ function dateFromElements(doc: Document): string | null {
     : all;
   for (const el of ranked.slice(0, MAX_DATE_ELEMENTS)) {
     const t = textOf(el);
-    if (!t || t.length > MAX_DATE_TEXT || isRelativeDate(t)) continue;
+    // The cheap test first: most date-like elements hold no date at all.
+    if (!t || t.length > MAX_DATE_TEXT || !mayHoldDate(t) || isRelativeDate(t)) continue;
     const d = parseArabicDate(t);
     if (d) return d;
   }

@@ -5,6 +5,7 @@
  * Texts IReST", IOVS 2012), the table Firefox's Reader View uses (ReaderMode.sys.mjs,
  * `_getReadingSpeedForLanguage`, mean ± variance in characters per minute).
  */
+import { LETTER_OR_DIGIT_COMMON, UNCOMMON_CHAR } from '../text/normalize';
 
 const CHARS_PER_MINUTE: Record<string, number> = {
   ar: 612, // ± 88
@@ -43,11 +44,36 @@ export function readingMinutes(text: string, lang: string): number {
 }
 
 // A word as `tokens()` in lib/text/normalize sees one: a run of letters and digits. Marks and
-// zero-width characters, which folding deletes, join rather than split. Counting runs over a
-// lookup table avoids folding (or regex-matching) a whole article just to count it.
+// zero-width characters, which folding deletes, join rather than split. A run counts when it
+// holds a letter or digit that is not such a joiner. One native regex pass counts the runs,
+// without folding (or looping over) a whole article in cold code.
+const JOINER_CLASS =
+  '\\p{M}\\u0640\\u06E5\\u06E6\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF';
+const WORD_RUN = new RegExp(
+  `[${JOINER_CLASS}]*(?![${JOINER_CLASS}])[\\p{L}\\p{N}][${JOINER_CLASS}\\p{L}\\p{N}]*`,
+  'gu',
+);
+// A high surrogate without its low half: there the loop below reads differently from the regex.
+const LONE_HIGH_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/;
+
+// The same classes spelled out for common text (see UNCOMMON_CHAR): no `\p{…}` to compile.
+const JOINER_COMMON =
+  '\\u0610-\\u061A\\u0640\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E8\\u06EA-\\u06ED\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const WORD_RUN_COMMON = new RegExp(
+  `[${JOINER_COMMON}]*(?![${JOINER_COMMON}])[${LETTER_OR_DIGIT_COMMON}][${JOINER_COMMON}${LETTER_OR_DIGIT_COMMON}]*`,
+  'g',
+);
+
+/** Word tokens (letters and digits of any script), as search and the evaluation count them. */
+export function countWords(text: string): number {
+  if (!UNCOMMON_CHAR.test(text)) return text.match(WORD_RUN_COMMON)?.length ?? 0;
+  if (LONE_HIGH_SURROGATE.test(text)) return countWordsByChar(text);
+  return text.match(WORD_RUN)?.length ?? 0;
+}
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // What folding deletes: marks, tatweel and the small waw/yeh (letters to Unicode), zero-width.
-const JOINER = /[\p{M}\u0640\u06E5\u06E6\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const JOINER = new RegExp(`[${JOINER_CLASS}]`, 'u');
 const WORD = 1;
 const JOIN = 2;
 const UNKNOWN = 255;
@@ -70,8 +96,8 @@ function astralClass(text: string, i: number): number {
   return JOINER.test(ch) ? JOIN : LETTER_OR_DIGIT.test(ch) ? WORD : 0;
 }
 
-/** Word tokens (letters and digits of any script), as search and the evaluation count them. */
-export function countWords(text: string): number {
+/** The same count, character by character: kept for text with broken surrogate pairs. */
+export function countWordsByChar(text: string): number {
   const t = (bmpTable ??= new Uint8Array(0x10000).fill(UNKNOWN));
   let words = 0;
   let runHasLetter = false;
