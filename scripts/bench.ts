@@ -12,6 +12,9 @@ import { startServer } from '../tests/e2e/server';
 import { runEvalPage, askBackground, tabIdForUrl, waitForTabState } from './lib/eval-page';
 import { readerFrame } from '../tests/e2e/reader-helpers';
 import { median, quantile, table } from './lib/stats';
+import { benchImport } from './lib/import-bench';
+import { capacity } from '../lib/sync/capacity';
+import { arabicWords, sampleEntries } from '../lib/sync/sample';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EXT = join(ROOT, '.output/chrome-mv3');
@@ -244,14 +247,18 @@ const pq = (xs: number[], q: number) => quantile(xs, q).toFixed(1);
 async function benchLibrary(): Promise<void> {
   const pool = paragraphPool();
   const code = await bundleLibraryBench();
-  const l = await launch();
+  // BENCH_LIBRARY_PROFILE keeps the seeded library between runs (only missing articles are
+  // saved), for quick iterations on search; the save row then covers only the new ones.
+  const profile = process.env.BENCH_LIBRARY_PROFILE;
+  const l = await launch(profile ? { userDataDir: profile } : {});
   try {
     const page = await l.extensionPage('options.html');
     await page.evaluate(code);
     const before = await page.evaluate(() => (globalThis as any).QariBench.usage());
     const saveTimes: number[] = [];
     const started = Date.now();
-    for (let from = 0; from < LIBRARY_SIZE; from += 500) {
+    const have: number = await page.evaluate(() => (globalThis as any).QariBench.count());
+    for (let from = have; from < LIBRARY_SIZE; from += 500) {
       const to = Math.min(LIBRARY_SIZE, from + 500);
       saveTimes.push(
         ...(await page.evaluate(([p, a, b]) => (globalThis as any).QariBench.seed(p, a, b), [
@@ -273,6 +280,10 @@ async function benchLibrary(): Promise<void> {
     await run('timeSearch', one.slice(0, 5)); // warm the caches a reader's first keystroke warms
     const ours1 = await run('timeSearch', one);
     const ours2 = await run('timeSearch', two);
+    // A reader types: every keystroke searches (the popup debounces, but a pause may fall after
+    // any letter). Timed after the cold rows, in one session, as the popup would run them.
+    const typed1 = await run('timeTyping', one);
+    const typed2 = await run('timeTyping', two);
     const scan1 = await run('plainScan', one.slice(0, 10));
     const scan2 = await run('plainScan', two.slice(0, 10));
     const popupMs: number[] = [];
@@ -297,7 +308,12 @@ async function benchLibrary(): Promise<void> {
     table(
       ['measure', 'ours (p50 / p95)', 'anchor: plain scan (p50 / p95)', 'goal'],
       [
-        ['save one article (ms)', `${pq(saveTimes, 0.5)} / ${pq(saveTimes, 0.95)}`, '—', '—'],
+        [
+          'save one article (ms)',
+          saveTimes.length ? `${pq(saveTimes, 0.5)} / ${pq(saveTimes, 0.95)}` : '—',
+          '—',
+          '—',
+        ],
         [
           'search, one word (ms)',
           `${pq(ours1.ms, 0.5)} / ${pq(ours1.ms, 0.95)}`,
@@ -311,12 +327,29 @@ async function benchLibrary(): Promise<void> {
           'p95 ≤ 30',
         ],
         [
+          'search as you type, one word: per keystroke (ms)',
+          `${pq(typed1.ms, 0.5)} / ${pq(typed1.ms, 0.95)}`,
+          '—',
+          'p95 ≤ 30',
+        ],
+        [
+          'search as you type, two words: per keystroke (ms)',
+          `${pq(typed2.ms, 0.5)} / ${pq(typed2.ms, 0.95)}`,
+          '—',
+          'p95 ≤ 30',
+        ],
+        [
           'popup open → first row painted (ms)',
           `${pq(popupMs, 0.5)} / ${pq(popupMs, 0.95)}`,
           '—',
           '≤ 200',
         ],
-        ['bytes on disk per article', ((after - before) / Math.max(1, count)).toFixed(0), '—', '—'],
+        [
+          'bytes on disk per article',
+          count > have ? ((after - before) / (count - have)).toFixed(0) : '—',
+          '—',
+          '—',
+        ],
       ],
     );
     const found = (h: number[]) => h.filter((x) => x > 0).length;
@@ -328,11 +361,47 @@ async function benchLibrary(): Promise<void> {
   }
 }
 
+/** Words of the shared corpus's Arabic gold texts, for realistic synthetic titles. */
+function corpusArabicWords(): string[] {
+  const dir = join(SHARED_DIR, 'corpus/real');
+  const files = [
+    ...readdirSync(dir).map((f) => join(dir, f)),
+    join(SHARED_DIR, 'fixtures/seed-article.gold.json'),
+  ].filter((f) => f.endsWith('.gold.json'));
+  const texts: string[] = [];
+  for (const file of files) {
+    const g = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    if (g.language !== 'ar') continue;
+    for (const v of [g.title, g.text, g.sections, g.mustContain])
+      texts.push(([] as unknown[]).concat(v ?? []).join(' '));
+  }
+  return arabicWords(texts.join(' '));
+}
+
+async function benchSync(): Promise<void> {
+  const entries = sampleEntries(1500, { words: corpusArabicWords(), seed: 5 });
+  const r = await capacity(entries, { writeSample: 100 });
+  console.log('\n## Reading-list sync (storage.sync: 102,400 bytes, 8,192 an item, 512 items)');
+  table(
+    ['', 'ours', 'goal'],
+    [
+      ['entries offered (Arabic titles 60–120 chars, ~90-char URLs)', r.entries, '—'],
+      ['entries that fit the quota', r.fit, '≥ 1,000'],
+      ['quota bytes used', r.documentBytes, '≤ 102,400'],
+      ['bytes per entry', r.bytesPerEntry, '—'],
+      ['write operations per 100 changes, 30 s apart', r.writesPer100Changes, '—'],
+      ['write operations per 100 changes, 200 ms apart', r.writesPer100BurstChanges, '—'],
+    ],
+  );
+}
+
 const SECTIONS: Record<string, () => Promise<void> | void> = {
   library: benchLibrary,
   size: benchSize,
   pages: benchPages,
   reader: benchReader,
+  sync: benchSync,
+  import: benchImport,
 };
 
 async function main(): Promise<void> {

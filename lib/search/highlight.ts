@@ -33,6 +33,9 @@ const MAX_RANGES = 1000;
 const SNIPPET_SCAN_HITS = 40;
 const ELLIPSIS = '…';
 
+/** Query part matched by each written word, for one query: pass one to several calls to share it. */
+export type MatchMemo = Map<string, number | null>;
+
 interface Hit extends Range {
   /** Which query part matched: the index in `words`, or -1 for the typed prefix. */
   part: number;
@@ -55,9 +58,8 @@ function matchPart(q: ParsedQuery, needles: string[], word: string): number | nu
   return null;
 }
 
-function hits(text: string, q: ParsedQuery, max: number): Hit[] {
+function hits(text: string, q: ParsedQuery, max: number, memo: MatchMemo): Hit[] {
   const needles = [...q.words, ...(q.prefix ?? [])];
-  const memo = new Map<string, number | null>();
   const out: Hit[] = [];
   const re = new RegExp(WRITTEN_WORD);
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -75,8 +77,8 @@ function hits(text: string, q: ParsedQuery, max: number): Hit[] {
 }
 
 /** Every range of `text` where a word matches the query. */
-export function highlight(text: string, q: ParsedQuery): Range[] {
-  return hits(text, q, MAX_RANGES).map(({ start, end }) => ({ start, end }));
+export function highlight(text: string, q: ParsedQuery, memo: MatchMemo = new Map()): Range[] {
+  return hits(text, q, MAX_RANGES, memo).map(({ start, end }) => ({ start, end }));
 }
 
 /** The window start whose SNIPPET_CHARS hold the most distinct query parts (earliest wins). */
@@ -121,8 +123,8 @@ function collapse(slice: string, ranges: Range[]): Snippet {
 }
 
 /** A snippet of about SNIPPET_CHARS around the best matches, or null when nothing matches. */
-export function snippet(text: string, q: ParsedQuery): Snippet | null {
-  const found = hits(text, q, SNIPPET_SCAN_HITS);
+export function snippet(text: string, q: ParsedQuery, memo: MatchMemo = new Map()): Snippet | null {
+  const found = hits(text, q, SNIPPET_SCAN_HITS, memo);
   if (found.length === 0) return null;
   const start = snapStart(text, bestStart(found));
   const end = snapEnd(text, start + SNIPPET_CHARS);

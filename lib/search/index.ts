@@ -2,27 +2,39 @@
  * Search as you type over the saved articles' title, site, byline and body.
  *
  * Design (for ~10,000 Arabic articles in Chromium's IndexedDB): each article has a `terms` row
- * with two multiEntry indexes, `all` (distinct light10 stems of every field) and `title`. A
- * finished word is one `equals` lookup answered with primary keys only (no rows read); the id
- * sets are intersected in memory. Ranking needs the title lookups (small index) and recency,
- * which comes from a cached newest-first list of ids (`recency.ts`). Only the page shown reads
- * article rows and plain texts (for snippets), so cost grows with the matches, not the library,
- * and nothing has to be loaded first: the popup searches as soon as it opens.
+ * with two multiEntry indexes, `all` (distinct light10 stems of every field) and `title`. Every
+ * index entry read costs a few microseconds, counted or fetched alike, so a word found in
+ * thousands of articles costs tens of milliseconds to read whole; a term row costs about as much
+ * as ten index entries. The planner therefore reads little and checks much:
  *
- * The word being typed is a prefix, and two or three letters can match most of the library
- * (مست… is in half of all news articles). Reading such a range would cost hundreds of
- * milliseconds, so a prefix is first probed with a bounded read: a narrow prefix gets its exact
- * matches; a broad one is checked entry by entry in rank order (title matches first, then the
- * newest), reading term rows in small batches until the page is full. A broad prefix matches
- * often, so that walk is short; its total is then estimated from the share that matched
- * (`exact: false`) and becomes exact as soon as a finished word narrows the search.
+ * - each query term's `all` range is probed with a bounded read: a rare term is read whole and
+ *   narrows the candidates exactly; a common one is left to be checked on term rows;
+ * - the `title` ranges (small) are read whole: they rank the entries, and an entry whose title
+ *   holds a term needs no check for it;
+ * - few candidates are checked on their term rows at once (an exact answer); many are walked in
+ *   rank order (title matches first, then the newest) in small batches until the page is full,
+ *   the total then estimated from the share that matched (`exact: false`). When the common words
+ *   match so rarely together that the walk would be long, their ranges are read whole instead.
+ *
+ * Recency comes from a cached newest-first list of ids (`recency.ts`), complete index ranges
+ * from a session cache (`postings.ts`: each keystroke repeats the finished words). Only the page
+ * shown reads article rows and plain texts (for snippets), so cost grows with the page, not the
+ * library, and nothing has to be loaded first: the popup searches as soon as it opens.
  *
  * An in-memory index was the alternative: it would make every popup opening read every
  * article's terms (megabytes at 10,000 entries) before the first answer.
  */
 import type { QariDb } from '../store/db';
-import { toEntry, type Entry, type TermsRow } from '../store/entry';
-import { highlight, plainSnippet, snippet, type Range, type Snippet } from './highlight';
+import { toEntry, type Entry } from '../store/entry';
+import {
+  highlight,
+  plainSnippet,
+  snippet,
+  type MatchMemo,
+  type Range,
+  type Snippet,
+} from './highlight';
+import { prefixPosting, wordPosting, type Posting } from './postings';
 import {
   isEmptyQuery,
   parseQuery,
@@ -31,13 +43,16 @@ import {
   type QueryOptions,
 } from './query';
 import { recencyOrder, type Recency } from './recency';
+import { holdsPrefix, holdsWord, termLines, type TermLine } from './term-rows';
 
-// Up to this many candidates, a typed prefix is checked on their term rows, not by index range.
+// Up to this many candidates, the terms still open are checked on every candidate's term row.
 const FILTER_MAX = 64;
-// Index entries read to learn whether a typed prefix is narrow enough to read whole.
-const PROBE_MAX = 4000;
-// Term rows read per step when walking the candidates of a broad prefix.
+// Index entries read per term to learn whether it is rare enough to be read whole.
+const PROBE_MAX = 400;
+// Term rows read per step when walking the candidates in rank order.
 const WALK_BATCH = 48;
+// Term rows a walk may read before the common words' ranges are read whole instead.
+const WALK_MAX = 240;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
 
@@ -46,9 +61,15 @@ export interface SearchTuning {
   filterMax: number;
   probeMax: number;
   walkBatch: number;
+  walkMax: number;
 }
 
-const TUNING: SearchTuning = { filterMax: FILTER_MAX, probeMax: PROBE_MAX, walkBatch: WALK_BATCH };
+const TUNING: SearchTuning = {
+  filterMax: FILTER_MAX,
+  probeMax: PROBE_MAX,
+  walkBatch: WALK_BATCH,
+  walkMax: WALK_MAX,
+};
 
 export interface SearchOptions extends QueryOptions {
   offset?: number;
@@ -74,60 +95,48 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-interface TitleSets {
-  words: Set<number>[];
+/** Query terms not yet settled by an index read: to be checked on term rows. */
+interface Open {
+  words: string[];
+  /** The typed prefix's forms, or null when it is settled (or there is none). */
+  forms: string[] | null;
+}
+
+interface Titles {
+  words: Map<string, Set<number>>;
   prefix: Set<number>;
 }
 
-const hasPrefix = (row: TermsRow | undefined, forms: string[]): boolean =>
-  row?.all.some((t) => forms.some((f) => t.startsWith(f))) ?? false;
+interface Page {
+  ids: number[];
+  total: number;
+  exact: boolean;
+}
 
-function intersect(a: Set<number> | null, b: Iterable<number>): Set<number> {
-  if (a === null) return new Set(b);
+const isSettled = (open: Open) => open.words.length === 0 && open.forms === null;
+
+function lineMatches(line: TermLine | undefined, open: Open): boolean {
+  if (line === undefined) return false;
+  return (
+    open.words.every((w) => holdsWord(line, w)) && (!open.forms || holdsPrefix(line, open.forms))
+  );
+}
+
+/** Whether the titles alone show that an entry holds every open term (a title term is in `all`). */
+function titleSettles(titles: Titles, open: Open): (id: number) => boolean {
+  const sets = open.words.map((w) => titles.words.get(w) ?? new Set<number>());
+  if (open.forms) sets.push(titles.prefix);
+  return (id) => sets.every((s) => s.has(id));
+}
+
+/** The intersection of the given sets (smallest first), or null when there are none. */
+function intersectAll(sets: Set<number>[]): Set<number> | null {
+  if (sets.length === 0) return null;
+  const [first, ...rest] = [...sets].sort((x, y) => x.size - y.size);
+  if (rest.length === 0) return first!;
   const out = new Set<number>();
-  for (const id of b) if (a.has(id)) out.add(id);
+  for (const id of first!) if (rest.every((s) => s.has(id))) out.add(id);
   return out;
-}
-
-function prefixRange(db: QariDb, index: 'all' | 'title', forms: string[]) {
-  const where = db.terms.where(index);
-  return forms.length === 1 ? where.startsWith(forms[0] ?? '') : where.startsWithAnyOf(forms);
-}
-
-/** Entries holding every finished word, or null when the query has none. */
-async function wordMatches(db: QariDb, words: string[]): Promise<Set<number> | null> {
-  if (words.length === 0) return null;
-  const lists = await Promise.all(words.map((w) => db.terms.where('all').equals(w).primaryKeys()));
-  lists.sort((x, y) => x.length - y.length);
-  let ids: Set<number> | null = null;
-  for (const l of lists) {
-    ids = intersect(ids, l);
-    if (ids.size === 0) break;
-  }
-  return ids;
-}
-
-async function titleSets(db: QariDb, q: ParsedQuery): Promise<TitleSets> {
-  const [prefix, ...words] = await Promise.all([
-    q.prefix ? prefixRange(db, 'title', q.prefix).primaryKeys() : Promise.resolve([]),
-    ...q.words.map((w) => db.terms.where('title').equals(w).primaryKeys()),
-  ]);
-  return { words: words.map((ids) => new Set(ids)), prefix: new Set(prefix) };
-}
-
-/** The exact matches of a typed prefix among `words` (all entries if null), or null if broad. */
-async function narrowPrefix(
-  db: QariDb,
-  forms: string[],
-  words: Set<number> | null,
-  tuning: SearchTuning,
-): Promise<Set<number> | null> {
-  if (words && words.size <= tuning.filterMax) {
-    const rows = await db.terms.bulkGet([...words]);
-    return new Set(rows.filter((r) => hasPrefix(r, forms)).map((r) => r!.id));
-  }
-  const probe = await prefixRange(db, 'all', forms).limit(tuning.probeMax).primaryKeys();
-  return probe.length < tuning.probeMax ? intersect(words, probe) : null;
 }
 
 /**
@@ -152,46 +161,66 @@ function ranked(
 }
 
 /**
- * The first `need` matches of a broad prefix, walking the ranked candidates and reading their
- * term rows in batches (a prefix in the title is a match without reading). Estimates the total.
+ * The share of the library a probed word is in, judged from how far through the ids its bounded
+ * read got (an index range lists its entries in id order).
+ */
+function shareOf(p: Posting, recency: Recency): number {
+  if (p.complete || recency.maxId <= 0 || recency.ids.length === 0) return 1;
+  const reached = Math.max(1, recency.ids.length * Math.min(1, p.maxId / recency.maxId));
+  return Math.min(1, p.ids.size / reached);
+}
+
+/**
+ * The first `need` entries of `order` that hold the open terms, reading term rows in batches
+ * (an entry settled by the titles is taken without reading). Estimates the total; gives up
+ * (null) after reading `maxRows` rows.
  */
 async function walk(
   db: QariDb,
   order: number[],
-  forms: string[],
-  inTitle: Set<number>,
+  open: Open,
+  settled: (id: number) => boolean,
   need: number,
   batchSize: number,
-): Promise<{ ids: number[]; total: number; exact: boolean }> {
+  maxRows: number,
+): Promise<Page | null> {
   const found: number[] = [];
   let i = 0;
   let tested = 0;
   let matched = 0;
   while (i < order.length && found.length < need) {
+    if (tested >= maxRows) return null;
     const batch = order.slice(i, i + batchSize);
     i += batch.length;
-    const unknown = batch.filter((id) => !inTitle.has(id));
-    const rows = unknown.length > 0 ? await db.terms.bulkGet(unknown) : [];
-    const ok = new Set(rows.filter((r) => hasPrefix(r, forms)).map((r) => r!.id));
+    const unknown = batch.filter((id) => !settled(id));
+    const lines = unknown.length > 0 ? await termLines(db, unknown) : [];
+    const ok = new Set(unknown.filter((_, k) => lineMatches(lines[k], open)));
     tested += unknown.length;
     matched += ok.size;
-    for (const id of batch) if (inTitle.has(id) || ok.has(id)) found.push(id);
+    for (const id of batch) if (ok.has(id) || settled(id)) found.push(id);
   }
   if (i >= order.length) return { ids: found, total: found.length, exact: true };
-  const rest = order.slice(i).filter((id) => !inTitle.has(id));
-  const restInTitle = order.length - i - rest.length;
+  const rest = order.slice(i).filter((id) => !settled(id));
+  const restSettled = order.length - i - rest.length;
   if (tested < batchSize && rest.length > 0) {
-    // Title matches filled the page, so too few rows were read to judge how common the prefix
-    // is in bodies: read a sample spread over the rest.
+    // Title matches filled the page, so too few rows were read to judge how common the terms
+    // are in bodies: read a sample spread over the rest.
     const step = Math.max(1, Math.floor(rest.length / batchSize));
     const sample = rest.filter((_, k) => k % step === 0).slice(0, batchSize);
-    const rows = await db.terms.bulkGet(sample);
+    const lines = await termLines(db, sample);
     tested += sample.length;
-    matched += rows.filter((r) => hasPrefix(r, forms)).length;
+    matched += lines.filter((l) => lineMatches(l, open)).length;
   }
   const rate = tested > 0 ? matched / tested : 1;
-  const estimate = found.length + restInTitle + Math.round(rest.length * rate);
+  const estimate = found.length + restSettled + Math.round(rest.length * rate);
   return { ids: found, total: estimate, exact: false };
+}
+
+/** Check every candidate's term row: the exact matches. */
+async function filterRows(db: QariDb, candidates: Set<number>, open: Open): Promise<Set<number>> {
+  const ids = [...candidates];
+  const lines = await termLines(db, ids);
+  return new Set(ids.filter((_, k) => lineMatches(lines[k], open)));
 }
 
 async function toHits(
@@ -201,6 +230,8 @@ async function toHits(
   score: (id: number) => number,
 ): Promise<SearchHit[]> {
   const [rows, texts] = await Promise.all([db.articles.bulkGet(ids), db.texts.bulkGet(ids)]);
+  // The page's texts share most of their words: match each distinct word once.
+  const memo: MatchMemo = new Map();
   const hits: SearchHit[] = [];
   rows.forEach((row, i) => {
     if (!row) return;
@@ -208,11 +239,54 @@ async function toHits(
     hits.push({
       entry: toEntry(row),
       titleMatches: score(row.id),
-      titleRanges: highlight(row.meta.title, q),
-      snippet: text === null ? null : (snippet(text, q) ?? plainSnippet(text)),
+      titleRanges: highlight(row.meta.title, q, memo),
+      snippet: text === null ? null : (snippet(text, q, memo) ?? plainSnippet(text)),
     });
   });
   return hits;
+}
+
+interface Plan {
+  q: ParsedQuery;
+  recency: Recency;
+  titles: Titles;
+  score: (id: number) => number;
+  tuning: SearchTuning;
+  need: number;
+}
+
+/** The ranked page of matches, given the candidates so far and the terms still open. */
+async function resolve(
+  db: QariDb,
+  plan: Plan,
+  known: Set<number> | null,
+  open: Open,
+  shares: number[],
+): Promise<Page> {
+  const { recency, score, tuning, need, titles } = plan;
+  if (known?.size === 0) return { ids: [], total: 0, exact: true };
+  if (known && !isSettled(open) && known.size <= tuning.filterMax) {
+    known = await filterRows(db, known, open);
+    open = { words: [], forms: null };
+  }
+  if (isSettled(open)) {
+    const all = ranked(known, score, recency);
+    return { ids: all, total: all.length, exact: true };
+  }
+  const order = ranked(known, score, recency);
+  // Only the common words can be read whole; a broad prefix is always walked.
+  const canRead = open.words.length > 0;
+  const expected = need / shares.reduce((a, b) => a * b, 1);
+  if (!canRead || expected <= tuning.walkMax) {
+    const maxRows = canRead ? tuning.walkMax : Infinity;
+    const settled = titleSettles(titles, open);
+    const w = await walk(db, order, open, settled, need, tuning.walkBatch, maxRows);
+    if (w) return w;
+  }
+  // The common words match too rarely together for a short walk: read their ranges whole.
+  const full = await Promise.all(open.words.map((w) => wordPosting(db, 'all', w)));
+  const narrowed = intersectAll([...(known ? [known] : []), ...full.map((p) => p.ids)]);
+  return resolve(db, plan, narrowed, { words: [], forms: open.forms }, []);
 }
 
 /**
@@ -232,31 +306,34 @@ export async function search(
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(opts.limit ?? DEFAULT_LIMIT)));
   const tuning = { ...TUNING, ...opts.tuning };
   return db.transaction('r', [db.terms, db.articles, db.texts], async () => {
-    const [recency, words, titles] = await Promise.all([
+    const forms = q.prefix;
+    const [recency, probes, prefix, titleWords, titlePrefix] = await Promise.all([
       recencyOrder(db),
-      wordMatches(db, q.words),
-      titleSets(db, q),
+      Promise.all(q.words.map((w) => wordPosting(db, 'all', w, tuning.probeMax))),
+      forms ? prefixPosting(db, 'all', forms, tuning.probeMax) : null,
+      Promise.all(q.words.map((w) => wordPosting(db, 'title', w))),
+      forms ? prefixPosting(db, 'title', forms) : null,
     ]);
-    if (words?.size === 0) return none;
+    const titles: Titles = {
+      words: new Map(q.words.map((w, i) => [w, titleWords[i]!.ids])),
+      prefix: titlePrefix?.ids ?? new Set(),
+    };
     const score = (id: number) =>
-      titles.words.reduce((n, s) => n + (s.has(id) ? 1 : 0), 0) + (titles.prefix.has(id) ? 1 : 0);
-    let ids: number[];
-    let total: number;
-    let exact = true;
-    const matches = q.prefix ? await narrowPrefix(db, q.prefix, words, tuning) : words;
-    if (matches) {
-      const all = ranked(matches, score, recency);
-      ids = all.slice(offset, offset + limit);
-      total = all.length;
-    } else {
-      const order = ranked(words, score, recency);
-      const need = offset + limit;
-      const w = await walk(db, order, q.prefix ?? [], titles.prefix, need, tuning.walkBatch);
-      ids = w.ids.slice(offset, offset + limit);
-      total = w.total;
-      exact = w.exact;
-    }
-    return { query: q, total, exact, hits: await toHits(db, q, ids, score) };
+      q.words.reduce((n, w) => n + (titles.words.get(w)!.has(id) ? 1 : 0), 0) +
+      (titles.prefix.has(id) ? 1 : 0);
+    const exactSets = probes.filter((p) => p.complete).map((p) => p.ids);
+    if (prefix?.complete) exactSets.push(prefix.ids);
+    const open: Open = {
+      words: q.words.filter((_, i) => !probes[i]!.complete),
+      forms: prefix && !prefix.complete ? forms : null,
+    };
+    const shares = probes.map((p) => shareOf(p, recency));
+    const plan: Plan = { q, recency, titles, score, tuning, need: offset + limit };
+    const page = await resolve(db, plan, intersectAll(exactSets), open, shares);
+    if (page.total === 0) return none;
+    const ids = page.ids.slice(offset, offset + limit);
+    const hits = await toHits(db, q, ids, score);
+    return { query: q, total: page.total, exact: page.exact, hits };
   });
 }
 

@@ -80,6 +80,22 @@ export async function timeSearch(queries: string[]): Promise<{ ms: number[]; hit
   return { ms, hits };
 }
 
+/** Every keystroke of each query typed letter by letter, each answered before the next. */
+export async function timeTyping(queries: string[]): Promise<{ ms: number[]; hits: number[] }> {
+  const db = openDb();
+  const ms: number[] = [];
+  const hits: number[] = [];
+  for (const q of queries) {
+    for (let n = 1; n <= q.length; n++) {
+      const t0 = performance.now();
+      const res = await search(db, q.slice(0, n), { limit: 20 });
+      ms.push(performance.now() - t0);
+      hits.push(res.total);
+    }
+  }
+  return { ms, hits };
+}
+
 /** The anchor: what a plain read-it-later search does — scan every saved text for the raw query. */
 export async function plainScan(queries: string[]): Promise<{ ms: number[]; hits: number[] }> {
   const db = openDb();

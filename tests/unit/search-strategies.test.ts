@@ -5,10 +5,13 @@ import { search, type SearchTuning } from '@/lib/search';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
 // Force each path of the query planner: a typed prefix read whole from the index, checked on
-// the candidates' term rows, or walked in rank order as for a broad prefix.
+// the candidates' term rows, or walked in rank order as for a broad prefix; common finished
+// words walked or read whole.
 const NARROW: Partial<SearchTuning> = { filterMax: 0, probeMax: 1_000_000 };
 const FILTER: Partial<SearchTuning> = { filterMax: 1_000_000 };
 const BROAD: Partial<SearchTuning> = { filterMax: 0, probeMax: 1, walkBatch: 3 };
+// Common finished words read whole at once instead of walked.
+const READ: Partial<SearchTuning> = { ...BROAD, walkMax: 0 };
 
 const WORDS = [
   'المدارس',
@@ -69,6 +72,7 @@ describe('query strategies agree', () => {
               const narrow = await ids(NARROW, offset);
               expect(await ids(FILTER, offset)).toEqual(narrow);
               expect(await ids(BROAD, offset)).toEqual(narrow);
+              expect(await ids(READ, offset)).toEqual(narrow);
             }
             const exact = await search(db, q, { tuning: NARROW });
             const broad = await search(db, q, { tuning: BROAD, limit: 1000 });

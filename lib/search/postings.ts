@@ -1,0 +1,142 @@
+/**
+ * Which entries hold a term, read from the `terms` indexes. In Chromium's IndexedDB every index
+ * entry read costs about as much whether keys are fetched or only counted (some microseconds
+ * each), so a common word (in thousands of entries) is never read whole unless the query planner
+ * decides it must be: a probe reads a bounded number of entries and says whether that was all.
+ *
+ * Complete postings are kept for the search session (search as you type repeats the finished
+ * words on every keystroke), dropped when Dexie reports a write to `terms` in any context.
+ */
+import Dexie from 'dexie';
+import type { QariDb } from '../store/db';
+
+// Complete postings kept per database, most recently used last; bounded by the ids they hold.
+const CACHE_IDS = 200_000;
+
+export type TermIndex = 'all' | 'title';
+
+export interface Posting {
+  ids: Set<number>;
+  /** False when the probe stopped at its limit: `ids` is then only part of the entries. */
+  complete: boolean;
+  /** For a word (one key, read in id order): the largest id read, which bounds how far it got. */
+  maxId: number;
+}
+
+/** A whole index range: its distinct entries and how many index entries it holds. */
+interface Range {
+  ids: Set<number>;
+  entries: number;
+}
+
+interface Cache {
+  sets: Map<string, Range>;
+  size: number;
+}
+
+const caches = new Map<string, Cache>();
+let listening = false;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    const keys = Object.keys(parts);
+    for (const name of caches.keys()) {
+      if (keys.some((k) => k.startsWith(`idb://${name}/terms/`))) caches.delete(name);
+    }
+  });
+}
+
+function cacheOf(db: QariDb): Cache {
+  listen();
+  let c = caches.get(db.name);
+  if (!c) caches.set(db.name, (c = { sets: new Map(), size: 0 }));
+  return c;
+}
+
+function recall(db: QariDb, key: string): Range | undefined {
+  const c = cacheOf(db);
+  const range = c.sets.get(key);
+  if (range) {
+    c.sets.delete(key);
+    c.sets.set(key, range);
+  }
+  return range;
+}
+
+function remember(db: QariDb, key: string, range: Range): void {
+  const c = cacheOf(db);
+  if (range.entries > CACHE_IDS) return;
+  const old = c.sets.get(key);
+  if (old) c.size -= old.entries;
+  c.sets.delete(key);
+  c.sets.set(key, range);
+  c.size += range.entries;
+  for (const [k, v] of c.sets) {
+    if (c.size <= CACHE_IDS) break;
+    c.sets.delete(k);
+    c.size -= v.entries;
+  }
+}
+
+const keyOf = (index: TermIndex, kind: 'w' | 'p', term: string) => `${index}\u0000${kind}${term}`;
+
+const largest = (ids: number[]) => ids.reduce((m, id) => (id > m ? id : m), 0);
+
+/**
+ * What a read of at most `max` entries would have found, from a whole range in the cache: the
+ * cache saves reading but never changes which plan a query takes.
+ */
+function bounded({ ids, entries }: Range, max: number): Posting {
+  if (entries < max) return { ids, complete: true, maxId: Infinity };
+  const first = [...ids].sort((a, b) => a - b).slice(0, max);
+  return { ids: new Set(first), complete: false, maxId: first.at(-1) ?? 0 };
+}
+
+/** The entries whose `index` holds `word`, reading at most `max` of them (all when Infinity). */
+export async function wordPosting(
+  db: QariDb,
+  index: TermIndex,
+  word: string,
+  max = Infinity,
+): Promise<Posting> {
+  const key = keyOf(index, 'w', word);
+  const cached = recall(db, key);
+  if (cached) return bounded(cached, max);
+  const range = db.terms.where(index).equals(word);
+  const ids = await (Number.isFinite(max) ? range.limit(max) : range).primaryKeys();
+  const complete = ids.length < max;
+  const set = new Set(ids);
+  if (complete) remember(db, key, { ids: set, entries: ids.length });
+  return { ids: set, complete, maxId: complete ? Infinity : largest(ids) };
+}
+
+/**
+ * The entries whose `index` holds a term starting with any of `forms`, each form's range read up
+ * to `max` index entries (an entry appears once per matching term). One range per form: Dexie
+ * answers several ranges at once with a cursor, an order of magnitude slower than key reads.
+ */
+export async function prefixPosting(
+  db: QariDb,
+  index: TermIndex,
+  forms: string[],
+  max = Infinity,
+): Promise<Posting> {
+  const parts = await Promise.all(
+    forms.map(async (f) => {
+      const key = keyOf(index, 'p', f);
+      const cached = recall(db, key);
+      if (cached) return bounded(cached, max);
+      const range = db.terms.where(index).startsWith(f);
+      const ids = await (Number.isFinite(max) ? range.limit(max) : range).primaryKeys();
+      const complete = ids.length < max;
+      const set = new Set(ids);
+      if (complete) remember(db, key, { ids: set, entries: ids.length });
+      return { ids: set, complete };
+    }),
+  );
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const ids = only ? only.ids : new Set(parts.flatMap((p) => [...p.ids]));
+  return { ids, complete: parts.every((p) => p.complete), maxId: Infinity };
+}

@@ -1,0 +1,63 @@
+/**
+ * Entries' index terms, read to check candidates the index ranges did not settle. Every query
+ * walks from the newest entries, so the same rows are checked keystroke after keystroke: the
+ * most recently checked are kept for the search session as one delimited string each (compact,
+ * and checked with native substring search), dropped when Dexie reports a write to `terms`.
+ */
+import Dexie from 'dexie';
+import type { QariDb } from '../store/db';
+
+// Rows kept per database (about 1–2 KB each).
+const CACHE_ROWS = 1500;
+const SEP = '\u0001';
+
+/** An entry's `all` terms as `SEP term SEP term … SEP`. */
+export type TermLine = string;
+
+const caches = new Map<string, Map<number, TermLine>>();
+let listening = false;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    const keys = Object.keys(parts);
+    for (const name of caches.keys()) {
+      if (keys.some((k) => k.startsWith(`idb://${name}/terms/`))) caches.delete(name);
+    }
+  });
+}
+
+function cacheOf(db: QariDb): Map<number, TermLine> {
+  listen();
+  let c = caches.get(db.name);
+  if (!c) caches.set(db.name, (c = new Map()));
+  return c;
+}
+
+/** The term lines of `ids` (undefined for an entry without a terms row), in order. */
+export async function termLines(db: QariDb, ids: number[]): Promise<(TermLine | undefined)[]> {
+  const cache = cacheOf(db);
+  const missing = ids.filter((id) => !cache.has(id));
+  const rows = missing.length > 0 ? await db.terms.bulkGet(missing) : [];
+  for (const row of rows) if (row) cache.set(row.id, SEP + row.all.join(SEP) + SEP);
+  const out = ids.map((id) => {
+    const line = cache.get(id);
+    if (line !== undefined) {
+      // Most recently used last, so the oldest use is evicted first.
+      cache.delete(id);
+      cache.set(id, line);
+    }
+    return line;
+  });
+  for (const id of cache.keys()) {
+    if (cache.size <= CACHE_ROWS) break;
+    cache.delete(id);
+  }
+  return out;
+}
+
+export const holdsWord = (line: TermLine, word: string): boolean => line.includes(SEP + word + SEP);
+
+export const holdsPrefix = (line: TermLine, forms: string[]): boolean =>
+  forms.some((f) => line.includes(SEP + f));
