@@ -1,5 +1,19 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no
+ * <base> or form tricks, fonts only from the package (Vite may inline small ones as data:). The
+ * reader page is framed by the web pages it overlays, so those may frame it.
+ */
+export const EXTENSION_CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "font-src 'self' data:",
+  "frame-ancestors 'self' http: https:",
+].join('; ');
+
 // One tree, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -17,6 +31,8 @@ export default defineConfig({
       'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    content_security_policy:
+      browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     action: { default_title: '__MSG_actionTitle__' },
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle' },
@@ -53,6 +69,5 @@ export default defineConfig({
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: { minify: false },
   }),
 });

@@ -5,6 +5,7 @@
 
 export type StoreErrorCode =
   | 'disk-full'
+  | 'db-newer'
   | 'storage'
   | 'not-found'
   | 'invalid'
@@ -17,6 +18,7 @@ export type StoreErrorCode =
 
 export const MESSAGE_KEYS: Record<StoreErrorCode, string> = {
   'disk-full': 'libraryErrorDiskFull',
+  'db-newer': 'libraryErrorNewerVersion',
   storage: 'libraryErrorStorage',
   'not-found': 'libraryErrorNotFound',
   invalid: 'libraryErrorInvalid',
@@ -53,31 +55,43 @@ const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']
 const QUOTA_MESSAGE = /quota|disk.?full|no space/i;
 const MAX_CAUSE_DEPTH = 5;
 
+/** Whether `err` or an error it wraps (Dexie's `inner`, a `cause`) satisfies `test`. */
+function inChain(err: unknown, test: (name: unknown, message: unknown) => boolean): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && e && typeof e === 'object'; depth++) {
+    const { name, message, inner, cause } = e as Record<string, unknown>;
+    if (test(name, message)) return true;
+    e = inner ?? cause;
+  }
+  return false;
+}
+
+/**
+ * Whether the database on disk was written by a newer version of the extension (an update rolled
+ * back, or a profile shared with a newer browser): it cannot be opened, and must not be touched.
+ */
+export function isNewerDbError(err: unknown): boolean {
+  return inChain(err, (name) => name === 'VersionError');
+}
+
 /**
  * Whether an error means the disk or the origin's quota is full: a QuotaExceededError, or
  * Dexie's AbortError / DexieError wrapping one (the transaction aborted because of it).
  */
 export function isQuotaError(err: unknown): boolean {
-  let e: unknown = err;
-  for (let depth = 0; depth < MAX_CAUSE_DEPTH && e && typeof e === 'object'; depth++) {
-    const { name, message, inner, cause } = e as {
-      name?: unknown;
-      message?: unknown;
-      inner?: unknown;
-      cause?: unknown;
-    };
-    if (typeof name === 'string' && QUOTA_NAMES.has(name)) return true;
-    if (name === 'AbortError' && typeof message === 'string' && QUOTA_MESSAGE.test(message))
-      return true;
-    e = inner ?? cause;
-  }
-  return false;
+  return inChain(
+    err,
+    (name, message) =>
+      (typeof name === 'string' && QUOTA_NAMES.has(name)) ||
+      (name === 'AbortError' && typeof message === 'string' && QUOTA_MESSAGE.test(message)),
+  );
 }
 
 /** A StoreError for anything a write threw: disk full, or a generic storage failure. */
 export function toStoreError(err: unknown): StoreError {
   if (err instanceof StoreError) return err;
   if (isQuotaError(err)) return new StoreError('disk-full', undefined, { cause: err });
+  if (isNewerDbError(err)) return new StoreError('db-newer', undefined, { cause: err });
   return new StoreError('storage', String(err), { cause: err });
 }
 

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { startServer, type PageServer } from './server';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+// QARI_EXTENSION_DIR runs the suite against another build (e.g. one made while others test).
+export const EXTENSION_DIR = process.env.QARI_EXTENSION_DIR || join(ROOT, '.output/chrome-mv3');
 export const SHARED_DIR = join(ROOT, '../shared');
 
 export interface Launched {

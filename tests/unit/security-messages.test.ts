@@ -1,0 +1,332 @@
+/**
+ * Messages crossing a context boundary: every guard in lib/messages.ts takes its valid payloads
+ * and nothing else (random junk, wrong types, extra or missing keys, oversized strings), and
+ * lib/messaging.ts answers only our own extension, from the context each message is meant for.
+ * Also: the page's own scripts cannot drive the button or the overlay with forged events.
+ */
+import fc from 'fast-check';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseMessage, parseTabCommand, specs, type MessageType } from '@/lib/messages';
+import { senderKind, serve, type Handlers, type Sender } from '@/lib/messaging';
+import { showButton } from '@/lib/page/button';
+import { ReaderOverlay } from '@/lib/page/overlay';
+import { LIMITS } from '@/lib/store/validate';
+import { makeArticle } from './store-fixtures';
+
+const TYPES = Object.keys(specs) as MessageType[];
+const detection = { isArticle: true, isArabic: true, language: 'ar', signals: ['meta'] };
+
+/** One valid payload of every message type. */
+const VALID: { [K in MessageType]: unknown } = {
+  'page:detected': { detection, title: 'عنوان', detectMs: 3.2 },
+  'reader:open': { tabId: 4 },
+  'reader:get': { token: 'a'.repeat(32) },
+  'reader:closed': {},
+  'tab:extract': { tabId: 1 },
+  'tab:state': { tabId: 1 },
+  'library:saveTab': { tabId: 1 },
+  'library:saveArticle': { article: makeArticle(), canonical: 'https://www.example.com/news/1' },
+  'library:setStatus': { id: 3, patch: { read: true } },
+  'library:setProgress': { id: 3, progress: 0.5 },
+  'library:delete': { ids: [1, 2] },
+  'library:undoDelete': { undoToken: 'f'.repeat(32) },
+  'library:export': {},
+  'library:import': { json: '{}' },
+  'library:fetchBody': { id: 9 },
+  'sync:state': {},
+  'sync:setEnabled': { enabled: true },
+  'sync:now': {},
+  'import:preview': { fileName: 'a.csv', text: 'url\nhttps://a.example/' },
+  'import:start': { fileName: 'a.bin', base64: 'AAEC' },
+  'import:pause': {},
+  'import:resume': {},
+  'import:status': {},
+  'import:retryFailed': {},
+};
+
+/** Payloads that must fail, each breaking one rule of its guard. */
+const INVALID: { [K in MessageType]: unknown[] } = {
+  'page:detected': [
+    { detection, title: 'x'.repeat(1025), detectMs: 1 },
+    { detection: { ...detection, signals: ['x'.repeat(257)] }, title: '', detectMs: 1 },
+    { detection: { ...detection, signals: Array(65).fill('s') }, title: '', detectMs: 1 },
+    { detection, title: '', detectMs: Number.NaN },
+    { detection: { ...detection, isArticle: 'true' }, title: '', detectMs: 1 },
+  ],
+  'reader:open': [{ tabId: 1.5 }, { tabId: '1' }, null, []],
+  'reader:get': [{ token: 'a'.repeat(65) }, { token: 1 }, {}],
+  'reader:closed': [{ x: 1 }, null],
+  'tab:extract': [{ tabId: Number.MAX_SAFE_INTEGER + 2 }, {}],
+  'tab:state': [{ tabId: null }],
+  'library:saveTab': [{ tabId: Infinity }],
+  'library:saveArticle': [
+    { article: makeArticle({ url: 'javascript:alert(1)' }) },
+    { article: makeArticle({ content: 'x'.repeat(LIMITS.content + 1) }) },
+    { article: makeArticle({ title: 'x'.repeat(LIMITS.title + 1) }) },
+    { article: { ...makeArticle(), dir: 'up' } },
+    { article: makeArticle(), canonical: 'x'.repeat(8193) },
+    { article: makeArticle({ sections: [{ id: 'a', level: 9, title: 't' }] }) },
+  ],
+  'library:setStatus': [
+    { id: 3, patch: {} },
+    { id: 3, patch: { read: 1 } },
+    { id: 3, patch: { deleted: true } },
+    { id: 0, patch: { read: true } },
+  ],
+  'library:setProgress': [
+    { id: 3, progress: 1.01 },
+    { id: 3, progress: -0.1 },
+    { id: -1, progress: 0 },
+  ],
+  'library:delete': [{ ids: [] }, { ids: [0] }, { ids: Array(1001).fill(1) }, { ids: ['1'] }],
+  'library:undoDelete': [{ undoToken: 'x'.repeat(65) }],
+  'library:export': [{ all: true }],
+  'library:import': [{ json: 5 }, {}],
+  'library:fetchBody': [{ id: 9, extra: 1 }, { id: 0 }],
+  'sync:state': [{ a: 1 }],
+  'sync:setEnabled': [{ enabled: 'yes' }, { enabled: true, x: 1 }],
+  'sync:now': [[]],
+  'import:preview': [
+    { fileName: 'a', text: 'x', base64: 'AAAA' },
+    { fileName: 'x'.repeat(513), text: '' },
+    { fileName: 'a', base64: 'AAA' },
+    { fileName: 'a', base64: '<script>' },
+  ],
+  'import:start': [{ fileName: 'a' }],
+  'import:pause': [{ now: 1 }],
+  'import:resume': [null],
+  'import:status': ['x'],
+  'import:retryFailed': [{ all: 1 }],
+};
+
+describe('message guards', () => {
+  it('accept a valid payload of every message type', () => {
+    for (const type of TYPES)
+      expect(parseMessage({ type, payload: VALID[type] }), type).not.toBeNull();
+  });
+
+  it('refuse each broken payload', () => {
+    for (const type of TYPES) {
+      for (const payload of INVALID[type])
+        expect(
+          parseMessage({ type, payload }),
+          `${type} ${JSON.stringify(payload)?.slice(0, 80)}`,
+        ).toBeNull();
+    }
+  });
+
+  it('refuse unknown types, inherited names and non-objects', () => {
+    for (const type of [
+      'toString',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'reader:show',
+      '',
+    ])
+      expect(parseMessage({ type, payload: {} })).toBeNull();
+    for (const raw of [null, undefined, 'reader:open', 1, [], [{ type: 'reader:open' }]])
+      expect(parseMessage(raw)).toBeNull();
+  });
+
+  it('random junk never passes a guard that wants a fixed shape', () => {
+    // For these types the full valid set is small enough to describe here independently.
+    const expected: Partial<Record<MessageType, (p: unknown) => boolean>> = {
+      'reader:closed': (p) => isEmptyObject(p),
+      'sync:now': (p) => isEmptyObject(p),
+      'library:export': (p) => isEmptyObject(p),
+      'tab:extract': (p) => isObject(p) && Number.isSafeInteger(p.tabId),
+      'sync:setEnabled': (p) =>
+        isObject(p) && Object.keys(p).length === 1 && typeof p.enabled === 'boolean',
+      'reader:get': (p) => isObject(p) && typeof p.token === 'string' && p.token.length <= 64,
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(expected) as MessageType[])),
+        fc.anything({ withObjectString: true, withNullPrototype: true, withBoxedValues: true }),
+        (type, payload) => {
+          expect(parseMessage({ type, payload }) !== null).toBe(expected[type]!(payload));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it('no junk payload makes a guard throw', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TYPES), fc.anything(), (type, payload) => {
+        expect(() => parseMessage({ type, payload })).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tab commands: only the two known shapes, tokens bounded', () => {
+    expect(parseTabCommand({ type: 'reader:show', token: 'abc' })).toEqual({
+      type: 'reader:show',
+      token: 'abc',
+    });
+    expect(parseTabCommand({ type: 'reader:show', token: 'a'.repeat(65) })).toBeNull();
+    expect(parseTabCommand({ type: 'reader:show' })).toBeNull();
+    expect(parseTabCommand({ type: 'reader:open' })).toBeNull();
+    fc.assert(
+      fc.property(fc.anything(), (raw) => {
+        const cmd = parseTabCommand(raw);
+        if (cmd) expect(['reader:show', 'reader:hide']).toContain(cmd.type);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
+
+describe('senders', () => {
+  const ORIGIN = 'chrome-extension://test-extension-id/';
+  const contentSender: Sender = {
+    id: 'test-extension-id',
+    url: 'https://news.example/a',
+    tab: { id: 5, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+  };
+  const pageSender: Sender = { id: 'test-extension-id', url: `${ORIGIN}reader.html` };
+
+  beforeEach(() => fakeBrowser.reset());
+
+  it('tells our content scripts from our pages, and refuses everyone else', () => {
+    expect(senderKind(contentSender, ORIGIN)).toBe('content');
+    expect(senderKind(pageSender, ORIGIN)).toBe('page');
+    expect(senderKind({ ...pageSender, id: 'other-extension' }, ORIGIN)).toBeNull();
+    expect(senderKind({ ...contentSender, id: undefined }, ORIGIN)).toBeNull();
+    // A web page at a URL that merely contains our origin is not one of our pages.
+    expect(senderKind({ ...contentSender, url: `https://evil.example/?${ORIGIN}` }, ORIGIN)).toBe(
+      'content',
+    );
+    expect(senderKind({ id: 'test-extension-id', url: 'https://x.example/' }, ORIGIN)).toBeNull();
+  });
+
+  it('serve() answers only the allowed context, and only valid messages', async () => {
+    const calls: string[] = [];
+    const handlers: Handlers = {
+      'library:delete': ({ ids }) => {
+        calls.push(`delete ${ids.join(',')}`);
+        return { ok: true, undoToken: 't', count: ids.length };
+      },
+      'page:detected': () => {
+        calls.push('detected');
+        return { ok: true };
+      },
+      'reader:open': () => {
+        calls.push('open');
+        return { ok: true };
+      },
+    };
+    serve(handlers);
+    const send = async (msg: unknown, sender: Sender) =>
+      (
+        await fakeBrowser.runtime.onMessage.trigger(
+          msg,
+          sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1],
+          () => undefined,
+        )
+      ).filter((r) => r !== undefined);
+
+    // A content script (a page may have compromised its isolated world) cannot reach page-only calls.
+    expect(await send({ type: 'library:delete', payload: { ids: [1] } }, contentSender)).toEqual(
+      [],
+    );
+    // Extension pages cannot pretend to be a tab's detector.
+    expect(
+      await send({ type: 'page:detected', payload: VALID['page:detected'] }, pageSender),
+    ).toEqual([]);
+    // Another extension gets nothing at all.
+    expect(
+      await send(
+        { type: 'library:delete', payload: { ids: [1] } },
+        { ...pageSender, id: 'other-extension' },
+      ),
+    ).toEqual([]);
+    // Malformed payloads are dropped before any handler runs.
+    expect(await send({ type: 'library:delete', payload: { ids: ['1'] } }, pageSender)).toEqual([]);
+    expect(calls).toEqual([]);
+
+    expect(await send({ type: 'library:delete', payload: { ids: [1] } }, pageSender)).toHaveLength(
+      1,
+    );
+    expect(
+      await send({ type: 'page:detected', payload: VALID['page:detected'] }, contentSender),
+    ).toHaveLength(1);
+    expect(await send({ type: 'reader:open', payload: {} }, contentSender)).toHaveLength(1);
+    expect(calls).toEqual(['delete 1', 'detected', 'open']);
+  });
+});
+
+describe('the page cannot drive the extension', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    fakeBrowser.i18n.getMessage = () => '';
+    fakeBrowser.i18n.getUILanguage = () => 'ar';
+  });
+  afterEach(() => {
+    document.documentElement
+      .querySelectorAll('qari-button, qari-reader')
+      .forEach((e) => e.remove());
+    document.body.replaceChildren();
+  });
+
+  /** Capture the closed shadow root the module creates, as the page never can. */
+  function captureShadow(): { root: ShadowRoot | null; restore: () => void } {
+    const orig = Element.prototype.attachShadow;
+    const box: { root: ShadowRoot | null; restore: () => void } = {
+      root: null,
+      restore: () => (Element.prototype.attachShadow = orig),
+    };
+    Element.prototype.attachShadow = function (init: ShadowRootInit) {
+      box.root = orig.call(this, init);
+      return box.root;
+    };
+    return box;
+  }
+
+  it('ignores forged clicks and keys on the reader button, with clobbered globals around', () => {
+    document.body.innerHTML =
+      '<form id="browser"><input name="runtime"></form><img name="chrome"><a id="qari-button">x</a>';
+    const onClick = vi.fn();
+    const shadow = captureShadow();
+    const host = showButton(document, onClick);
+    shadow.restore();
+    const button = shadow.root!.querySelector('button')!;
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    button.click();
+    host.click();
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    expect(onClick).not.toHaveBeenCalled();
+    // The guard is what stops it: a click the browser marks trusted does open the reader.
+    const trusted = new MouseEvent('click');
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    button.dispatchEvent(trusted);
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('the overlay ignores postMessage and forged Escape from the page', async () => {
+    const overlay = new ReaderOverlay(document, window);
+    overlay.open('tok');
+    expect(overlay.isOpen).toBe(true);
+    window.postMessage('qari:close', '*');
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: 'qari:close',
+        origin: 'chrome-extension://test-extension-id',
+      }),
+    );
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(overlay.isOpen).toBe(true);
+    expect(document.querySelectorAll('qari-reader')).toHaveLength(1);
+    overlay.close(false);
+    expect(overlay.isOpen).toBe(false);
+  });
+});
