@@ -9,7 +9,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, SHARED_DIR } from '../tests/e2e/fixtures';
 import { startServer } from '../tests/e2e/server';
-import { runEvalPage, askBackground, tabIdForUrl, waitForTabState } from './lib/eval-page';
+import {
+  askBackground,
+  baselineOnFreshPage,
+  oursOnFreshPage,
+  tabIdForUrl,
+  waitForTabState,
+} from './lib/eval-page';
 import { readerFrame } from '../tests/e2e/reader-helpers';
 import { median, quantile, table } from './lib/stats';
 import { benchImport } from './lib/import-bench';
@@ -70,11 +76,16 @@ async function benchPages(): Promise<void> {
         const detect: number[] = [];
         const ours: number[] = [];
         const theirs: number[] = [];
+        // Each measure on a fresh load of the page, in alternating order, so neither side
+        // inherits the other's warm caches.
+        const url = server.url(set.prefix + file);
         for (let i = 0; i < RUNS; i++) {
-          const { line, base } = await runEvalPage(l, server.url(set.prefix + file), file);
-          if (line.timings.detectMs !== null) detect.push(line.timings.detectMs);
-          if (line.timings.extractMs !== null) ours.push(line.timings.extractMs);
-          theirs.push(base.parseMs);
+          const oursFirst = i % 2 === 0;
+          if (!oursFirst) theirs.push(await baselineOnFreshPage(l, url));
+          const o = await oursOnFreshPage(l, url);
+          if (o.detectMs !== null) detect.push(o.detectMs);
+          if (o.extractMs !== null) ours.push(o.extractMs);
+          if (oursFirst) theirs.push(await baselineOnFreshPage(l, url));
         }
         const d = median(detect);
         const o = median(ours);
@@ -132,7 +143,7 @@ async function benchReader(): Promise<void> {
         const times: number[] = [];
         const base: number[] = [];
         for (let i = 0; i < RUNS; i++) {
-          const { base: b } = await runEvalPage(l, server.url(set.prefix + file), file);
+          const parseMs = await baselineOnFreshPage(l, server.url(set.prefix + file));
           const page = await l.context.newPage();
           await page.goto(server.url(set.prefix + file), { waitUntil: 'load' });
           const tabId = await tabIdForUrl(l, page.url());
@@ -153,7 +164,7 @@ async function benchReader(): Promise<void> {
             }
           }, PAINTED_MARK);
           times.push(paintedAt - t0);
-          base.push(b.parseMs);
+          base.push(parseMs);
           await page.close();
         }
         if (!times.length) continue;

@@ -117,6 +117,34 @@ async function baseline(page: Page): Promise<BaselineLine> {
   }, READABILITY_SRC);
 }
 
+/** Bare Readability's parse time on a fresh load of `url` (nothing of ours has run in the tab). */
+export async function baselineOnFreshPage(l: Launched, url: string): Promise<number> {
+  const page = await l.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    return (await baseline(page)).parseMs;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Our extraction time and the always-on script's time on a fresh load of `url`. */
+export async function oursOnFreshPage(
+  l: Launched,
+  url: string,
+): Promise<{ detectMs: number | null; extractMs: number | null }> {
+  const page = await l.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdForUrl(l, page.url());
+    const state = await waitForTabState(l, tabId);
+    const res = await askBackground<ExtractResult>(l, 'tab:extract', { tabId });
+    return { detectMs: state?.detectMs ?? null, extractMs: res.ok ? res.timings.extractMs : null };
+  } finally {
+    await page.close();
+  }
+}
+
 export async function runEvalPage(
   l: Launched,
   url: string,
