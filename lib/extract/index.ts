@@ -101,6 +101,15 @@ function cloneForReadability(doc: Document, baseUrl: string): Document {
   return clone;
 }
 
+// Never article text, so Readability need not score and strip them node by node: dropping them
+// whole first is faster and changes nothing it keeps (JSON-LD is read above). Not forms: ASP.NET
+// pages wrap the whole page in one.
+const NON_CONTENT = 'script, style, svg, nav, select, textarea, button, template';
+
+function pruneNonContent(clone: Document): void {
+  for (const el of Array.from(clone.body?.querySelectorAll(NON_CONTENT) ?? [])) el.remove();
+}
+
 function windowOf(doc: Document): Window {
   const win = doc.defaultView ?? (typeof window !== 'undefined' ? window : null);
   if (!win) throw new Stop('error', 'no window to sanitize with');
@@ -123,6 +132,7 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
   // Metadata first: Readability strips scripts (JSON-LD) and moves nodes out of the clone.
   const meta = readMetadata(clone, url, baseUrl);
   checkTime('metadata');
+  pruneNonContent(clone);
 
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
