@@ -58,7 +58,10 @@ export interface Protocol {
   /** Content script or popup → background: open reader mode in a tab (the sender's tab if omitted). */
   'reader:open': { req: { tabId?: number }; res: { ok: true } | { ok: false; error: string } };
   /** Reader page → background: the article an overlay was opened for. */
-  'reader:get': { req: { token: string }; res: { article: Article; tabId: number } | null };
+  'reader:get': {
+    req: { token: string };
+    res: { article: Article; tabId: number } | { error: string } | null;
+  };
   /** Overlay script → background: the reader overlay in the sender's tab was closed. */
   'reader:closed': { req: Record<string, never>; res: { ok: true } };
   /** Popup or harness → background: extract the article in a tab with the extension's code. */

@@ -20,8 +20,10 @@ const CLOSE_MESSAGE = 'qari:close';
 
 const closeOverlay = (): void => parent.postMessage(CLOSE_MESSAGE, '*');
 
-async function loadOverlayArticle(token: string): Promise<Article | null> {
+/** The overlay's article, or 'error' when the page could not be extracted. */
+async function loadOverlayArticle(token: string): Promise<Article | 'error' | null> {
   const got = await ask('reader:get', { token });
+  if (got && 'error' in got) return 'error';
   return toReaderArticle(got?.article);
 }
 
@@ -39,8 +41,9 @@ async function boot(app: HTMLElement): Promise<void> {
 
   if (!inOverlay && loc.id) return bootSaved(app, loc.id, labels);
   const article = loc.token ? await loadOverlayArticle(loc.token).catch(() => null) : null;
-  if (!article) {
-    render(<ReaderStatus kind="missing" labels={labels} onClose={onClose} />, app);
+  if (!article || article === 'error') {
+    const kind = article === 'error' ? 'error' : 'missing';
+    render(<ReaderStatus kind={kind} labels={labels} onClose={onClose} />, app);
     return;
   }
   removeEventListener('keydown', escCloses);
