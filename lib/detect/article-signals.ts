@@ -6,12 +6,14 @@
 
 const ARTICLE_TYPE = /^(\w*NewsArticle|Article|LiveBlogPosting|BlogPosting|Report)$/;
 const LIST_TYPE = /^(CollectionPage|ItemList|SearchResultsPage)$/;
+// A substring of every type either pattern accepts.
+const TYPES_OF_INTEREST = /Article|Posting|Report|CollectionPage|ItemList|SearchResultsPage/;
 const MAX_JSONLD_SCRIPTS = 8;
 const MAX_JSONLD_CHARS = 200_000;
 const MAX_JSONLD_DEPTH = 4;
 // Sites wrap the JSON in CDATA sections or comments (`//<![CDATA[`, `//]]>`).
 const JSON_WRAPPERS = /<!\[CDATA\[|\]\]>|<!--|-->/g;
-const OUTSIDE_BRACKETS = /^[^[{]*|[^\]}]*$/g;
+const OPENING = /[[{]/;
 // Meta tags and microdata: [selector, score, signal]. Only microdata counts as structured data.
 const META_TAGS: [string, number, string][] = [
   ['meta[property="og:type"][content*="article"]', 2, 'og:article'],
@@ -36,7 +38,8 @@ const BLOCKS_INSIDE = 'p,div,table,ul,ol,section,article';
 // Prose shared out among parents under one grandparent (by more than this factor) is an article
 // whose paragraphs sit in wrappers of their own, or a list of teasers: the grandparent holds either.
 const SPREAD = 1.5;
-const SAMPLE_CHARS = 3000;
+// The language needs a few hundred letters (judgeLanguage reads at most 1500 characters).
+const SAMPLE_CHARS = 1500;
 // A headline link: long enough to be a teaser title rather than a menu entry.
 const HEADLINE_MIN = 25;
 const MAX_LINKS = 1500;
@@ -96,10 +99,10 @@ function jsonLdTypes(doc: Document): string[] {
   const types: string[] = [];
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length && i < MAX_JSONLD_SCRIPTS; i++) {
-    const json = (scripts[i]?.textContent ?? '')
-      .replace(JSON_WRAPPERS, '')
-      .replace(OUTSIDE_BRACKETS, '');
-    if (json.length > MAX_JSONLD_CHARS) continue;
+    const text = scripts[i]?.textContent ?? '';
+    // Most JSON-LD (breadcrumbs, organizations) names no type of interest: skip its parse.
+    if (text.length > MAX_JSONLD_CHARS || !TYPES_OF_INTEREST.test(text)) continue;
+    const json = bracketed(text.replace(JSON_WRAPPERS, ''));
     try {
       collectTypes(JSON.parse(json), types, 0);
     } catch {
@@ -107,6 +110,14 @@ function jsonLdTypes(doc: Document): string[] {
     }
   }
   return types;
+}
+
+// The JSON between its first opening and last closing bracket: by index, as a regex anchored at
+// the end backtracks from every character of a long JSON-LD (articleBody) in turn.
+function bracketed(text: string): string {
+  const start = text.search(OPENING);
+  const end = Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
+  return start < 0 || end < start ? '' : text.slice(start, end + 1);
 }
 
 // Only the top level, arrays, @graph and mainEntity: deeper nodes describe other things (an item
@@ -126,49 +137,68 @@ export function readProse(body: Element): Prose {
   const prose: Prose = { score: 0, main: null, mainChars: 0, mainParagraphs: 0, sample: '' };
   const parents: Groups = new Map();
   const grandparents: Groups = new Map();
-  for (const block of proseBlocks(body)) {
-    const length = textLength(block);
+  const blocks = proseBlocks(body);
+  // Indexed loops and no tuple destructuring: this runs cold in every page, where V8's
+  // interpreter makes each iterator protocol step costly.
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Element;
+    const text = (block.textContent ?? '').trim();
+    const length = text.length;
     if (length < PROSE_MIN || block.closest(OUTSIDE_PROSE)) continue;
-    if (linkChars(block, 1)[1] > length * MAX_LINK_SHARE) continue;
+    if (linkChars(block, 1).chars > length * MAX_LINK_SHARE) continue;
     if (length > READERABLE_MIN) prose.score += Math.sqrt(length - READERABLE_MIN);
-    if (prose.sample.length < SAMPLE_CHARS) {
-      prose.sample += `${(block.textContent ?? '').slice(0, 1000)}\n`;
-    }
-    tally(parents, block.parentElement, length);
-    tally(grandparents, block.parentElement?.parentElement, length);
+    if (prose.sample.length < SAMPLE_CHARS) prose.sample += `${text.slice(0, 1000)}\n`;
+    const parent = block.parentElement;
+    tally(parents, parent, length);
+    tally(grandparents, parent?.parentElement, length);
   }
   const parent = largest(parents);
   const grandparent = largest(grandparents);
-  [prose.main, prose.mainChars, prose.mainParagraphs] =
-    grandparent[1] > SPREAD * parent[1] ? grandparent : parent;
+  const main = grandparent.chars > SPREAD * parent.chars ? grandparent : parent;
+  prose.main = main.el;
+  prose.mainChars = main.chars;
+  prose.mainParagraphs = main.count;
   return prose;
 }
 
 function proseBlocks(body: Element): Element[] {
-  const divs = new Set<Element | null>();
-  for (const br of body.querySelectorAll('div > br')) divs.add(br.parentElement);
-  const blocks: Element[] = Array.from(body.getElementsByTagName('p')).slice(0, MAX_BLOCKS);
-  for (const div of divs) {
-    if (blocks.length >= 2 * MAX_BLOCKS) break;
-    if (div && !div.querySelector(BLOCKS_INSIDE)) blocks.push(div);
+  const paragraphs = body.getElementsByTagName('p');
+  const blocks: Element[] = [];
+  for (let i = 0; i < paragraphs.length && i < MAX_BLOCKS; i++)
+    blocks.push(paragraphs[i] as Element);
+  const breaks = body.querySelectorAll('div > br');
+  const seen = new Set<Element>();
+  for (let i = 0; i < breaks.length && blocks.length < 2 * MAX_BLOCKS; i++) {
+    const div = (breaks[i] as Element).parentElement;
+    if (!div || seen.has(div)) continue;
+    seen.add(div);
+    if (!div.querySelector(BLOCKS_INSIDE)) blocks.push(div);
   }
   return blocks;
 }
 
-// Prose per element: [characters, paragraphs].
-type Groups = Map<Element, [number, number]>;
+// Prose per element.
+interface Group {
+  el: Element | null;
+  chars: number;
+  count: number;
+}
+type Groups = Map<Element, Group>;
 
 function tally(groups: Groups, el: Element | null | undefined, chars: number): void {
   if (!el) return;
-  const [sum, count] = groups.get(el) ?? [0, 0];
-  groups.set(el, [sum + chars, count + 1]);
+  const group = groups.get(el);
+  if (group) {
+    group.chars += chars;
+    group.count++;
+  } else groups.set(el, { el, chars, count: 1 });
 }
 
-function largest(groups: Groups): [Element | null, number, number] {
-  let best: [Element | null, number, number] = [null, 0, 0];
-  for (const [el, [chars, count]] of groups) {
-    if (chars > best[1]) best = [el, chars, count];
-  }
+function largest(groups: Groups): Group {
+  let best: Group = { el: null, chars: 0, count: 0 };
+  groups.forEach((group) => {
+    if (group.chars > best.chars) best = group;
+  });
   return best;
 }
 
@@ -176,21 +206,26 @@ function textLength(node: Node | undefined): number {
   return (node?.textContent ?? '').trim().length;
 }
 
-/** Links under `root` at least `min` characters long: [count, characters]. */
-function linkChars(root: Element, min: number): [number, number] {
+/** Links under `root` at least `min` characters long. */
+function linkChars(root: Element, min: number): Links {
   const links = root.getElementsByTagName('a');
-  const out: [number, number] = [0, 0];
+  const out: Links = { count: 0, chars: 0 };
   for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
     const length = textLength(links[i]);
     if (length >= min) {
-      out[0]++;
-      out[1] += length;
+      out.count++;
+      out.chars += length;
     }
   }
   return out;
 }
 
-/** Headline-sized links under `root`, [count, characters]: home, section and directory pages are mostly these. */
-export function readHeadlines(root: Element): [number, number] {
+export interface Links {
+  count: number;
+  chars: number;
+}
+
+/** Headline-sized links under `root`: home, section and directory pages are mostly these. */
+export function readHeadlines(root: Element): Links {
   return linkChars(root, HEADLINE_MIN);
 }

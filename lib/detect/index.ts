@@ -58,8 +58,10 @@ function judge(doc: Document, opts: DetectOptions): Detection {
   const hint = (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase();
   // Most of the web has no Arabic script at all: answer those pages at the cost of one short
   // text walk, and leave their article-ness unjudged (reader mode is for Arabic articles).
-  const glance = `${doc.title}\n${firstText(doc, body)}`;
-  if (!hasArabicScript(glance)) {
+  // An Arabic title spares the walk; the page's first text is read later only if its prose is short.
+  const title = doc.title;
+  const glance = hasArabicScript(title) ? null : `${title}\n${firstText(doc, body)}`;
+  if (glance !== null && !hasArabicScript(glance)) {
     const language = judgeLanguage(glance, { hint, detectLanguage: opts.detectLanguage });
     return {
       isArticle: false,
@@ -71,7 +73,7 @@ function judge(doc: Document, opts: DetectOptions): Detection {
   const signals: string[] = [];
   const meta = readMetadata(doc, signals);
   const prose = readProse(body);
-  const language = judgeLanguage(languageSample(doc, prose, glance), {
+  const language = judgeLanguage(languageSample(doc, body, prose, glance), {
     hint,
     detectLanguage: opts.detectLanguage,
   });
@@ -98,19 +100,20 @@ function judgeArticle(body: Element, meta: Metadata, prose: Prose, signals: stri
 }
 
 function isTeaserList(prose: Prose): boolean {
-  const [count] = prose.main ? readHeadlines(prose.main) : [0];
+  const count = prose.main ? readHeadlines(prose.main).count : 0;
   return count > MAX_MAIN_TEASERS && count >= TEASERS_PER_PARAGRAPH * prose.mainParagraphs;
 }
 
 function isLinkDense(body: Element, prose: Prose, declared: boolean): boolean {
-  const [count, chars] = readHeadlines(body);
+  const { count, chars } = readHeadlines(body);
   const ratio = declared ? DECLARED_LIST_RATIO : LIST_RATIO;
   return count >= LIST_MIN_HEADLINES && chars > ratio * Math.max(prose.mainChars, 1);
 }
 
-function languageSample(doc: Document, prose: Prose, glance: string): string {
+function languageSample(doc: Document, body: Element, prose: Prose, glance: string | null): string {
   const sample = `${doc.title}\n${prose.sample}`;
-  return sample.length < SAMPLE_MIN_CHARS ? `${sample}\n${glance}` : sample;
+  if (sample.length >= SAMPLE_MIN_CHARS) return sample;
+  return `${sample}\n${glance ?? `${doc.title}\n${firstText(doc, body)}`}`;
 }
 
 function firstText(doc: Document, body: Element): string {

@@ -65,6 +65,10 @@ function isOtherLetter(code: number): boolean {
 }
 
 const SCRIPT_SHARE = 0.2;
+// A few hundred letters tell Arabic, Persian and Urdu apart; the page's text is walked character
+// by character in a cold script, so the sample is kept short.
+const MAX_SAMPLE = 1500;
+const ARABIC_BLOCK_LETTER = /[\u0600-\u06FF]/;
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
@@ -84,7 +88,11 @@ export interface LanguageOptions {
 export function judgeLanguage(text: string, opts: LanguageOptions = {}): string {
   // Old sites type presentation forms; NFKC makes them letters of the Arabic block again. Most
   // text has none, and normalizing costs more than looking.
-  const sample = PRESENTATION_FORMS.test(text) ? text.normalize('NFKC') : text;
+  const cut = text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text;
+  const sample = PRESENTATION_FORMS.test(cut) ? cut.normalize('NFKC') : cut;
+  const hint = opts.hint ?? '';
+  // Text without a letter of the Arabic block (most of the web) needs no count.
+  if (!ARABIC_BLOCK_LETTER.test(sample)) return otherScript(sample, hint, opts);
   const counts = new Float64Array(LANGS.length);
   let script = 0;
   let other = 0;
@@ -98,15 +106,9 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
       counts[lang] = (counts[lang] ?? 0) + (letterWeight[offset] ?? 0);
     } else if (isOtherLetter(code)) other++;
   }
-  const hint = opts.hint ?? '';
   // Bilingual pages (a Persian page with an English abstract) still count as Arabic-script when
   // a fair share of their letters are: requiring a majority misjudged them.
-  if (script === 0 || script < SCRIPT_SHARE * (script + other)) {
-    const named = opts.detectLanguage?.(sample);
-    if (named) return named;
-    // A hint naming an Arabic-script language is plainly wrong about such text.
-    return hint && !LANGS.includes(hint) ? hint : 'und';
-  }
+  if (script < SCRIPT_SHARE * (script + other)) return otherScript(sample, hint, opts);
 
   let best = 0;
   for (let l = 3; l < LANGS.length; l++) {
@@ -122,4 +124,11 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
     (counts[LANGS.indexOf(lang)] ?? 0) + (hint === lang ? HINT_WEIGHT : 0);
   if (score('ur') > Math.max(score('ar'), score('fa'))) return 'ur';
   return score('fa') > score('ar') ? 'fa' : 'ar';
+}
+
+function otherScript(sample: string, hint: string, opts: LanguageOptions): string {
+  const named = opts.detectLanguage?.(sample);
+  if (named) return named;
+  // A hint naming an Arabic-script language is plainly wrong about such text.
+  return hint && !LANGS.includes(hint) ? hint : 'und';
 }

@@ -271,6 +271,22 @@ describe('detect on synthetic pages', () => {
     expect(d.isArticle).toBe(false);
   });
 
+  it('a page with an Arabic-script title and little prose takes its language from its first text', () => {
+    const items = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/${i}">این گزارش برای خوانندگان است ${i}</a></li>`,
+    ).join('');
+    const d = detect(parse(page(`<ul>${items}</ul>`, '<title>خبرها</title>', '')));
+    expect(d.language).toBe('fa');
+    expect(d.isArabic).toBe(false);
+  });
+
+  it('a page with a Latin title still finds the Arabic text of its body', () => {
+    const d = detect(parse(page(`<main><p>${arText(0, 3)}</p></main>`, '<title>News</title>', '')));
+    expect(d.signals).not.toContain('script:none');
+    expect(d.language).toBe('ar');
+  });
+
   it('a two-paragraph Arabic breaking-news brief with og:type article is an article', () => {
     const related = AR_HEADLINES.slice(0, 6)
       .map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`)
@@ -473,6 +489,15 @@ describe('readMetadata', () => {
     expect(types('<!-- {"@type":"NewsArticle"} -->')).toEqual(['jsonld:NewsArticle']);
     expect(types('{"@type":"NewsArticle",')).toEqual([]);
     expect(types('')).toEqual([]);
+  });
+
+  it('reads a long JSON-LD between script comments, and skips JSON-LD naming no type of interest', () => {
+    const body = 'نص المقال '.repeat(5000);
+    expect(types(`//<![CDATA[\n{"@type":"NewsArticle","articleBody":"${body}"}\n//]]>`)).toEqual([
+      'jsonld:NewsArticle',
+    ]);
+    expect(types('{"@type":"BreadcrumbList","itemListElement":[]}')).toEqual([]);
+    expect(types('{"@type":"Organization","name":"Article"}')).toEqual([]);
   });
 
   it('does not take a list of articles for an article', () => {

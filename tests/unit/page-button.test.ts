@@ -1,0 +1,60 @@
+import { showButton } from '@/lib/page/button';
+
+type I18nGlobal = { chrome?: unknown; browser?: unknown };
+
+describe('showButton', () => {
+  const g = globalThis as unknown as I18nGlobal;
+  const saved = { chrome: g.chrome, browser: g.browser };
+  afterEach(() => {
+    g.chrome = saved.chrome;
+    g.browser = saved.browser;
+    document.documentElement.querySelectorAll('qari-button').forEach((el) => el.remove());
+  });
+
+  // The host's shadow root is closed: read the button through attachShadow's return value.
+  function show(onClick = (): void => undefined): HTMLButtonElement {
+    let root: ShadowRoot | null = null;
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      root = attach.call(this, init);
+      return root;
+    });
+    showButton(document, onClick);
+    spy.mockRestore();
+    const button = (root as ShadowRoot | null)?.querySelector('button');
+    if (!button) throw new Error('no button');
+    return button;
+  }
+
+  it('labels the button in Arabic unless the browser UI is English', () => {
+    g.browser = undefined;
+    g.chrome = { i18n: { getUILanguage: () => 'ar' } };
+    const ar = show();
+    expect(ar.textContent).toBe('وضع القراءة');
+    expect(ar.getAttribute('lang')).toBe('ar');
+    g.chrome = { i18n: { getUILanguage: () => 'en-US' } };
+    const en = show();
+    expect(en.textContent).toBe('Reader mode');
+    expect(en.getAttribute('lang')).toBe('en');
+  });
+
+  it('falls back to Arabic without an i18n API, and never asks for the message bundle', () => {
+    const getMessage = vi.fn(() => 'x');
+    g.browser = undefined;
+    g.chrome = { i18n: { getMessage } };
+    expect(show().textContent).toBe('وضع القراءة');
+    expect(getMessage).not.toHaveBeenCalled();
+  });
+
+  it('opens the reader on trusted clicks only', () => {
+    g.chrome = { i18n: { getUILanguage: () => 'ar' } };
+    const onClick = vi.fn();
+    const button = show(onClick);
+    button.dispatchEvent(new MouseEvent('click'));
+    expect(onClick).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('qari-button')).toHaveLength(1);
+  });
+});
