@@ -27,6 +27,8 @@ const WRAPPERS = [
   'form',
 ];
 const RUNS = 150;
+// Generous: a loaded 2-core machine runs 150 extractions of mutated pages slowly.
+const FUZZ_TIMEOUT_MS = 180_000;
 
 const vectorHtml = (i: number) =>
   VECTORS[i % VECTORS.length]!.html({ js: `top.__pwned=${i}`, url: `https://evil.example/c?${i}` });
@@ -101,67 +103,75 @@ function load(html: string): LoadedPage {
 }
 
 describe('fuzzing detection and extraction with mutated hostile pages', () => {
-  it('detect() never throws and always answers in shape', () => {
-    fc.assert(
-      fc.property(pageArb, (p) => {
-        const page = load(build(p));
-        const d = detect(page.document);
-        expect(typeof d.isArticle).toBe('boolean');
-        expect(typeof d.isArabic).toBe('boolean');
-        expect(Array.isArray(d.signals)).toBe(true);
-        void page.close();
-        open.pop();
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('extract() never throws, keeps to its budget, and returns only sanitized HTML', () => {
-    const checker = load('<html><body></body></html>').document;
-    const seen = { ok: 0, timeout: 0 };
-    fc.assert(
-      fc.property(
-        pageArb,
-        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_500 })),
-        fc.integer({ min: 100, max: 6_000 }),
-        (p, step, budget) => {
+  it(
+    'detect() never throws and always answers in shape',
+    () => {
+      fc.assert(
+        fc.property(pageArb, (p) => {
           const page = load(build(p));
-          const reads: number[] = [];
-          let t = 1_000;
-          // Every read of the clock moves it on, as if each pass took `step` ms.
-          const now = () => {
-            reads.push(t);
-            t += step;
-            return reads[reads.length - 1]!;
-          };
-          let res: ReturnType<typeof extract> | undefined;
-          expect(
-            () => (res = extract(page.document, { url: URL_, now, timeBudgetMs: budget })),
-          ).not.toThrow();
-          const t0 = reads[0]!;
-          if (res!.ok) {
-            seen.ok += 1;
-            // Every check between passes was within budget (the last read only measures).
-            for (const r of reads.slice(1, -1)) expect(r - t0).toBeLessThanOrEqual(budget);
-            expect(problemsIn(checker, res!.article.content)).toEqual([]);
-          } else if (res!.reason === 'timeout') {
-            seen.timeout += 1;
-            // It gave up at the first check past the budget, reading the clock no further.
-            expect(reads[reads.length - 1]! - t0).toBeGreaterThan(budget);
-            for (const r of reads.slice(1, -1)) expect(r - t0).toBeLessThanOrEqual(budget);
-          } else {
-            expect(['empty', 'not-html', 'too-large', 'no-content', 'error']).toContain(
-              res!.reason,
-            );
-          }
+          const d = detect(page.document);
+          expect(typeof d.isArticle).toBe('boolean');
+          expect(typeof d.isArabic).toBe('boolean');
+          expect(Array.isArray(d.signals)).toBe(true);
           void page.close();
           open.pop();
-        },
-      ),
-      { numRuns: RUNS },
-    );
-    // Both outcomes were exercised: the property did not pass by never extracting.
-    expect(seen.ok).toBeGreaterThanOrEqual(5);
-    expect(seen.timeout).toBeGreaterThan(0);
-  });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'extract() never throws, keeps to its budget, and returns only sanitized HTML',
+    () => {
+      const checker = load('<html><body></body></html>').document;
+      const seen = { ok: 0, timeout: 0 };
+      fc.assert(
+        fc.property(
+          pageArb,
+          fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_500 })),
+          fc.integer({ min: 100, max: 6_000 }),
+          (p, step, budget) => {
+            const page = load(build(p));
+            const reads: number[] = [];
+            let t = 1_000;
+            // Every read of the clock moves it on, as if each pass took `step` ms.
+            const now = () => {
+              reads.push(t);
+              t += step;
+              return reads[reads.length - 1]!;
+            };
+            let res: ReturnType<typeof extract> | undefined;
+            expect(
+              () => (res = extract(page.document, { url: URL_, now, timeBudgetMs: budget })),
+            ).not.toThrow();
+            const t0 = reads[0]!;
+            if (res!.ok) {
+              seen.ok += 1;
+              // Every check between passes was within budget (the last read only measures).
+              for (const r of reads.slice(1, -1)) expect(r - t0).toBeLessThanOrEqual(budget);
+              expect(problemsIn(checker, res!.article.content)).toEqual([]);
+            } else if (res!.reason === 'timeout') {
+              seen.timeout += 1;
+              // It gave up at the first check past the budget, reading the clock no further.
+              expect(reads[reads.length - 1]! - t0).toBeGreaterThan(budget);
+              for (const r of reads.slice(1, -1)) expect(r - t0).toBeLessThanOrEqual(budget);
+            } else {
+              expect(['empty', 'not-html', 'too-large', 'no-content', 'error']).toContain(
+                res!.reason,
+              );
+            }
+            void page.close();
+            open.pop();
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      // Both outcomes were exercised: the property did not pass by never extracting.
+      expect(seen.ok).toBeGreaterThanOrEqual(5);
+      expect(seen.timeout).toBeGreaterThan(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
