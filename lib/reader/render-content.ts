@@ -27,6 +27,9 @@ const SAFE_ID = /^[\p{L}\p{N}_-]{1,100}$/u;
 // Site styling would fight the reader's themes (black text on the dark theme).
 const PRESENTATION_ATTRS = ['bgcolor', 'color', 'face', 'align', 'background'];
 const HOST_MARK = '{host}';
+// Media that would load by itself; a source from another site is a tracker the reader never asked for.
+const MEDIA_SOURCES = 'img[src], video[src], video[poster], audio[src], source[src], track[src]';
+const MEDIA_URL_ATTRS = ['src', 'poster'];
 
 export interface ContentLabels {
   /** Text of the link beside an embedded player; {host} stands for its host. */
@@ -106,6 +109,47 @@ function lazyImages(root: ParentNode): void {
   for (const img of root.querySelectorAll('img')) {
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');
+  }
+}
+
+/** The article's site: its host without a leading `www.`; an IP address stands alone. */
+function siteOf(baseUrl: string): string | null {
+  try {
+    return new URL(baseUrl).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function sameSite(src: string, site: string): boolean {
+  try {
+    const url = new URL(src);
+    // Inline images never touch the network.
+    if (url.protocol === 'data:') return true;
+    const host = url.hostname;
+    return host === site || host.endsWith(`.${site}`) || host === `www.${site}`;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Images, video and audio load only from the article's own site (its host and subdomains, so a
+ * `cdn.` host of the site still works); from any other host they are tracking pixels as far as
+ * the reader can tell. An image keeps its alt text in its place.
+ */
+function ownSiteMedia(root: ParentNode, doc: Document, baseUrl: string): void {
+  const site = siteOf(baseUrl);
+  for (const el of Array.from(root.querySelectorAll(MEDIA_SOURCES))) {
+    for (const attr of MEDIA_URL_ATTRS) {
+      const value = el.getAttribute(attr);
+      if (value === null || (site && sameSite(value, site))) continue;
+      if (el.localName === 'img') {
+        el.replaceWith(doc.createTextNode(el.getAttribute('alt') ?? ''));
+        break;
+      }
+      el.removeAttribute(attr);
+    }
   }
 }
 
@@ -195,6 +239,7 @@ export function prepareContent(
   restoreHeadingIds(clean, ids);
   adaptEmbeds(clean, owner, labels);
   stripPresentation(clean);
+  ownSiteMedia(clean, owner, opts.baseUrl);
   lazyImages(clean);
   autoDirection(clean);
   focusableHeadings(clean);
