@@ -7,8 +7,8 @@
  * Complete postings are kept for the search session (search as you type repeats the finished
  * words on every keystroke), dropped when Dexie reports a write to `terms` in any context.
  */
-import Dexie from 'dexie';
 import type { QariDb } from '../store/db';
+import { cachesClearedOnWrite } from './db-caches';
 
 // Complete postings kept per database, most recently used last; bounded by the ids they hold.
 const CACHE_IDS = 200_000;
@@ -34,22 +34,9 @@ interface Cache {
   size: number;
 }
 
-const caches = new Map<string, Cache>();
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  Dexie.on('storagemutated', (parts) => {
-    const keys = Object.keys(parts);
-    for (const name of caches.keys()) {
-      if (keys.some((k) => k.startsWith(`idb://${name}/terms/`))) caches.delete(name);
-    }
-  });
-}
+const caches = cachesClearedOnWrite<Cache>('terms');
 
 function cacheOf(db: QariDb): Cache {
-  listen();
   let c = caches.get(db.name);
   if (!c) caches.set(db.name, (c = { sets: new Map(), size: 0 }));
   return c;

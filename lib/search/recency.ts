@@ -5,8 +5,8 @@
  * to `articles` (in any context: Dexie broadcasts between the extension's pages and its worker),
  * and rebuilt when the newest id differs, which covers a save whose event has not arrived yet.
  */
-import Dexie from 'dexie';
 import type { QariDb } from '../store/db';
+import { cachesClearedOnWrite } from './db-caches';
 
 export interface Recency {
   /** Entry ids, newest saved first. */
@@ -16,22 +16,9 @@ export interface Recency {
   maxId: number;
 }
 
-const caches = new Map<string, Recency>();
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  Dexie.on('storagemutated', (parts) => {
-    const keys = Object.keys(parts);
-    for (const name of caches.keys()) {
-      if (keys.some((k) => k.startsWith(`idb://${name}/articles/`))) caches.delete(name);
-    }
-  });
-}
+const caches = cachesClearedOnWrite<Recency>('articles');
 
 export async function recencyOrder(db: QariDb): Promise<Recency> {
-  listen();
   const newest = ((await db.articles.toCollection().lastKey()) as number | undefined) ?? 0;
   const cached = caches.get(db.name);
   if (cached && cached.maxId === newest) return cached;

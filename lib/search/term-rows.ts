@@ -4,8 +4,8 @@
  * most recently checked are kept for the search session as one delimited string each (compact,
  * and checked with native substring search), dropped when Dexie reports a write to `terms`.
  */
-import Dexie from 'dexie';
 import type { QariDb } from '../store/db';
+import { cachesClearedOnWrite } from './db-caches';
 
 // Rows kept per database (about 1–2 KB each).
 const CACHE_ROWS = 1500;
@@ -14,22 +14,9 @@ const SEP = '\u0001';
 /** An entry's `all` terms as `SEP term SEP term … SEP`. */
 export type TermLine = string;
 
-const caches = new Map<string, Map<number, TermLine>>();
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  Dexie.on('storagemutated', (parts) => {
-    const keys = Object.keys(parts);
-    for (const name of caches.keys()) {
-      if (keys.some((k) => k.startsWith(`idb://${name}/terms/`))) caches.delete(name);
-    }
-  });
-}
+const caches = cachesClearedOnWrite<Map<number, TermLine>>('terms');
 
 function cacheOf(db: QariDb): Map<number, TermLine> {
-  listen();
   let c = caches.get(db.name);
   if (!c) caches.set(db.name, (c = new Map()));
   return c;

@@ -7,7 +7,7 @@
  */
 import type { SyncEntry } from './record';
 import { entryId } from './record';
-import { seededRandom, type Rand } from './random';
+import { seededRandom, type Rand } from '../random';
 
 const TITLE_MIN = 60;
 const TITLE_MAX = 120;

@@ -17,7 +17,7 @@
  */
 import type { StorageChange, SyncArea, Timers } from './area';
 import { SYNC_LIMITS, type AreaLimits } from './encode';
-import { seededRandom, type Rand } from './random';
+import { seededRandom, type Rand } from '../random';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

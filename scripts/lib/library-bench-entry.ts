@@ -6,18 +6,7 @@ import type { Article } from '../../lib/article';
 import { openDb } from '../../lib/store/db';
 import { saveArticle } from '../../lib/store/articles';
 import { search } from '../../lib/search/index';
-
-/** A small deterministic PRNG, so every run builds the same library. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../lib/random';
 
 const SITES = [
   'الجزيرة',
@@ -30,7 +19,7 @@ const SITES = [
 
 /** Article n of the synthetic library: paragraphs drawn from real corpus texts. */
 export function makeArticle(pool: string[], n: number): Article {
-  const r = rng(n + 1);
+  const r = seededRandom(n + 1);
   const count = 4 + Math.floor(r() * 8);
   const paras = Array.from({ length: count }, () => pool[Math.floor(r() * pool.length)]!);
   const title = paras[0]!.split(/[.،]/)[0]!.slice(0, 90);

@@ -5,6 +5,7 @@
  * Pocket HTML export listing them.
  */
 import type { ServerResponse } from 'node:http';
+import { seededRandom } from '../../lib/random';
 
 const TOPICS = [
   'أسواق الخضار',
@@ -108,12 +109,6 @@ export interface ArticlePage {
   html: string;
 }
 
-/** A deterministic generator, so every run serves the same pages. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
-}
-
 function paragraph(rand: () => number, keyword: string | null): string {
   const n = 2 + Math.floor(rand() * 2);
   const parts = Array.from({ length: n }, () => SENTENCES[Math.floor(rand() * SENTENCES.length)]!);
@@ -129,7 +124,7 @@ export function articleTitle(i: number): string {
 
 /** The `i`-th article page: a news page with header, navigation, sections and a side column. */
 export function articlePage(i: number, path = `/import/article-${i}.html`): ArticlePage {
-  const rand = seeded(i + 1);
+  const rand = seededRandom(i + 1);
   const title = articleTitle(i);
   const keyword = CITIES[i % CITIES.length]!;
   const paragraphs: string[] = [];
