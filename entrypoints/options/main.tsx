@@ -9,6 +9,7 @@ import { label } from '@/lib/popup/labels';
 import { t, uiLang } from '@/lib/reader/i18n';
 import { exportLibrary } from '@/lib/store/backup';
 import { openDb } from '@/lib/store/db';
+import { downloadFile } from '@/lib/download';
 
 // Chrome refuses messages over 64 MiB; the library service's guard stops just below.
 const MAX_MESSAGE_CHARS = 60_000_000;
@@ -26,17 +27,7 @@ const env: BackupEnv = {
     if (!res.ok) throw new LibraryCallError(res.messageKey, res.code);
     return { added: res.added, updated: res.updated, unchanged: res.unchanged };
   },
-  download(fileName, json) {
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // The download has taken its copy once the click is handled.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  download: (fileName, json) => downloadFile(document, fileName, json, 'application/json'),
 };
 
 const syncEnv: SyncEnv = {

@@ -9,6 +9,7 @@ import { recordChange, stamp } from '../store/changes';
 import type { QariDb } from '../store/db';
 import {
   flag,
+  newEntryRow,
   splitArticle,
   SYNC_FIELDS,
   type ArticleMeta,
@@ -90,19 +91,14 @@ async function addOrMerge(db: QariDb, item: ImportItem, now: number): Promise<Li
     return { canonicalUrl: key, entryId: old.id, hasBody: old.hasBody === 1, created: false };
   }
   const meta = linkMeta(item);
-  const row: Omit<EntryRow, 'id'> = {
-    canonicalUrl: key,
-    meta,
+  const row = newEntryRow(key, meta, now, {
     savedAt: item.savedAt,
-    updatedAt: now,
     read: flag(item.read),
     archived: flag(item.archived),
     favourite: flag(item.favourite),
-    progress: 0,
     tags: item.tags,
-    hasBody: 0,
     fieldTimes: stamp([...SYNC_FIELDS], now),
-  };
+  });
   const id = await db.articles.add(row);
   await db.terms.put(termsRow(id, meta, null));
   await recordChange(db, { canonicalUrl: key, op: 'put', fields: [...SYNC_FIELDS], at: now });

@@ -12,6 +12,7 @@ import type { QariDb } from './db';
 import {
   flag,
   joinArticle,
+  newEntryRow,
   splitArticle,
   SYNC_FIELDS,
   toEntry,
@@ -100,19 +101,7 @@ export async function saveArticle(
         await db.articles.put(row);
       } else {
         fields = [...SYNC_FIELDS];
-        const fresh: Omit<EntryRow, 'id'> = {
-          canonicalUrl: key,
-          meta,
-          savedAt: now,
-          updatedAt: now,
-          read: 0,
-          archived: 0,
-          favourite: 0,
-          progress: 0,
-          tags: [],
-          hasBody: 1,
-          fieldTimes: stamp(fields, now),
-        };
+        const fresh = newEntryRow(key, meta, now, { hasBody: 1, fieldTimes: stamp(fields, now) });
         row = { ...fresh, id: await db.articles.add(fresh) };
       }
       const id = row.id;

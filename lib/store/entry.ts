@@ -112,6 +112,32 @@ export type StatusPatch = Partial<Pick<Entry, 'read' | 'archived' | 'favourite'>
 
 export const flag = (b: boolean): Flag => (b ? 1 : 0);
 
+/**
+ * A row for an entry not yet in the list: unread, not archived, no progress or tags. Saves,
+ * imports and entries first known from another browser differ only in what they override.
+ */
+export function newEntryRow(
+  canonicalUrl: string,
+  meta: ArticleMeta,
+  now: number,
+  init: Partial<Omit<EntryRow, 'id' | 'canonicalUrl' | 'meta'>>,
+): Omit<EntryRow, 'id'> {
+  return {
+    canonicalUrl,
+    meta,
+    savedAt: now,
+    updatedAt: now,
+    read: 0,
+    archived: 0,
+    favourite: 0,
+    progress: 0,
+    tags: [],
+    hasBody: 0,
+    fieldTimes: {},
+    ...init,
+  };
+}
+
 export function toEntry(row: EntryRow): Entry {
   return {
     id: row.id,

@@ -13,7 +13,14 @@ import { canonicalUrl } from '../url/canonical';
 import { deleteEntryData } from './bodies';
 import { ackChanges, changesSince, observeChanges } from './changes';
 import type { QariDb } from './db';
-import type { ArticleMeta, ChangeRow, EntryRow, SyncField } from './entry';
+import {
+  newEntryRow,
+  toEntry,
+  type ArticleMeta,
+  type ChangeRow,
+  type EntryRow,
+  type SyncField,
+} from './entry';
 import { guardWrite, StoreError } from './errors';
 import { termsRow } from './search-terms';
 import { isPlainObject, isString, isTagList, isWebUrl, LIMITS } from './validate';
@@ -52,19 +59,20 @@ export interface ApplyReport {
 }
 
 function toSyncEntry(row: EntryRow): LocalSyncEntry {
+  const e = toEntry(row);
   return {
-    canonicalUrl: row.canonicalUrl,
-    url: row.meta.url,
-    title: row.meta.title,
-    siteName: row.meta.siteName,
-    savedAt: row.savedAt,
-    updatedAt: row.updatedAt,
-    read: row.read === 1,
-    archived: row.archived === 1,
-    favourite: row.favourite === 1,
-    progress: row.progress,
-    tags: row.tags,
-    hasBody: row.hasBody === 1,
+    canonicalUrl: e.canonicalUrl,
+    url: e.article.url,
+    title: e.article.title,
+    siteName: e.article.siteName,
+    savedAt: e.savedAt,
+    updatedAt: e.updatedAt,
+    read: e.read,
+    archived: e.archived,
+    favourite: e.favourite,
+    progress: e.progress,
+    tags: e.tags,
+    hasBody: e.hasBody,
     fieldTimes: row.fieldTimes,
   };
 }
@@ -141,19 +149,7 @@ async function applyOne(
   }
   const f = u.fields ?? {};
   if (!old) {
-    const row: Omit<EntryRow, 'id'> = {
-      canonicalUrl: key,
-      meta: stubMeta(key, f),
-      savedAt: f.savedAt ?? now,
-      updatedAt: now,
-      read: 0,
-      archived: 0,
-      favourite: 0,
-      progress: 0,
-      tags: [],
-      hasBody: 0,
-      fieldTimes: {},
-    };
+    const row = newEntryRow(key, stubMeta(key, f), now, { savedAt: f.savedAt ?? now });
     patchRow(row, f);
     const id = await db.articles.add(row);
     await db.terms.put(termsRow(id, row.meta, null));

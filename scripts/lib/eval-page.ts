@@ -10,27 +10,25 @@ import { ROOT } from '../../tests/e2e/fixtures';
 import type { ExtractResult } from '../../lib/article';
 import type { TabState } from '../../lib/messages';
 
-export interface EvalLine {
-  file: string;
-  detected: boolean;
-  language: string;
+/** What one reader of a page gets: the fields the gold files score. */
+interface Extracted {
   title: string | null;
   byline: string | null;
   published: string | null;
   dir: string | null;
   sections: string[];
   text: string;
+}
+
+export interface EvalLine extends Extracted {
+  file: string;
+  detected: boolean;
+  language: string;
   timings: { detectMs: number | null; extractMs: number | null };
   error?: string;
 }
 
-export interface BaselineLine {
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  dir: string | null;
-  sections: string[];
-  text: string;
+export interface BaselineLine extends Extracted {
   parseMs: number;
 }
 
