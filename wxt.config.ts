@@ -14,6 +14,9 @@ export const EXTENSION_CSP = [
   "frame-ancestors 'self' http: https:",
 ].join('; ');
 
+// Sites the extension may fetch pages from, once the reader allows it (lib/import/client.ts).
+const FETCH_ORIGINS = ['http://*/*', 'https://*/*'];
+
 // One tree, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -26,6 +29,7 @@ export default defineConfig({
     permissions: [
       'storage',
       'scripting',
+      'activeTab',
       'contextMenus',
       'alarms',
       'unlimitedStorage',
@@ -33,6 +37,12 @@ export default defineConfig({
     ],
     content_security_policy:
       browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
+    // Fetching pages in the background (imported links, synced entries) needs access to their
+    // sites: asked for when an import starts or sync needs it, never at install.
+    // (Firefox's Manifest V2 names them with the optional API permissions.)
+    ...(browser === 'firefox'
+      ? { optional_permissions: FETCH_ORIGINS }
+      : { optional_host_permissions: FETCH_ORIGINS }),
     action: { default_title: '__MSG_actionTitle__' },
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle' },
@@ -49,7 +59,9 @@ export default defineConfig({
     },
     web_accessible_resources: [
       {
-        resources: ['reader.html', 'assets/*', 'chunks/*'],
+        // The reader page framed over articles, and the reader's code that the always-on script
+        // imports into its isolated world when reader mode is asked for.
+        resources: ['reader.html', 'assets/*', 'chunks/*', 'reader-tab.js', 'extract-tab.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -55,15 +55,15 @@ export type LibraryResult<T extends object> = ({ ok: true } & T) | LibraryFailur
 export interface Protocol {
   /** Content script → background: what detection concluded for this tab's top frame. */
   'page:detected': { req: TabState; res: { ok: true } };
-  /** Content script or popup → background: open reader mode in a tab (the sender's tab if omitted). */
-  'reader:open': { req: { tabId?: number }; res: { ok: true } | { ok: false; error: string } };
+  /** Popup or harness → background: open reader mode in a tab; answers once the article is in. */
+  'reader:open': { req: { tabId: number }; res: { ok: true } | { ok: false; error: string } };
   /** Reader page → background: the article an overlay was opened for. */
   'reader:get': {
     req: { token: string };
     res: { article: Article; tabId: number } | { error: string } | null;
   };
-  /** Overlay script → background: the reader overlay in the sender's tab was closed. */
-  'reader:closed': { req: Record<string, never>; res: { ok: true } };
+  /** Reader code in a tab → background: what it extracted for the overlay it opened with `token`. */
+  'reader:article': { req: { token: string; result: ExtractResult }; res: { ok: true } };
   /** Popup or harness → background: extract the article in a tab with the extension's code. */
   'tab:extract': { req: { tabId: number }; res: ExtractResult };
   /** Popup or harness → background: what detection said about a tab. */
@@ -133,6 +133,15 @@ interface Spec<K extends MessageType> {
 }
 
 const token = (v: unknown): v is { token: string } => isObj(v) && isStr(v.token, 64);
+const EXTRACT_FAILURES = ['empty', 'not-html', 'too-large', 'timeout', 'no-content', 'error'];
+/** What reader code in a tab sent: an article within the store's limits, or a known failure. */
+export const isExtractResult = (v: unknown): v is ExtractResult =>
+  isObj(v) &&
+  (v.ok === true
+    ? isArticle(v.article) && isObj(v.timings) && isNum(v.timings.extractMs)
+    : v.ok === false &&
+      EXTRACT_FAILURES.includes(v.reason as string) &&
+      (v.detail === undefined || isStr(v.detail)));
 const tabId = (v: unknown): v is { tabId: number } => isObj(v) && isInt(v.tabId);
 const MAX_URL = 8192;
 const MAX_IDS = 1000;
@@ -157,12 +166,15 @@ export const specs: { [K in MessageType]: Spec<K> } = {
     guard: (v): v is TabState =>
       isObj(v) && isDetection(v.detection) && isStr(v.title, 1024) && isNum(v.detectMs),
   },
-  'reader:open': {
-    from: 'any',
-    guard: (v): v is { tabId?: number } => isObj(v) && (v.tabId === undefined || isInt(v.tabId)),
-  },
+  'reader:open': { from: 'page', guard: tabId },
   'reader:get': { from: 'page', guard: token },
-  'reader:closed': { from: 'content', guard: none },
+  'reader:article': {
+    from: 'content',
+    guard: (v): v is { token: string; result: ExtractResult } =>
+      token(v) &&
+      Object.keys(v).length === 2 &&
+      isExtractResult((v as { result?: unknown }).result),
+  },
   'tab:extract': { from: 'page', guard: tabId },
   'tab:state': { from: 'page', guard: tabId },
   'library:saveTab': { from: 'page', guard: tabId },
@@ -227,13 +239,23 @@ export function parseMessage(raw: unknown): Message | null {
   return specs[type].guard(raw.payload) ? (raw as unknown as Message) : null;
 }
 
-/** Messages the background sends to a tab's content script. */
-export type TabCommand = { type: 'reader:show'; token: string } | { type: 'reader:hide' };
+/** Messages the background sends to a tab's content script (which answers them). */
+export type TabCommand = {
+  type: 'reader:toggle' | 'reader:show' | 'reader:hide' | 'tab:extract' | 'tab:canonical';
+};
+const TAB_COMMANDS = new Set<string>([
+  'reader:toggle',
+  'reader:show',
+  'reader:hide',
+  'tab:extract',
+  'tab:canonical',
+]);
 
 export function parseTabCommand(raw: unknown): TabCommand | null {
-  if (!isObj(raw)) return null;
-  if (raw.type === 'reader:hide') return { type: 'reader:hide' };
-  if (raw.type === 'reader:show' && isStr(raw.token, 64))
-    return { type: 'reader:show', token: raw.token };
-  return null;
+  return isObj(raw) && TAB_COMMANDS.has(raw.type as string) && Object.keys(raw).length === 1
+    ? { type: raw.type as TabCommand['type'] }
+    : null;
 }
+
+/** The reader's answer to `reader:show` and `reader:toggle`: whether it is open, and any failure. */
+export type ReaderAnswer = { ok: true; open: boolean } | { ok: false; error: string };

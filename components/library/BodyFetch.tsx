@@ -2,17 +2,40 @@ import { syncLabel, type SyncLabelKey } from '@/lib/popup/sync-labels';
 import { isWebUrl } from '@/lib/store/validate';
 
 export type BodyFetchState =
-  { kind: 'fetching' } | { kind: 'failed'; reason: SyncLabelKey; url: string; onRetry: () => void };
+  | { kind: 'fetching' }
+  | { kind: 'access'; url: string; host: string; onAllow: () => void }
+  | { kind: 'failed'; reason: SyncLabelKey; url: string; onRetry: () => void };
+
+function OriginalLink({ url }: { url: string }) {
+  return isWebUrl(url) ? (
+    <a class="qari-button" href={url} rel="noopener noreferrer">
+      {syncLabel('syncOpenOriginal')}
+    </a>
+  ) : null;
+}
 
 /**
- * The reader page for an entry synced from another browser while its article is fetched, or
- * why it could not be, with the way to the original page.
+ * The reader page for an entry synced from another browser while its article is fetched, the
+ * request for access to its site when the extension has none yet, or why it could not be
+ * fetched, with the way to the original page.
  */
 export function BodyFetch({ state }: { state: BodyFetchState }) {
   if (state.kind === 'fetching')
     return (
       <main class="qari-status" aria-busy="true">
         <p role="status">{syncLabel('syncFetchingBody')}</p>
+      </main>
+    );
+  if (state.kind === 'access')
+    return (
+      <main class="qari-status qari-fetch-access">
+        <p>{syncLabel('syncFetchNeedsAccess', state.host)}</p>
+        <p>
+          <button type="button" class="qari-button" onClick={state.onAllow}>
+            {syncLabel('syncAllowAccess')}
+          </button>{' '}
+          <OriginalLink url={state.url} />
+        </p>
       </main>
     );
   return (
@@ -27,11 +50,7 @@ export function BodyFetch({ state }: { state: BodyFetchState }) {
         )}
       </p>
       <p>
-        {isWebUrl(state.url) && (
-          <a class="qari-button" href={state.url} rel="noopener noreferrer">
-            {syncLabel('syncOpenOriginal')}
-          </a>
-        )}{' '}
+        <OriginalLink url={state.url} />{' '}
         <button type="button" class="qari-button" onClick={state.onRetry}>
           {syncLabel('syncRetry')}
         </button>

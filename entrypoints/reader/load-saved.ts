@@ -12,6 +12,7 @@ import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import type { Article } from '@/lib/article';
 import { fetchFailureKey } from '@/lib/library/fetch-body-message';
 import { loadSavedArticle, type SavedArticle } from '@/lib/library/load-saved-article';
+import { siteAccessOrigins } from '@/lib/library/page-urls';
 import { parseSavedId } from '@/lib/library/saved-progress';
 import { ask } from '@/lib/messaging';
 import { label, labelFor } from '@/lib/popup/labels';
@@ -19,6 +20,20 @@ import { savedArticleUrl } from '@/lib/popup/target';
 import type { Labels } from '@/lib/reader/labels';
 import { getEntry } from '@/lib/store/articles';
 import { openDb } from '@/lib/store/db';
+
+// First strong isolate … pop: a Latin host name inside Arabic text keeps its own order.
+const siteName = (url: string): string => `\u2068${URL.parse(url)?.hostname ?? url}\u2069`;
+
+/** Whether fetching the page waits on the reader's permission (a bad address just fails later). */
+async function needsSiteAccess(url: string): Promise<boolean> {
+  const origins = siteAccessOrigins(url);
+  if (origins.length === 0) return false;
+  return !(await browser.permissions.contains({ origins }).catch(() => false));
+}
+
+async function requestSiteAccess(url: string): Promise<boolean> {
+  return browser.permissions.request({ origins: siteAccessOrigins(url) }).catch(() => false);
+}
 
 /**
  * An entry known from another browser has no article here yet: ask the background to fetch and
@@ -31,13 +46,21 @@ async function fetchMissingBody(
   const db = openDb();
   const entry = await getEntry(db, id).catch(() => null);
   if (!entry || entry.hasBody) return null;
+  const url = entry.article.url;
+  if (await needsSiteAccess(url)) {
+    // Asked on the reader's click (a permission prompt needs a user gesture), never at install.
+    const onAllow = () =>
+      void requestSiteAccess(url).then((granted) => granted && showSaved(app, id));
+    render(h(BodyFetch, { state: { kind: 'access', url, host: siteName(url), onAllow } }), app);
+    return 'failed';
+  }
   render(h(BodyFetch, { state: { kind: 'fetching' } }), app);
   const res = await ask('library:fetchBody', { id }).catch(() => null);
   const saved = res?.ok ? await loadSavedArticle(db, id).catch(() => null) : null;
   if (saved) return saved;
   const reason = fetchFailureKey(res && !res.ok ? res.code : undefined);
   const onRetry = () => void showSaved(app, id);
-  render(h(BodyFetch, { state: { kind: 'failed', reason, url: entry.article.url, onRetry } }), app);
+  render(h(BodyFetch, { state: { kind: 'failed', reason, url, onRetry } }), app);
   return 'failed';
 }
 

@@ -10,6 +10,7 @@ import { openDb, type QariDb } from '../store/db';
 import type { Entry } from '../store/entry';
 import { toStoreError } from '../store/errors';
 import { fillBody } from '../store/fill-body';
+import { pageUrlCandidates } from '../library/page-urls';
 import { fetchAndExtract, type FetchExtractResult } from './fetch-extract';
 
 export const FETCH_BODY_FAILED_KEY = 'syncFetchBodyFailed';
@@ -22,32 +23,6 @@ export interface FetchBodyDeps {
 }
 
 const inFlight = new Map<number, Promise<FetchBodyResult>>();
-const WWW = /^www\./;
-
-/**
- * Where to look for an entry's page. An entry from another browser knows only its canonical
- * URL, which may say https and lack `www.` where the site itself does not: when the site cannot
- * be reached at all there, the plain-http and `www.` addresses are tried too.
- */
-export function pageUrlCandidates(url: string): string[] {
-  const out = [url];
-  try {
-    const u = new URL(url);
-    const hosts = WWW.test(u.hostname) ? [u.hostname] : [u.hostname, `www.${u.hostname}`];
-    const schemes = u.protocol === 'https:' ? ['https:', 'http:'] : [u.protocol];
-    for (const host of hosts)
-      for (const scheme of schemes) {
-        const v = new URL(url);
-        v.protocol = scheme;
-        v.hostname = host;
-        if (!out.includes(v.href)) out.push(v.href);
-      }
-  } catch {
-    // Not a URL: only the original is tried, and fails as such.
-  }
-  return out;
-}
-
 /** Fetch the first candidate that can be reached; an answer from the site (even 404) is final. */
 async function fetchFirst(
   url: string,

@@ -4,7 +4,6 @@
  * sync outbox has one writer. Reads (list, search, get, export of a large list) are done by
  * extension pages directly on the database (same origin) with `lib/store` and `lib/search`.
  */
-import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../article';
 import type { LibraryFailure } from '../messages';
 import { serve, type Handlers } from '../messaging';
@@ -20,7 +19,7 @@ import {
 import { exportLibraryJson, importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
-import { extractTab } from './reader';
+import { extractTab, readCanonicalLink } from './reader';
 
 const EXTRACT_FAILED: LibraryFailure = {
   ok: false,
@@ -33,21 +32,6 @@ export interface LibraryDeps {
   extract?: (tabId: number) => Promise<ExtractResult>;
   /** The `<link rel=canonical>` of a tab's page, or null. */
   readCanonical?: (tabId: number) => Promise<string | null>;
-}
-
-/** Read the page's canonical link (absolute) from the tab's top frame. */
-export async function readCanonicalLink(tabId: number): Promise<string | null> {
-  try {
-    const [res] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      func: () =>
-        (document.querySelector('link[rel~="canonical" i][href]') as HTMLLinkElement | null)
-          ?.href ?? null,
-    });
-    return typeof res?.result === 'string' ? res.result : null;
-  } catch {
-    return null;
-  }
 }
 
 function failure(err: unknown): LibraryFailure {

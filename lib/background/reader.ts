@@ -1,22 +1,30 @@
 /**
  * The background's part of reader mode: remembers what detection said per tab (badge and title
- * of the toolbar icon), extracts a tab's article on demand by injecting the extraction script,
- * and hands the article to the reader page that the tab's overlay opens.
+ * of the toolbar icon), relays tab commands to the reader code in the tab (loaded there by the
+ * always-on script, with no host permission needed), and hands each overlay's article to the
+ * reader page that asks for it by token.
  */
 import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../article';
 import { serve } from '../messaging';
-import type { TabState } from '../messages';
+import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
 
-const EXTRACT_SCRIPT = '/content-scripts/extract.js';
-const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
+const PAGE_SCRIPT = '/page.js';
 const TOKEN_TTL_MS = 10 * 60_000;
+// How long a reader page waits for its article: past the extraction's own time budget.
+const ARTICLE_WAIT_MS = 60_000;
+const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
 
 const tabStates = new Map<number, TabState>();
-/** Tabs whose reader overlay is showing (lost if the worker restarts: toggling then reopens). */
-const readerTabs = new Set<number>();
-/** Reader tokens: each names one extraction (possibly still running) for one tab. */
-const tokens = new Map<string, { pending: Promise<ExtractResult>; tabId: number; at: number }>();
+
+interface Pending {
+  tabId: number | null;
+  at: number;
+  result: Promise<ExtractResult>;
+  settle: (r: ExtractResult) => void;
+}
+/** Reader tokens: each names one extraction, sent by a tab or awaited by a reader page. */
+const tokens = new Map<string, Pending>();
 
 function t(key: string, fallback: string): string {
   return browser.i18n.getMessage(key) || fallback;
@@ -34,74 +42,84 @@ async function showDetection(tabId: number, state: TabState): Promise<void> {
   });
 }
 
-/** Run the extension's extraction code in a tab's top frame and return what it produced. */
+/**
+ * Send a command to the reader code of a tab's top frame. A tab whose page was loaded before
+ * the extension (installed or updated since) has no listener: the always-on script is injected
+ * then, which the user's gesture on our toolbar, menu or shortcut allows (activeTab).
+ */
+export async function tellTab(tabId: number, cmd: TabCommand): Promise<unknown> {
+  const send = () => browser.tabs.sendMessage(tabId, cmd, { frameId: 0 });
+  try {
+    return await send();
+  } catch (err) {
+    if (!NO_RECEIVER.test(String(err))) throw err;
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [PAGE_SCRIPT],
+    });
+    return send();
+  }
+}
+
+/** Extract the article in a tab's top frame with the extension's code running there. */
 export async function extractTab(tabId: number): Promise<ExtractResult> {
   try {
-    const [res] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: [EXTRACT_SCRIPT],
-    });
-    const value = res?.result as ExtractResult | undefined;
-    if (!value || typeof value !== 'object' || typeof value.ok !== 'boolean') {
-      return { ok: false, reason: 'error', detail: 'no result from the page' };
-    }
-    return value;
+    const value = await tellTab(tabId, { type: 'tab:extract' });
+    return isExtractResult(value)
+      ? value
+      : { ok: false, reason: 'error', detail: 'no result from the page' };
   } catch (err) {
     return { ok: false, reason: 'error', detail: String(err) };
   }
 }
 
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function pruneTokens(now: number): void {
-  for (const [k, v] of tokens) if (now - v.at > TOKEN_TTL_MS) tokens.delete(k);
-}
-
-/**
- * Open the reader over a tab. The overlay and its reader page start loading while the article is
- * being extracted (the reader page lives in another process), and the reader page's request for
- * the article waits for the extraction: the two costs overlap instead of adding up.
- */
-export async function openReader(
-  tabId: number,
-): Promise<{ ok: true } | { ok: false; error: string }> {
-  const now = Date.now();
-  pruneTokens(now);
-  const token = newToken();
-  const target = { tabId, frameIds: [0] };
-  const shown = browser.scripting
-    .executeScript({ target, files: [OVERLAY_SCRIPT] })
-    .then(() => browser.tabs.sendMessage(tabId, { type: 'reader:show', token }));
-  const pending = extractTab(tabId);
-  tokens.set(token, { pending, tabId, at: now });
+/** Read the page's canonical link (absolute) from the tab's top frame. */
+export async function readCanonicalLink(tabId: number): Promise<string | null> {
   try {
-    await shown;
-  } catch (err) {
-    return { ok: false, error: String(err) };
+    const value = await tellTab(tabId, { type: 'tab:canonical' });
+    return typeof value === 'string' && value.length <= 8192 ? value : null;
+  } catch {
+    return null;
   }
-  readerTabs.add(tabId);
-  const result = await pending;
-  return result.ok ? { ok: true } : { ok: false, error: result.reason };
+}
+
+function pending(token: string, now: number): Pending {
+  for (const [k, v] of tokens) if (now - v.at > TOKEN_TTL_MS) tokens.delete(k);
+  let entry = tokens.get(token);
+  if (!entry) {
+    let settle!: (r: ExtractResult) => void;
+    const result = new Promise<ExtractResult>((resolve) => (settle = resolve));
+    entry = { tabId: null, at: now, result, settle };
+    tokens.set(token, entry);
+  }
+  return entry;
+}
+
+function answer(value: unknown): ReaderAnswer {
+  const v = value as ReaderAnswer | null;
+  if (v?.ok === true && typeof v.open === 'boolean') return { ok: true, open: v.open };
+  if (v?.ok === false && typeof v.error === 'string') return { ok: false, error: v.error };
+  return { ok: false, error: 'error' };
+}
+
+/** Open the reader over a tab; answers once the article has been extracted (or has failed). */
+export async function openReader(tabId: number): Promise<ReaderAnswer> {
+  return tellTab(tabId, { type: 'reader:show' }).then(answer, (err) => ({
+    ok: false,
+    error: String(err),
+  }));
 }
 
 /** Open the reader in a tab, or close it if it is showing. */
-export async function toggleReader(tabId: number): Promise<unknown> {
-  if (!readerTabs.has(tabId)) return openReader(tabId);
-  readerTabs.delete(tabId);
-  return browser.tabs.sendMessage(tabId, { type: 'reader:hide' }).catch(() => undefined);
+export async function toggleReader(tabId: number): Promise<ReaderAnswer> {
+  return tellTab(tabId, { type: 'reader:toggle' }).then(answer, (err) => ({
+    ok: false,
+    error: String(err),
+  }));
 }
 
 export function registerReaderService(): void {
-  browser.tabs.onRemoved.addListener((tabId: number) => {
-    tabStates.delete(tabId);
-    readerTabs.delete(tabId);
-  });
-  browser.tabs.onUpdated.addListener((tabId: number, info: { status?: string }) => {
-    if (info.status === 'loading') readerTabs.delete(tabId);
-  });
+  browser.tabs.onRemoved.addListener((tabId: number) => tabStates.delete(tabId));
   serve({
     'page:detected': async (state, sender) => {
       const tabId = sender.tab?.id;
@@ -113,20 +131,27 @@ export function registerReaderService(): void {
     },
     'tab:state': ({ tabId }) => tabStates.get(tabId) ?? null,
     'tab:extract': ({ tabId }) => extractTab(tabId),
-    'reader:open': async ({ tabId }, sender) => {
-      const id = tabId ?? sender.tab?.id;
-      if (id === undefined) return { ok: false, error: 'no-tab' };
-      return openReader(id);
+    'reader:open': async ({ tabId }) => {
+      const res = await openReader(tabId);
+      return res.ok ? { ok: true } : res;
     },
-    'reader:closed': (_, sender) => {
-      if (sender.tab?.id !== undefined) readerTabs.delete(sender.tab.id);
+    'reader:article': ({ token, result }, sender) => {
+      const tabId = sender.tab?.id;
+      const entry = pending(token, Date.now());
+      // A token belongs to the first tab that answers it; nothing else may replace its article.
+      if (tabId === undefined || sender.frameId !== 0 || entry.tabId !== null) return { ok: true };
+      entry.tabId = tabId;
+      entry.settle(result);
       return { ok: true };
     },
     'reader:get': async ({ token }) => {
-      const entry = tokens.get(token);
-      if (!entry) return null;
-      const result = await entry.pending;
-      return result.ok ? { article: result.article, tabId: entry.tabId } : { error: result.reason };
+      const entry = pending(token, Date.now());
+      const timeout = new Promise<ExtractResult>((resolve) =>
+        setTimeout(() => resolve({ ok: false, reason: 'timeout' }), ARTICLE_WAIT_MS),
+      );
+      const result = await Promise.race([entry.result, timeout]);
+      if (!result.ok || entry.tabId === null) return { error: result.ok ? 'error' : result.reason };
+      return { article: result.article, tabId: entry.tabId };
     },
   });
 }

@@ -2,21 +2,28 @@
  * The always-on part of the extension in every page. It must stay small and cheap: detection,
  * one report to the background, and a reader-mode button when the page is an Arabic article.
  * It never modifies the page's own nodes: the button lives in an element of its own, behind a
- * closed shadow root. The reader overlay is injected only when the reader opens.
+ * closed shadow root. The reader's code is loaded only when the reader is asked for.
  */
+import browser from 'webextension-polyfill';
 import { detect } from '../detect';
 import { ask } from '../messaging';
 import { showButton } from './button';
+import { loadModule } from './modules';
+import type { ReaderTab } from './reader-tab';
+
+const run = (cmd: unknown): Promise<unknown> =>
+  loadModule<ReaderTab>('reader-tab').then((handle) => handle(cmd));
 
 export function startPage(doc: Document, win: Window): void {
   if (win.top !== win) return;
-  const open = (): void => {
-    void ask('reader:open', {}).catch(() => undefined);
-  };
   // detectMs is this script's whole synchronous main-thread time on the page (the benchmark's number).
   const t0 = performance.now();
+  // Only our background can message this script (tabs.sendMessage); the reader code validates it.
+  browser.runtime.onMessage.addListener(run);
   const detection = detect(doc);
-  if (detection.isArticle && detection.isArabic) showButton(doc, open);
+  if (detection.isArticle && detection.isArabic) {
+    showButton(doc, () => void run({ type: 'reader:toggle' }).catch(() => undefined));
+  }
   const detectMs = performance.now() - t0;
   void ask('page:detected', { detection, title: doc.title.slice(0, 1024), detectMs }).catch(
     () => undefined,

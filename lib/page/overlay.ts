@@ -1,11 +1,7 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import { ask } from '../messaging';
-import { parseTabCommand } from '../messages';
+import browser from 'webextension-polyfill';
 
 const HOST_TAG = 'qari-reader';
 const CLOSE_MESSAGE = 'qari:close';
-// The isolated world is shared by every injection into this page: install the listener once.
-const INSTALLED = Symbol.for('qari.overlay');
 const CSS = `:host{all:initial;position:fixed;inset:0;z-index:2147483647;display:block}
 iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal}`;
 
@@ -43,7 +39,7 @@ export class ReaderOverlay {
   }
 
   open(token: string): void {
-    this.close(false);
+    this.close();
     this.restore = { focus: this.doc.activeElement, x: this.win.scrollX, y: this.win.scrollY };
     const host = this.doc.createElement(HOST_TAG);
     const root = host.attachShadow({ mode: 'closed' });
@@ -61,9 +57,8 @@ export class ReaderOverlay {
     this.win.addEventListener('keydown', this.onKey, true);
   }
 
-  close(notify = true): void {
+  close(): void {
     if (!this.host) return;
-    if (notify) void ask('reader:closed', {}).catch(() => undefined);
     this.win.removeEventListener('message', this.onMessage);
     this.win.removeEventListener('keydown', this.onKey, true);
     this.host.remove();
@@ -76,19 +71,4 @@ export class ReaderOverlay {
     if (r.focus instanceof HTMLElement) r.focus.focus({ preventScroll: true });
     else (this.doc.activeElement as HTMLElement | null)?.blur?.();
   }
-}
-
-/** Listen for the background's commands to show or hide the reader over this page. */
-export function startOverlay(doc: Document, win: Window): void {
-  const g = globalThis as { [INSTALLED]?: true };
-  if (g[INSTALLED]) return;
-  g[INSTALLED] = true;
-  const overlay = new ReaderOverlay(doc, win);
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    const cmd = sender.id === browser.runtime.id ? parseTabCommand(raw) : null;
-    if (!cmd) return undefined;
-    if (cmd.type === 'reader:show') overlay.open(cmd.token);
-    else overlay.close();
-    return Promise.resolve(true);
-  });
 }

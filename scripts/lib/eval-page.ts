@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Launched } from '../../tests/e2e/fixtures';
-import { ROOT } from '../../tests/e2e/fixtures';
+import { ROOT, tabIdOf } from '../../tests/e2e/fixtures';
 import type { ExtractResult } from '../../lib/article';
 import type { TabState } from '../../lib/messages';
 
@@ -53,10 +53,8 @@ export async function askBackground<T>(l: Launched, type: string, payload: unkno
 }
 
 export async function tabIdForUrl(l: Launched, url: string): Promise<number> {
-  return l.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? -1;
-  }, url);
+  const page = l.context.pages().find((p) => p.url() === url);
+  return page ? tabIdOf(l, page) : -1;
 }
 
 export async function waitForTabState(

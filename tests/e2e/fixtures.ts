@@ -131,13 +131,17 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
   return worker;
 }
 
-/** The id of the tab showing `page`, as the extension sees it. */
+/**
+ * The id of the tab showing `page`, as the extension sees it. The extension holds no host or
+ * `tabs` permission, so tab URLs are hidden from it: the page is brought to the front and the
+ * active tab of the focused window is asked for instead.
+ */
 export async function tabIdOf(l: Launched, page: Page): Promise<number> {
-  const url = page.url();
-  const id = await l.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab for ${url}`);
+  await page.bringToFront();
+  const id = await l.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error(`no tab for ${page.url()}`);
   return id;
 }

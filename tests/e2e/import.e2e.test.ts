@@ -19,6 +19,7 @@ import {
   type ArticlePage,
   type ExportLink,
 } from './import-pages';
+import { answerPermissionPrompt } from './keyboard';
 import { startServer, type PageServer } from './server';
 
 const MESSAGES = JSON.parse(
@@ -86,7 +87,9 @@ beforeAll(async () => {
   ];
   expect(links).toHaveLength(TOTAL);
   profile = mkdtempSync(join(tmpdir(), 'qari-import-e2e-'));
-  l = await launch({ server: main, userDataDir: profile });
+  // A visible window (under Xvfb when there is no display): the import asks for site access
+  // in the browser's own prompt, which the test answers with the keyboard.
+  l = await launch({ server: main, userDataDir: profile, headless: false });
 });
 
 afterAll(async () => {
@@ -192,7 +195,15 @@ describe('importing a Pocket export in Chromium', () => {
     // The preview lists the first links by title.
     await page.getByText(articles[0]!.title, { exact: true }).waitFor();
 
-    await page.getByRole('button', { name: msg('importStart') }).click();
+    // Site access is asked for on this click, not at install: the reader allows it.
+    const access = () =>
+      page.evaluate(() => chrome.permissions.contains({ origins: ['http://*/*', 'https://*/*'] }));
+    await expect(access()).resolves.toBe(false);
+    await answerPermissionPrompt(
+      () => page.getByRole('button', { name: msg('importStart') }).click(),
+      true,
+    );
+    await expect(access()).resolves.toBe(true);
     await page
       .getByRole('status')
       .filter({
@@ -210,7 +221,7 @@ describe('importing a Pocket export in Chromium', () => {
 
     // The browser goes away mid-import (the profile stays) and comes back.
     await l.close();
-    l = await launch({ server: main, userDataDir: profile });
+    l = await launch({ server: main, userDataDir: profile, headless: false });
     const again = await l.extensionPage('import.html');
     await expect
       .poll(() => progressOf(again), { timeout: 90_000, interval: 500 })

@@ -16,3 +16,28 @@ export function pressShortcut(keys: string): void {
   if (!win) throw new Error('no Chromium window to type into');
   execFileSync('xdotool', ['windowfocus', '--sync', win, 'key', '--clearmodifiers', keys]);
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The prompt's time to show, and Chromium keeps its Allow button disabled for a moment after
+// (against clickjacking).
+const PROMPT_SHOWN_MS = 1500;
+
+/**
+ * Do what opens a permission prompt (a click in an extension page), then answer the prompt as a
+ * person does at the keyboard: the prompt takes the focus of the browser window; Tab moves to
+ * «Allow» and Enter presses it, or Escape dismisses it. Needs a headful browser on a display
+ * (run under xvfb-run); the caller checks the outcome (permissions.contains).
+ */
+export async function answerPermissionPrompt(
+  open: () => Promise<unknown>,
+  allow: boolean,
+): Promise<void> {
+  await open();
+  await sleep(PROMPT_SHOWN_MS);
+  pressShortcut(allow ? 'Tab' : 'Escape');
+  if (allow) {
+    await sleep(150);
+    pressShortcut('Return');
+  }
+  await sleep(300);
+}

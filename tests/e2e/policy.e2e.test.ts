@@ -11,6 +11,8 @@ import { ROOT } from './fixtures';
 interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
   content_security_policy?: string | { extension_pages?: string };
   content_scripts?: { matches: string[] }[];
   web_accessible_resources?: ({ resources: string[] } | string)[];
@@ -35,6 +37,11 @@ function justified(): Set<string> {
 }
 
 const granted = (m: Manifest) => [...(m.permissions ?? []), ...(m.host_permissions ?? [])];
+const optional = (m: Manifest) => [
+  ...(m.optional_host_permissions ?? []),
+  ...(m.optional_permissions ?? []),
+];
+const isHostPattern = (p: string) => p.includes('://') || p === '<all_urls>';
 const cspOf = (m: Manifest) =>
   typeof m.content_security_policy === 'string'
     ? m.content_security_policy
@@ -56,12 +63,16 @@ describe('permissions and policy', () => {
     const chrome = readManifest('chrome-mv3');
     const readme = justified();
     expect(readme.size).toBeGreaterThan(5);
-    for (const p of [...granted(chrome), ...granted(firefox)]) expect(readme, p).toContain(p);
-    const used = new Set([...granted(chrome), ...granted(firefox)]);
+    const all = [chrome, firefox].flatMap((m) => [...granted(m), ...optional(m)]);
+    for (const p of all) expect(readme, p).toContain(p);
+    const used = new Set(all);
     for (const p of readme) expect(used, `README justifies unused ${p}`).toContain(p);
     for (const m of [chrome, firefox]) {
       expect(granted(m)).not.toContain('<all_urls>');
       expect(granted(m)).not.toContain('tabs');
+      // No site access at install: only asked for when an import or a synced entry needs it.
+      expect(granted(m).filter(isHostPattern)).toEqual([]);
+      expect(optional(m)).toEqual(['http://*/*', 'https://*/*']);
       for (const cs of m.content_scripts ?? [])
         for (const pattern of cs.matches) expect(pattern).toMatch(/^https?:\/\/\*\/\*$/);
     }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, SHARED_DIR, launch, tabIdOf, type Launched } from './fixtures';
+import { answerPermissionPrompt } from './keyboard';
 import { startServer, type PageServer } from './server';
 
 interface Gold {
@@ -46,7 +47,9 @@ beforeAll(async () => {
     { prefix: '/shared/', dir: SHARED_DIR },
   ]);
   a = await launch({ server });
-  b = await launch({ server });
+  // B shows a window (under Xvfb when there is no display): it asks for access to the article's
+  // site in the browser's own prompt, which the test answers with the keyboard.
+  b = await launch({ server, headless: false });
   // An extension page in each browser to send messages from, as the options page does.
   pageA = await a.extensionPage('options.html');
   pageB = await b.extensionPage('options.html');
@@ -128,6 +131,22 @@ describe('sync between two browsers', () => {
       row.getByRole('link').first().click(),
     ]);
     await reader.waitForLoadState('domcontentloaded');
+    // B holds no access to the article's site yet: it says so, and asks only on the reader's click.
+    const ask = reader.locator('.qari-fetch-access');
+    await ask.waitFor();
+    await expect(ask.textContent()).resolves.toContain('127.0.0.1');
+    const allow = ask.getByRole('button', { name: 'اسمح بالوصول إلى الموقع ونزّل المقال' });
+    const access = () =>
+      reader.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }));
+    await answerPermissionPrompt(() => allow.click(), false);
+    await expect(access()).resolves.toBe(false);
+    await expect(ask.isVisible()).resolves.toBe(true);
+    await answerPermissionPrompt(() => allow.click(), true);
+    await expect(access()).resolves.toBe(true);
+    // Only the article's own site, not the whole web.
+    await expect(
+      reader.evaluate(() => chrome.permissions.contains({ origins: ['https://example.com/*'] })),
+    ).resolves.toBe(false);
     await reader.locator('article.qari-article h1').waitFor({ timeout: 30_000 });
     await expect(reader.locator('article.qari-article h1').textContent()).resolves.toContain(
       GOLD.title,

@@ -21,7 +21,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'page:detected': { detection, title: 'عنوان', detectMs: 3.2 },
   'reader:open': { tabId: 4 },
   'reader:get': { token: 'a'.repeat(32) },
-  'reader:closed': {},
+  'reader:article': { token: 'b'.repeat(32), result: { ok: false, reason: 'no-content' } },
   'tab:extract': { tabId: 1 },
   'tab:state': { tabId: 1 },
   'library:saveTab': { tabId: 1 },
@@ -55,7 +55,12 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   ],
   'reader:open': [{ tabId: 1.5 }, { tabId: '1' }, null, []],
   'reader:get': [{ token: 'a'.repeat(65) }, { token: 1 }, {}],
-  'reader:closed': [{ x: 1 }, null],
+  'reader:article': [
+    { token: 'b', result: { ok: false, reason: 'gone' } },
+    { token: 'b', result: { ok: true, article: { title: 'x' }, timings: { extractMs: 1 } } },
+    { token: 'b', result: { ok: false, reason: 'error' }, extra: 1 },
+    { token: 'b' },
+  ],
   'tab:extract': [{ tabId: Number.MAX_SAFE_INTEGER + 2 }, {}],
   'tab:state': [{ tabId: null }],
   'library:saveTab': [{ tabId: Infinity }],
@@ -132,7 +137,6 @@ describe('message guards', () => {
   it('random junk never passes a guard that wants a fixed shape', () => {
     // For these types the full valid set is small enough to describe here independently.
     const expected: Partial<Record<MessageType, (p: unknown) => boolean>> = {
-      'reader:closed': (p) => isEmptyObject(p),
       'sync:now': (p) => isEmptyObject(p),
       'library:export': (p) => isEmptyObject(p),
       'tab:extract': (p) => isObject(p) && Number.isSafeInteger(p.tabId),
@@ -161,18 +165,16 @@ describe('message guards', () => {
     );
   });
 
-  it('tab commands: only the two known shapes, tokens bounded', () => {
-    expect(parseTabCommand({ type: 'reader:show', token: 'abc' })).toEqual({
-      type: 'reader:show',
-      token: 'abc',
-    });
-    expect(parseTabCommand({ type: 'reader:show', token: 'a'.repeat(65) })).toBeNull();
-    expect(parseTabCommand({ type: 'reader:show' })).toBeNull();
+  it('tab commands: only the known types, nothing extra', () => {
+    const known = ['reader:toggle', 'reader:show', 'reader:hide', 'tab:extract', 'tab:canonical'];
+    for (const type of known) expect(parseTabCommand({ type })).toEqual({ type });
+    expect(parseTabCommand({ type: 'reader:show', token: 'abc' })).toBeNull();
     expect(parseTabCommand({ type: 'reader:open' })).toBeNull();
+    expect(parseTabCommand({ type: 'toString' })).toBeNull();
     fc.assert(
       fc.property(fc.anything(), (raw) => {
         const cmd = parseTabCommand(raw);
-        if (cmd) expect(['reader:show', 'reader:hide']).toContain(cmd.type);
+        if (cmd) expect(known).toContain(cmd.type);
       }),
       { numRuns: 300 },
     );
@@ -257,7 +259,9 @@ describe('senders', () => {
     expect(
       await send({ type: 'page:detected', payload: VALID['page:detected'] }, contentSender),
     ).toHaveLength(1);
-    expect(await send({ type: 'reader:open', payload: {} }, contentSender)).toHaveLength(1);
+    // Opening the reader is for extension pages; the page's own button talks to its tab's code.
+    expect(await send({ type: 'reader:open', payload: { tabId: 1 } }, contentSender)).toEqual([]);
+    expect(await send({ type: 'reader:open', payload: { tabId: 1 } }, pageSender)).toHaveLength(1);
     expect(calls).toEqual(['delete 1', 'detected', 'open']);
   });
 });
@@ -326,7 +330,7 @@ describe('the page cannot drive the extension', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(overlay.isOpen).toBe(true);
     expect(document.querySelectorAll('qari-reader')).toHaveLength(1);
-    overlay.close(false);
+    overlay.close();
     expect(overlay.isOpen).toBe(false);
   });
 });

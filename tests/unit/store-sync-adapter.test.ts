@@ -63,7 +63,7 @@ describe('local side for the sync engine', () => {
     const stop = sync.observe((seq) => seen.push(seq));
     await new Promise((r) => setTimeout(r, 20));
     await saveArticle(db, makeArticle());
-    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 5_000 });
     stop();
     const count = seen.length;
     await saveArticle(db, makeArticle({ url: 'https://example.com/other' }));

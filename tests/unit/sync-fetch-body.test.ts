@@ -116,7 +116,7 @@ describe('sync state in words', () => {
 
 describe('where a synced entry is fetched from', () => {
   it('tries http and www. when the canonical address cannot be reached', async () => {
-    const { pageUrlCandidates } = await import('@/lib/background/fetch-body');
+    const { pageUrlCandidates } = await import('@/lib/library/page-urls');
     expect(pageUrlCandidates('https://alarabiya.net/a?b=1')).toEqual([
       'https://alarabiya.net/a?b=1',
       'http://alarabiya.net/a?b=1',
@@ -124,6 +124,19 @@ describe('where a synced entry is fetched from', () => {
       'http://www.alarabiya.net/a?b=1',
     ]);
     expect(pageUrlCandidates('http://www.x.example/a')).toEqual(['http://www.x.example/a']);
+  });
+
+  it('asks for access to those sites only, whatever the port or path', async () => {
+    const { siteAccessOrigins } = await import('@/lib/library/page-urls');
+    expect(siteAccessOrigins('https://alarabiya.net:8443/a?b=1')).toEqual([
+      'https://alarabiya.net/*',
+      'http://alarabiya.net/*',
+      'https://www.alarabiya.net/*',
+      'http://www.alarabiya.net/*',
+    ]);
+    expect(siteAccessOrigins('http://127.0.0.1:4000/x')).toEqual(['http://127.0.0.1/*']);
+    expect(siteAccessOrigins('javascript:alert(1)')).toEqual([]);
+    expect(siteAccessOrigins('not a url')).toEqual([]);
   });
 
   it('stops at the first answer from the site', async () => {

@@ -1,0 +1,7 @@
+import { registerModule } from '@/lib/page/modules';
+import { readerTab } from '@/lib/page/reader-tab';
+
+// Loaded into a tab by the always-on script when the reader is asked for (lib/page/modules.ts).
+export default defineUnlistedScript(() => {
+  registerModule('reader-tab', readerTab(document, window));
+});

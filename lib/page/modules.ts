@@ -1,0 +1,25 @@
+/**
+ * The reader's code reaches a page only when the reader is asked for: the always-on script loads
+ * it with `import()` of a packaged, web-accessible file. The file runs in this content script's
+ * isolated world (never the page's), and it needs no host permission, unlike
+ * `scripting.executeScript` from the background, which a click on the page's own button cannot
+ * authorize. Each file is a classic bundle that registers itself under a symbol on the isolated
+ * world's global object (a module import of it runs it once and caches it).
+ */
+import browser from 'webextension-polyfill';
+
+export type ModuleName = 'reader-tab' | 'extract-tab';
+
+const key = (name: ModuleName): symbol => Symbol.for(`qari.${name}`);
+
+/** Called by a loaded bundle to make its entry point reachable by `loadModule`. */
+export function registerModule(name: ModuleName, entry: unknown): void {
+  (globalThis as Record<symbol, unknown>)[key(name)] = entry;
+}
+
+export async function loadModule<T>(name: ModuleName): Promise<T> {
+  const g = globalThis as Record<symbol, unknown>;
+  if (!g[key(name)]) await import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js`));
+  // A bundle that failed to register leaves `undefined`: calling it throws, and callers catch.
+  return g[key(name)] as T;
+}

@@ -1,0 +1,70 @@
+/**
+ * The reader's side in a tab, loaded on demand (lib/page/modules.ts): shows and hides the reader
+ * overlay, extracts the page's article for it and for saving. The extraction bundle is loaded
+ * separately, after the overlay's frame exists, so the reader page starts loading (in the
+ * extension's process) while the article is being extracted here.
+ */
+import type { ExtractResult } from '../article';
+import { ask } from '../messaging';
+import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages';
+import { loadModule } from './modules';
+import { ReaderOverlay } from './overlay';
+
+/** What the extraction bundle registers (entrypoints/extract-tab.ts). */
+export interface ExtractTab {
+  extract(): ExtractResult;
+  canonical(): string | null;
+}
+
+const TOKEN_BYTES = 16;
+
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function extractHere(): Promise<ExtractResult> {
+  try {
+    return (await loadModule<ExtractTab>('extract-tab')).extract();
+  } catch (err) {
+    return { ok: false, reason: 'error', detail: String(err).slice(0, 500) };
+  }
+}
+
+export type ReaderTab = (raw: unknown) => Promise<unknown>;
+
+/** The handler the always-on script hands the background's tab commands (and button clicks) to. */
+export function readerTab(doc: Document, win: Window): ReaderTab {
+  const overlay = new ReaderOverlay(doc, win);
+
+  const open = async (): Promise<ReaderAnswer> => {
+    const token = newToken();
+    overlay.open(token);
+    const result = await extractHere();
+    await ask('reader:article', { token, result });
+    return result.ok ? { ok: true, open: true } : { ok: false, error: result.reason };
+  };
+
+  const run = async (cmd: TabCommand): Promise<unknown> => {
+    switch (cmd.type) {
+      case 'reader:show':
+        return open();
+      case 'reader:toggle':
+        if (!overlay.isOpen) return open();
+        overlay.close();
+        return { ok: true, open: false };
+      case 'reader:hide':
+        overlay.close();
+        return { ok: true, open: false };
+      case 'tab:extract':
+        return extractHere();
+      case 'tab:canonical':
+        return (await loadModule<ExtractTab>('extract-tab')).canonical();
+    }
+  };
+
+  return async (raw) => {
+    const cmd = parseTabCommand(raw);
+    return cmd ? run(cmd) : null;
+  };
+}
