@@ -13,7 +13,10 @@ import { ask } from '@/lib/messaging';
 import { readerLabels } from '@/lib/reader/labels';
 import { parseReaderLocation } from '@/lib/reader/location';
 import { toReaderArticle } from '@/lib/reader/article-guard';
-import { bootSaved, saveToLibrary } from './load-saved';
+
+// The reading list (Dexie and the store) loads only for a saved article or a save: the overlay's
+// first paint does not wait for it.
+const library = () => import('./load-saved');
 
 // The overlay (lib/page/overlay.ts) accepts only this message, only from this frame.
 const CLOSE_MESSAGE = 'qari:close';
@@ -39,7 +42,7 @@ async function boot(app: HTMLElement): Promise<void> {
   addEventListener('keydown', escCloses);
   render(<ReaderStatus kind="loading" labels={labels} />, app);
 
-  if (!inOverlay && loc.id) return bootSaved(app, loc.id, labels);
+  if (!inOverlay && loc.id) return (await library()).bootSaved(app, loc.id, labels);
   const article = loc.token ? await loadOverlayArticle(loc.token).catch(() => null) : null;
   if (!article || article === 'error') {
     const kind = article === 'error' ? 'error' : 'missing';
@@ -47,7 +50,7 @@ async function boot(app: HTMLElement): Promise<void> {
     return;
   }
   removeEventListener('keydown', escCloses);
-  const onSave = () => void saveToLibrary(article);
+  const onSave = () => void library().then((m) => m.saveToLibrary(article));
   render(<ReaderView article={article} mode="overlay" onClose={onClose} onSave={onSave} />, app);
 }
 
