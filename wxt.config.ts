@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 
 /**
  * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no
@@ -16,6 +17,25 @@ export const EXTENSION_CSP = [
 
 // Sites the extension may fetch pages from, once the reader allows it (lib/import/client.ts).
 const FETCH_ORIGINS = ['http://*/*', 'https://*/*'];
+
+const UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';
+
+/**
+ * The always-on script (entrypoints/page.ts) runs in every page and has a byte budget: it is
+ * started with a bare call of its main() instead of WXT's wrapper, whose logging does nothing in
+ * production builds but costs ~450 bytes. Other unlisted scripts keep the wrapper.
+ */
+function bareAlwaysOnEntry(): Plugin {
+  return {
+    name: 'qari:bare-always-on-entry',
+    enforce: 'pre',
+    load(id) {
+      if (!id.startsWith(UNLISTED_ENTRY) || !id.endsWith('/entrypoints/page.ts')) return null;
+      const path = JSON.stringify(id.slice(UNLISTED_ENTRY.length));
+      return `import definition from ${path};\nexport default definition.main();\n`;
+    },
+  };
+}
 
 // One tree, two builds: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
 export default defineConfig({
@@ -80,6 +100,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: [bareAlwaysOnEntry()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });
