@@ -150,6 +150,26 @@ describe('reader mode on the seed page', () => {
     await b.close();
   });
 
+  it('opens on a page whose CSP forbids scripts, frames and connections', async () => {
+    // News sites send strict policies; the page's CSP governs the page, not our isolated world,
+    // so the reader's code still loads into it and its frame still opens.
+    const seed = readFileSync(join(SHARED_DIR, 'fixtures/seed-article.html'));
+    l.server.routes.set('/csp/seed.html', (res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy':
+          "default-src 'none'; script-src 'none'; frame-src 'none'; connect-src 'none'; img-src 'none'",
+      });
+      res.end(seed);
+    });
+    const page = await l.context.newPage();
+    await page.goto(l.server.url('/csp/seed.html'));
+    await openReaderFromButton(page);
+    const frame = await waitForReader(page);
+    expect(await tocTitles(frame)).toEqual(GOLD.sections);
+    await page.close();
+  });
+
   it('is out of reach of the page’s own scripts', async () => {
     const page = await l.context.newPage();
     const frame = await openSeed(page);
