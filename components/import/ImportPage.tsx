@@ -77,6 +77,14 @@ function Progress({
   onStatus: (s: QueueStatus) => void;
 }) {
   const total = s.done + s.failed + s.waiting;
+  const [denied, setDenied] = useState(false);
+  // Resuming or retrying fetches pages: site access is asked for again on that click if the
+  // reader declined it before; without it the queue stays as it is.
+  const withAccess = (action: () => Promise<QueueStatus>) => async () => {
+    const access = await env.requestAccess();
+    setDenied(!access);
+    onStatus(await (access ? action() : env.status()));
+  };
   return (
     <section class="qari-import-progress" aria-labelledby="qari-progress-h">
       <h2 id="qari-progress-h">{importLabel('importProgressHeading')}</h2>
@@ -87,13 +95,10 @@ function Progress({
         <span>{importLabel('importWaiting', count(s.waiting, ui))}</span>
       </p>
       {s.paused && <p role="status">{importLabel('importPaused')}</p>}
+      {denied && <p role="alert">{importLabel('importPermissionDenied')}</p>}
       <div class="qari-import-buttons">
         {s.paused ? (
-          <button
-            type="button"
-            class="qari-primary"
-            onClick={() => void env.resume().then(onStatus)}
-          >
+          <button type="button" class="qari-primary" onClick={withAccess(env.resume)}>
             {importLabel('importResume')}
           </button>
         ) : (
@@ -107,11 +112,7 @@ function Progress({
           </button>
         )}
         {s.failed > 0 && (
-          <button
-            type="button"
-            class="qari-secondary"
-            onClick={() => void env.retryFailed().then(onStatus)}
-          >
+          <button type="button" class="qari-secondary" onClick={withAccess(env.retryFailed)}>
             {importLabel('importRetry')}
           </button>
         )}
