@@ -1,8 +1,7 @@
 /**
  * The reader's side in a tab, loaded on demand (lib/page/modules.ts): shows and hides the reader
- * overlay, extracts the page's article for it and for saving. The extraction bundle is loaded
- * separately, after the overlay's frame exists, so the reader page starts loading (in the
- * extension's process) while the article is being extracted here.
+ * overlay, extracts the page's article for it and for saving. The extraction bundle is a
+ * separate file, so the overlay's frame exists before the heavy code runs.
  */
 import type { ExtractResult } from '../article';
 import { ask } from '../messaging';
@@ -39,8 +38,11 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
 
   const open = async (): Promise<ReaderAnswer> => {
     const token = newToken();
+    // The extraction bundle's request goes out first; the frame is created before it arrives,
+    // so the reader page loads (in the extension's process) while the article is extracted here.
+    const extracting = extractHere();
     overlay.open(token);
-    const result = await extractHere();
+    const result = await extracting;
     await ask('reader:article', { token, result });
     return result.ok ? { ok: true, open: true } : { ok: false, error: result.reason };
   };
