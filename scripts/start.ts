@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log(`Opened ${l.server.url(SAMPLE)} with the extension ${l.extensionId}.`);
   if (!headless) {
     console.log(
-      'Click the “وضع القراءة” button on the page, or press Alt+Shift+R. Ctrl+C to quit.',
+      'Click the “وضع القراءة” button on the page, or press Alt+Shift+Q. Ctrl+C to quit.',
     );
     await new Promise<void>((resolve) => l.context.on('close', () => resolve()));
     return;
