@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { LibraryClient, ListRow } from '@/lib/popup/client';
-import { PagedList } from '@/lib/popup/paged-list';
+import { PAGE_SIZE, PagedList, SEARCH_PAGE_SIZE } from '@/lib/popup/paged-list';
 import type { ListFilter } from '@/lib/store/articles';
 
 export interface Rows {
@@ -21,7 +21,8 @@ export function useRows(client: LibraryClient, query: string, filter: ListFilter
     const fetch = searching
       ? (offset: number, limit: number) => client.search(query, offset, limit)
       : (offset: number, limit: number) => client.list(filter, offset, limit);
-    return new PagedList<ListRow>(fetch, () => setTick((t) => t + 1));
+    const size = searching ? SEARCH_PAGE_SIZE : PAGE_SIZE;
+    return new PagedList<ListRow>(fetch, () => setTick((t) => t + 1), size);
   }, [client, key]);
 
   // The first page loads when the list view reports its rows (onRange).

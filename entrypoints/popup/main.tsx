@@ -2,9 +2,10 @@ import './popup.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup, type PopupEnv } from '@/components/popup/Popup';
-import { ask } from '@/lib/messaging';
+import { deferredClient } from '@/lib/popup/deferred-client';
 import { readerErrorKey } from '@/lib/popup/errors';
-import { libraryClient } from '@/lib/popup/library-client';
+import { readFirstPage } from '@/lib/popup/first-page';
+import { PAGE_SIZE } from '@/lib/popup/paged-list';
 import { savedArticleUrl, targetTabFrom } from '@/lib/popup/target';
 import { uiLang } from '@/lib/reader/i18n';
 
@@ -18,8 +19,19 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+// The newest entries are read raw while the view mounts; Dexie, the store and search (most of the
+// popup's code) load once they are on screen.
+const client = deferredClient(
+  async () => (await import('@/lib/popup/library-client')).libraryClient(),
+  { filter: 'all', offset: 0, limit: PAGE_SIZE, page: readFirstPage(PAGE_SIZE).catch(() => null) },
+);
+
+// Messages to the background are not needed for the first paint either.
+const ask: typeof import('@/lib/messaging').ask = async (type, payload) =>
+  (await import('@/lib/messaging')).ask(type, payload);
+
 const env: PopupEnv = {
-  client: libraryClient(),
+  client,
   targetTab,
   async isArticle(tabId) {
     const state = await ask('tab:state', { tabId });

@@ -204,9 +204,10 @@ async function walk(
   const restSettled = order.length - i - rest.length;
   if (tested < batchSize && rest.length > 0) {
     // Title matches filled the page, so too few rows were read to judge how common the terms
-    // are in bodies: read a sample spread over the rest.
-    const step = Math.max(1, Math.floor(rest.length / batchSize));
-    const sample = rest.filter((_, k) => k % step === 0).slice(0, batchSize);
+    // are in bodies: read the next rows in rank order. They are the newest, so usually still
+    // cached from earlier keystrokes (a sample spread over the library reads as many cold
+    // rows, the slowest read a query makes), and the next page needs them anyway.
+    const sample = rest.slice(0, batchSize);
     const lines = await termLines(db, sample);
     tested += sample.length;
     matched += lines.filter((l) => lineMatches(l, open)).length;

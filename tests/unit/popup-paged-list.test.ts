@@ -79,4 +79,36 @@ describe('PagedList', () => {
     expect(String(list.error)).toContain('boom');
     expect(list.total).toBeNull();
   });
+
+  it('shows the rows first and the exact total when its count arrives', async () => {
+    let count!: (n: number) => void;
+    const counting = new Promise<number>((r) => (count = r));
+    const fetch = async (): Promise<Page<string>> => ({ items: ['a', 'b'], total: 2, counting });
+    let changes = 0;
+    const list = new PagedList(fetch, () => changes++, 2);
+    list.ensure(0, 2);
+    await settle();
+    expect(list).toMatchObject({ total: 2, counting: true });
+    expect(list.get(1)).toBe('b');
+    count(9000);
+    await settle();
+    expect(list).toMatchObject({ total: 9000, counting: false });
+    expect(changes).toBe(2);
+  });
+
+  it('loads again when the count fails, for a total that comes with the rows', async () => {
+    const calls: number[] = [];
+    const fetch = async (offset: number): Promise<Page<string>> => {
+      calls.push(offset);
+      return calls.length === 1
+        ? { items: ['a'], total: 1, counting: Promise.reject(new Error('aborted')) }
+        : { items: ['a'], total: 7 };
+    };
+    const list = new PagedList(fetch, () => undefined, 1);
+    list.ensure(0, 1);
+    await settle();
+    await settle();
+    expect(calls).toEqual([0, 0]);
+    expect(list).toMatchObject({ total: 7, counting: false });
+  });
 });
