@@ -22,10 +22,13 @@ export function useRows(client: LibraryClient, query: string, filter: ListFilter
       ? (offset: number, limit: number) => client.search(query, offset, limit)
       : (offset: number, limit: number) => client.list(filter, offset, limit);
     const size = searching ? SEARCH_PAGE_SIZE : PAGE_SIZE;
-    return new PagedList<ListRow>(fetch, () => setTick((t) => t + 1), size);
+    const rows = new PagedList<ListRow>(fetch, () => setTick((t) => t + 1), size);
+    // Ask for the first page now rather than when the list view reports its rows (onRange, an
+    // effect that runs only after the next frame): it is on screen whatever the scroll.
+    rows.ensure(0, 1);
+    return rows;
   }, [client, key]);
 
-  // The first page loads when the list view reports its rows (onRange).
   useEffect(() => {
     const stop = client.watch(() => void list.refresh());
     return () => {
