@@ -26,8 +26,12 @@ export interface LibraryClient {
   setStatus(id: number, patch: StatusPatch): Promise<void>;
   remove(ids: number[]): Promise<{ undoToken: string }>;
   undo(undoToken: string): Promise<void>;
-  /** Call `onChange` when the list changes anywhere (another tab, the background); returns the unsubscribe. */
-  watch(onChange: () => void): () => void;
+  /**
+   * Call `onChange` when the list changes anywhere (another tab, the background); returns the
+   * unsubscribe. `since`: the change sequence number the shown rows were read at, so a change
+   * between that read and the subscription is not missed.
+   */
+  watch(onChange: () => void, since?: number): () => void;
 }
 
 /** A failed library call, carrying the `_locales` key of its reason. */

@@ -5,6 +5,7 @@
  * page is on screen, or as soon as anything else is asked of it.
  */
 import type { LibraryClient, ListRow } from './client';
+import type { FirstPage } from './first-page';
 import type { Page } from './paged-list';
 import type { ListFilter } from '../store/articles';
 
@@ -13,7 +14,7 @@ export interface FirstPageRead {
   offset: number;
   limit: number;
   /** The page read early, or null when it could not be (the full client reads it then). */
-  page: Promise<Page<ListRow> | null>;
+  page: Promise<FirstPage | null>;
 }
 
 /** Settles after `page` does and the current task ends, so the render it causes comes first. */
@@ -58,15 +59,20 @@ export function deferredClient(
     setStatus: async (id, patch) => (await client()).setStatus(id, patch),
     remove: async (ids) => (await client()).remove(ids),
     undo: async (token) => (await client()).undo(token),
-    watch(onChange) {
+    watch(onChange, since) {
       let stop: (() => void) | null = null;
       let stopped = false;
-      // Subscribing needs Dexie: wait for the first paint rather than load it before.
+      // Subscribing needs Dexie: wait for the first paint rather than load it before. Changes
+      // made since the early read (while Dexie loaded) then count as changes to what is shown.
+      const read = first.page.then(
+        (p) => p?.since,
+        () => undefined,
+      );
       painted
-        .then(() => client())
+        .then(() => Promise.all([client(), read]))
         .then(
-          (c) => {
-            if (!stopped) stop = c.watch(onChange);
+          ([c, early]) => {
+            if (!stopped) stop = c.watch(onChange, since ?? early);
           },
           () => undefined,
         );

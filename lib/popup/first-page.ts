@@ -15,6 +15,13 @@ import type { Page } from './paged-list';
 
 const STORE = 'articles';
 const INDEX = 'savedAt';
+// The sync outbox: every local change to the list appends to it (`lib/store/changes.ts`).
+const CHANGES = 'changes';
+
+/** The first page, and the outbox's last sequence number when it was read (0 when empty). */
+export interface FirstPage extends Page<ListRow> {
+  since: number;
+}
 
 /** Open the reading list's database as it is, or null when it is missing or at another version. */
 function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
@@ -35,7 +42,8 @@ function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | 
     req.onblocked = () => resolve(null);
     req.onsuccess = () => {
       const db = req.result;
-      if (db.version !== IDB_VERSION || !db.objectStoreNames.contains(STORE)) {
+      const stores = db.objectStoreNames;
+      if (db.version !== IDB_VERSION || !stores.contains(STORE) || !stores.contains(CHANGES)) {
         db.close();
         resolve(null);
         return;
@@ -52,6 +60,15 @@ const asPromise = <T>(req: IDBRequest<T>): Promise<T> =>
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
+
+/** The last key of a store: one step of a backwards key cursor. */
+function lastKey(store: IDBObjectStore): Promise<IDBValidKey | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = store.openKeyCursor(null, 'prev');
+    req.onsuccess = () => resolve(req.result?.key);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB cursor failed'));
+  });
+}
 
 /**
  * The newest `limit` rows, newest first, walked with a cursor (`getAll` cannot read backwards).
@@ -80,19 +97,21 @@ function newestRows(index: IDBIndex, limit: number): Promise<EntryRow[]> {
 export async function readFirstPage(
   limit: number,
   { factory = indexedDB, name = DB_NAME }: { factory?: IDBFactory; name?: string } = {},
-): Promise<Page<ListRow> | null> {
+): Promise<FirstPage | null> {
   const db = await openExisting(factory, name);
   if (!db) return null;
   try {
-    const tx = db.transaction(STORE, 'readonly');
+    const tx = db.transaction([STORE, CHANGES], 'readonly');
+    const last = await lastKey(tx.objectStore(CHANGES));
+    const since = typeof last === 'number' ? last : 0;
     const index = tx.objectStore(STORE).index(INDEX);
     const rows = await newestRows(index, limit);
     const items = rows.map((row) => ({ entry: toEntry(row) }));
-    if (rows.length < limit) return { items, total: rows.length };
+    if (rows.length < limit) return { items, total: rows.length, since };
     // Asked only now, after the cursor: requests run in order, and the rows should not wait.
     const counting = asPromise(index.count());
     counting.catch(() => undefined);
-    return { items, total: rows.length, counting };
+    return { items, total: rows.length, counting, since };
   } catch {
     return null;
   } finally {

@@ -66,6 +66,6 @@ export function libraryClient(db: QariDb = openDb()): LibraryClient {
     async undo(undoToken) {
       unwrap(await ask('library:undoDelete', { undoToken }));
     },
-    watch: (onChange) => observeChanges(db, onChange),
+    watch: (onChange, since) => observeChanges(db, onChange, since ?? null),
   };
 }

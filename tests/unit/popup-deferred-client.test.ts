@@ -1,12 +1,13 @@
-import type { LibraryClient, ListRow } from '@/lib/popup/client';
+import type { LibraryClient } from '@/lib/popup/client';
 import { deferredClient, type FirstPageRead } from '@/lib/popup/deferred-client';
-import type { Page } from '@/lib/popup/paged-list';
+import type { FirstPage } from '@/lib/popup/first-page';
 import type { Entry } from '@/lib/store/entry';
 
 const entry = (id: number) => ({ id }) as Entry;
-const page = (ids: number[], total = ids.length): Page<ListRow> => ({
+const page = (ids: number[], total = ids.length, since = 0): FirstPage => ({
   items: ids.map((id) => ({ entry: entry(id) })),
   total,
+  since,
 });
 const settle = () => new Promise((r) => setTimeout(r, 5));
 
@@ -24,7 +25,7 @@ function fullClient() {
   return c satisfies LibraryClient;
 }
 
-function setup(early: Promise<Page<ListRow> | null>) {
+function setup(early: Promise<FirstPage | null>) {
   const full = fullClient();
   const load = vi.fn(async () => full);
   const first: FirstPageRead = { filter: 'all', offset: 0, limit: 50, page: early };
@@ -80,7 +81,7 @@ describe('the popup client that loads the store after the first page', () => {
   });
 
   it('watches once loaded, and not at all when stopped before', async () => {
-    let release!: (p: Page<ListRow>) => void;
+    let release!: (p: FirstPage) => void;
     const { full, client } = setup(new Promise((r) => (release = r)));
     const onChange = () => undefined;
     const stopEarly = client.watch(onChange);
@@ -88,9 +89,11 @@ describe('the popup client that loads the store after the first page', () => {
     const stop = client.watch(onChange);
     await settle();
     expect(full.watch).not.toHaveBeenCalled();
-    release(page([1]));
+    release(page([1], 1, 41));
     await settle();
     expect(full.watch).toHaveBeenCalledTimes(1);
+    // Changes after the early read (while the store loaded) count: it read the outbox at 41.
+    expect(full.watch).toHaveBeenCalledWith(onChange, 41);
     stop();
     expect(full.unwatched).toBe(1);
   });

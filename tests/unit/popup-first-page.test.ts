@@ -1,5 +1,6 @@
 import { readFirstPage } from '@/lib/popup/first-page';
 import { listEntries, saveArticle, setStatus } from '@/lib/store/articles';
+import { observeChanges } from '@/lib/store/changes';
 import { QariDb } from '@/lib/store/db';
 import { DB_VERSION, IDB_VERSION } from '@/lib/store/db-version';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
@@ -37,6 +38,23 @@ describe('the popup first page read raw', () => {
     }
   });
 
+  it('tells the last change it saw, so a change made before the store loads is not missed', async () => {
+    await fill(db, [1, 2]);
+    const seen = await readFirstPage(10, { name: db.name });
+    expect(seen?.since).toBe(await db.changes.toCollection().lastKey());
+    const changed: number[] = [];
+    // A change between the early read and the subscription: reported once subscribed.
+    await setStatus(db, 1, { read: true });
+    const stop = observeChanges(db, (seq) => changed.push(seq), seen?.since ?? null);
+    await vi.waitFor(() => expect(changed).toHaveLength(1));
+    stop();
+    const quiet: number[] = [];
+    const stopQuiet = observeChanges(db, (seq) => quiet.push(seq));
+    await new Promise((r) => setTimeout(r, 50));
+    stopQuiet();
+    expect(quiet).toEqual([]);
+  });
+
   it('counts after the rows when there may be more than a page', async () => {
     await fill(db, [1, 2, 3, 4, 5]);
     const short = await readFirstPage(3, { name: db.name });
@@ -49,7 +67,7 @@ describe('the popup first page read raw', () => {
 
   it('reads an empty list', async () => {
     await db.open();
-    expect(await readFirstPage(10, { name: db.name })).toEqual({ items: [], total: 0 });
+    expect(await readFirstPage(10, { name: db.name })).toEqual({ items: [], total: 0, since: 0 });
   });
 
   it('opens the database at the version Dexie gives it', async () => {
