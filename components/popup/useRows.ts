@@ -23,9 +23,12 @@ export function useRows(client: LibraryClient, query: string, filter: ListFilter
       : (offset: number, limit: number) => client.list(filter, offset, limit);
     const size = searching ? SEARCH_PAGE_SIZE : PAGE_SIZE;
     const rows = new PagedList<ListRow>(fetch, () => setTick((t) => t + 1), size);
-    // Ask for the first page now rather than when the list view reports its rows (onRange, an
-    // effect that runs only after the next frame): it is on screen whatever the scroll.
-    rows.ensure(0, 1);
+    // Start with the first page if it is at hand, else ask for it now rather than when the list
+    // view reports its rows (onRange, an effect that runs only after the next frame): it is on
+    // screen whatever the scroll.
+    const ready = searching ? undefined : client.peek?.(filter, 0, size);
+    if (ready) rows.seed(0, ready);
+    else rows.ensure(0, 1);
     return rows;
   }, [client, key]);
 

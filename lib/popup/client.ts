@@ -22,6 +22,8 @@ export type SaveOutcome =
 export interface LibraryClient {
   list(filter: ListFilter, offset: number, limit: number): Promise<Page<ListRow>>;
   search(query: string, offset: number, limit: number): Promise<Page<ListRow>>;
+  /** A page of the list already at hand (read before the view was made), taken once, or undefined. */
+  peek?(filter: ListFilter, offset: number, limit: number): Page<ListRow> | undefined;
   saveTab(tabId: number): Promise<SaveOutcome>;
   setStatus(id: number, patch: StatusPatch): Promise<void>;
   remove(ids: number[]): Promise<{ undoToken: string }>;

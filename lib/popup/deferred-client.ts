@@ -33,9 +33,18 @@ export function deferredClient(
   let full: Promise<LibraryClient> | null = null;
   const client = (): Promise<LibraryClient> => (full ??= load());
   let early: FirstPageRead['page'] | null = first.page;
+  // The early page once it has arrived, so the view can start with it rather than wait a render.
+  let arrived: FirstPage | null = null;
+  first.page.then(
+    (p) => void (arrived = p),
+    () => undefined,
+  );
   const painted = afterPaint(first.page);
   // Load the rest once the first page is on screen: searching and acting need it soon after.
   void painted.then(() => client()).catch(() => undefined);
+
+  const isFirst = (filter: ListFilter, offset: number, limit: number) =>
+    filter === first.filter && offset === first.offset && limit === first.limit;
 
   /** The early page if this is the first list read and it asks for that page, else null. */
   const takeEarly = async (
@@ -45,11 +54,15 @@ export function deferredClient(
   ): Promise<Page<ListRow> | null> => {
     const page = early;
     early = null;
-    const same = filter === first.filter && offset === first.offset && limit === first.limit;
-    return page && same ? page.catch(() => null) : null;
+    return page && isFirst(filter, offset, limit) ? page.catch(() => null) : null;
   };
 
   return {
+    peek(filter, offset, limit) {
+      if (!early || !arrived || !isFirst(filter, offset, limit)) return undefined;
+      early = null;
+      return arrived;
+    },
     async list(filter, offset, limit) {
       const page = await takeEarly(filter, offset, limit);
       return page ?? (await client()).list(filter, offset, limit);

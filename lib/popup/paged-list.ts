@@ -44,6 +44,12 @@ export class PagedList<T> {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }
 
+  /** Take a page that is already at hand as if it had just loaded (no change is reported). */
+  seed(page: number, got: Page<T>): void {
+    this.pages.set(page, got.items);
+    this.setTotal(got.total, got.counting, this.generation);
+  }
+
   /** Load whatever pages rows [start, end) need and are not loaded or loading yet. */
   ensure(start: number, end: number): void {
     this.wanted = [start, Math.max(start + 1, end)];

@@ -97,4 +97,17 @@ describe('the popup client that loads the store after the first page', () => {
     stop();
     expect(full.unwatched).toBe(1);
   });
+
+  it('hands the early page over without waiting once it has arrived, once', async () => {
+    let release!: (p: FirstPage) => void;
+    const { full, client } = setup(new Promise((r) => (release = r)));
+    expect(client.peek?.('all', 0, 50)).toBeUndefined();
+    release(page([5, 4], 2));
+    await settle();
+    expect(client.peek?.('unread', 0, 50)).toBeUndefined();
+    expect(client.peek?.('all', 0, 50)?.items.map((r) => r.entry.id)).toEqual([5, 4]);
+    expect(client.peek?.('all', 0, 50)).toBeUndefined();
+    expect((await client.list('all', 0, 50)).total).toBe(500);
+    expect(full.list).toHaveBeenCalledTimes(1);
+  });
 });

@@ -111,4 +111,18 @@ describe('PagedList', () => {
     expect(calls).toEqual([0, 0]);
     expect(list).toMatchObject({ total: 7, counting: false });
   });
+
+  it('starts from a page at hand and loads only the others', async () => {
+    const src = source(() => 120);
+    let changes = 0;
+    const list = new PagedList(src.fetch, () => changes++, 50);
+    list.seed(0, { items: ['early-0', 'early-1'], total: 120 });
+    list.ensure(0, 60);
+    await settle();
+    expect(src.calls).toEqual([[50, 50]]);
+    expect(list.get(1)).toBe('early-1');
+    expect(list.get(55)).toBe('item-55');
+    expect(list.total).toBe(120);
+    expect(changes).toBe(1);
+  });
 });
