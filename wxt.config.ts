@@ -69,15 +69,5 @@ export default defineConfig({
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: {
-      // The popup imports its view and its store lazily (entrypoints/popup/main.ts). Vite would
-      // preload each lazy chunk's imports by appending a <link rel=modulepreload> per chunk,
-      // which costs a few milliseconds each in an extension page, before the first paint; the
-      // browser's module loader fetches them as fast once it reads the chunk.
-      modulePreload: {
-        resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: string }) =>
-          hostType === 'js' ? [] : deps,
-      },
-    },
   }),
 });
