@@ -221,7 +221,7 @@ export function Popup({ env }: { env: PopupEnv }) {
       </div>
       {!searching && <FilterBar value={filter} onChange={setFilter} listId={LIST_ID} />}
       <p class="qari-count" aria-live="polite">
-        {loaded && total > 0
+        {loaded && total > 0 && !rows.list.counting
           ? `${searching ? label('popupResults') : label('popupList')}: ${count(total, ui)}`
           : ''}
       </p>

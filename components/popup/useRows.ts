@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { LibraryClient, ListRow } from '@/lib/popup/client';
-import { PagedList } from '@/lib/popup/paged-list';
+import { PAGE_SIZE, PagedList, SEARCH_PAGE_SIZE } from '@/lib/popup/paged-list';
 import type { ListFilter } from '@/lib/store/articles';
 
 export interface Rows {
@@ -21,10 +21,17 @@ export function useRows(client: LibraryClient, query: string, filter: ListFilter
     const fetch = searching
       ? (offset: number, limit: number) => client.search(query, offset, limit)
       : (offset: number, limit: number) => client.list(filter, offset, limit);
-    return new PagedList<ListRow>(fetch, () => setTick((t) => t + 1));
+    const size = searching ? SEARCH_PAGE_SIZE : PAGE_SIZE;
+    const rows = new PagedList<ListRow>(fetch, () => setTick((t) => t + 1), size);
+    // Start with the first page if it is at hand, else ask for it now rather than when the list
+    // view reports its rows (onRange, an effect that runs only after the next frame): it is on
+    // screen whatever the scroll.
+    const ready = searching ? undefined : client.peek?.(filter, 0, size);
+    if (ready) rows.seed(0, ready);
+    else rows.ensure(0, 1);
+    return rows;
   }, [client, key]);
 
-  // The first page loads when the list view reports its rows (onRange).
   useEffect(() => {
     const stop = client.watch(() => void list.refresh());
     return () => {

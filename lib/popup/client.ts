@@ -22,12 +22,18 @@ export type SaveOutcome =
 export interface LibraryClient {
   list(filter: ListFilter, offset: number, limit: number): Promise<Page<ListRow>>;
   search(query: string, offset: number, limit: number): Promise<Page<ListRow>>;
+  /** A page of the list already at hand (read before the view was made), taken once, or undefined. */
+  peek?(filter: ListFilter, offset: number, limit: number): Page<ListRow> | undefined;
   saveTab(tabId: number): Promise<SaveOutcome>;
   setStatus(id: number, patch: StatusPatch): Promise<void>;
   remove(ids: number[]): Promise<{ undoToken: string }>;
   undo(undoToken: string): Promise<void>;
-  /** Call `onChange` when the list changes anywhere (another tab, the background); returns the unsubscribe. */
-  watch(onChange: () => void): () => void;
+  /**
+   * Call `onChange` when the list changes anywhere (another tab, the background); returns the
+   * unsubscribe. `since`: the change sequence number the shown rows were read at, so a change
+   * between that read and the subscription is not missed.
+   */
+  watch(onChange: () => void, since?: number): () => void;
 }
 
 /** A failed library call, carrying the `_locales` key of its reason. */

@@ -4,6 +4,34 @@ import type { UiLang } from '../reader/i18n';
 const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
 const WWW = /^www\./;
 
+// Making an Intl formatter costs far more than formatting with it, and every row of the list
+// formats a date: each formatter is made once.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(lang: UiLang, withYear: boolean): Intl.DateTimeFormat {
+  const key = `d:${lang}:${withYear}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(NUMBER_LOCALE[lang], {
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function numberFormat(lang: UiLang, style: 'decimal' | 'percent'): Intl.NumberFormat {
+  const key = `n:${lang}:${style}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(NUMBER_LOCALE[lang], { style, maximumFractionDigits: 0 });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function siteOf(meta: { siteName: string | null; url: string }): string {
   if (meta.siteName) return meta.siteName;
   try {
@@ -18,21 +46,14 @@ export function savedDate(savedAt: number, lang: UiLang, now = Date.now()): stri
   const date = new Date(savedAt);
   if (Number.isNaN(date.getTime())) return '';
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(NUMBER_LOCALE[lang], {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(date);
+  return dateFormat(lang, !sameYear).format(date);
 }
 
 export function percent(fraction: number, lang: UiLang): string {
   const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang], {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(f);
+  return numberFormat(lang, 'percent').format(f);
 }
 
 export function count(n: number, lang: UiLang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(n);
+  return numberFormat(lang, 'decimal').format(n);
 }

@@ -6,12 +6,11 @@
 import { ask } from '../messaging';
 import type { LibraryFailure } from '../messages';
 import { search } from '../search';
-import { listEntries, type ListFilter } from '../store/articles';
+import { listEntries } from '../store/articles';
 import { observeChanges } from '../store/changes';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
 import { LibraryCallError, type LibraryClient } from './client';
-import { PAGE_SIZE } from './paged-list';
 
 type Answer<T> = ({ ok: true } & T) | LibraryFailure;
 
@@ -33,30 +32,13 @@ async function read<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What the popup shows first: the whole list, newest first, one page. */
-const FIRST = { filter: 'all', offset: 0, limit: PAGE_SIZE } as const;
-
 export function libraryClient(db: QariDb = openDb()): LibraryClient {
-  const fetchList = (filter: ListFilter, offset: number, limit: number) =>
-    read(async () => {
-      const page = await listEntries(db, { filter, offset, limit });
-      return { items: page.entries.map((entry) => ({ entry })), total: page.total };
-    });
-  // Start reading the first page while Preact mounts: the list view asks for it only after its
-  // first render, and the database read is most of the time to the first row on screen.
-  let first: ReturnType<typeof fetchList> | null = fetchList(
-    FIRST.filter,
-    FIRST.offset,
-    FIRST.limit,
-  );
-  first.catch(() => undefined);
   return {
-    list: (filter, offset, limit) => {
-      const early = first;
-      first = null;
-      const same = filter === FIRST.filter && offset === FIRST.offset && limit === FIRST.limit;
-      return early && same ? early : fetchList(filter, offset, limit);
-    },
+    list: (filter, offset, limit) =>
+      read(async () => {
+        const page = await listEntries(db, { filter, offset, limit });
+        return { items: page.entries.map((entry) => ({ entry })), total: page.total };
+      }),
     search: (query, offset, limit) =>
       read(async () => {
         const res = await search(db, query, { offset, limit });
@@ -84,6 +66,6 @@ export function libraryClient(db: QariDb = openDb()): LibraryClient {
     async undo(undoToken) {
       unwrap(await ask('library:undoDelete', { undoToken }));
     },
-    watch: (onChange) => observeChanges(db, onChange),
+    watch: (onChange, since) => observeChanges(db, onChange, since ?? null),
   };
 }

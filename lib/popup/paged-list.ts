@@ -6,13 +6,21 @@
 
 export interface Page<T> {
   items: T[];
-  /** How many items the whole list holds. */
+  /** How many items the whole list holds; while `counting`, only how many are known so far. */
   total: number;
+  /** The exact total, when it comes after the items (counting a long list takes a while). */
+  counting?: Promise<number>;
 }
 
 export type FetchPage<T> = (offset: number, limit: number) => Promise<Page<T>>;
 
 export const PAGE_SIZE = 50;
+/**
+ * Search results come ten at a time: a screen of search rows (they are taller) and the rows the
+ * list renders beyond its edges. Each result reads its article and text for the snippet, so a
+ * search costs what the reader sees, not a long page.
+ */
+export const SEARCH_PAGE_SIZE = 10;
 
 export class PagedList<T> {
   private pages = new Map<number, T[]>();
@@ -21,6 +29,8 @@ export class PagedList<T> {
   private disposed = false;
   private wanted: [number, number] = [0, 0];
   total: number | null = null;
+  /** True while `total` is a lower bound and the exact count is on its way. */
+  counting = false;
   error: unknown = null;
 
   constructor(
@@ -32,6 +42,12 @@ export class PagedList<T> {
   /** The item at `index` if its page has arrived. */
   get(index: number): T | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
+  }
+
+  /** Take a page that is already at hand as if it had just loaded (no change is reported). */
+  seed(page: number, got: Page<T>): void {
+    this.pages.set(page, got.items);
+    this.setTotal(got.total, got.counting, this.generation);
   }
 
   /** Load whatever pages rows [start, end) need and are not loaded or loading yet. */
@@ -54,7 +70,8 @@ export class PagedList<T> {
       );
       if (gen !== this.generation || this.disposed) return;
       this.pages = new Map(wanted.map((p, i) => [p, got[i]!.items]));
-      this.total = got.at(-1)?.total ?? 0;
+      const last = got.at(-1);
+      this.setTotal(last?.total ?? 0, last?.counting, gen);
       this.error = null;
     } catch (err) {
       if (gen !== this.generation || this.disposed) return;
@@ -65,6 +82,23 @@ export class PagedList<T> {
 
   dispose(): void {
     this.disposed = true;
+  }
+
+  private setTotal(total: number, counting: Promise<number> | undefined, gen: number): void {
+    this.total = total;
+    this.counting = counting !== undefined;
+    counting?.then(
+      (exact) => {
+        if (gen !== this.generation || this.disposed || !this.counting) return;
+        this.total = exact;
+        this.counting = false;
+        this.onChange();
+      },
+      // The count failed: load the pages again, which brings a total with them.
+      () => {
+        if (gen === this.generation && !this.disposed && this.counting) void this.refresh();
+      },
+    );
   }
 
   private pagesFor(start: number, end: number): number[] {
@@ -81,7 +115,7 @@ export class PagedList<T> {
       const got = await this.fetchPage(page * this.pageSize, this.pageSize);
       if (gen !== this.generation || this.disposed) return;
       this.pages.set(page, got.items);
-      this.total = got.total;
+      this.setTotal(got.total, got.counting, gen);
       this.error = null;
     } catch (err) {
       if (gen !== this.generation || this.disposed) return;

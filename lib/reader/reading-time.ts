@@ -19,13 +19,30 @@ const ARABIC: Record<Category, string> = {
 
 const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
 
+// Made once per language: making Intl objects costs far more than using them, and the popup
+// phrases a reading time on every row.
+const plurals = new Map<UiLang, Intl.PluralRules>();
+const numbers = new Map<UiLang, Intl.NumberFormat>();
+
+function pluralRules(lang: UiLang): Intl.PluralRules {
+  let p = plurals.get(lang);
+  if (!p) plurals.set(lang, (p = new Intl.PluralRules(lang)));
+  return p;
+}
+
+function numberFormat(lang: UiLang): Intl.NumberFormat {
+  let f = numbers.get(lang);
+  if (!f) numbers.set(lang, (f = new Intl.NumberFormat(NUMBER_LOCALE[lang])));
+  return f;
+}
+
 export type Translate = (key: string, fallback: string, subs?: string[]) => string;
 
 export function readingTimePhrase(minutes: number, lang: UiLang, translate: Translate = t): string {
   const n = Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
   // English has no "zero" category, and "0 minutes" reads oddly: both languages say "under a minute".
-  const category: Category = n === 0 ? 'zero' : new Intl.PluralRules(lang).select(n);
-  const count = new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(n);
+  const category: Category = n === 0 ? 'zero' : pluralRules(lang).select(n);
+  const count = numberFormat(lang).format(n);
   const template = translate(`readingTime_${category}`, ARABIC[category], [count]);
   // Fallback templates carry a literal "$1"; i18n has already substituted its own.
   return template.replace('$1', count);

@@ -170,6 +170,21 @@ function shareOf(p: Posting, recency: Recency): number {
   return Math.min(1, p.ids.size / reached);
 }
 
+/** Up to `max` of `ids`, in the order of `newest` (all ids, newest first), then any others. */
+function newestOf(ids: number[], newest: number[], max: number): number[] {
+  const left = new Set(ids);
+  const out: number[] = [];
+  for (const id of newest) {
+    if (out.length >= max) return out;
+    if (left.delete(id)) out.push(id);
+  }
+  for (const id of left) {
+    if (out.length >= max) break;
+    out.push(id);
+  }
+  return out;
+}
+
 /**
  * The first `need` entries of `order` that hold the open terms, reading term rows in batches
  * (an entry settled by the titles is taken without reading). Estimates the total; gives up
@@ -183,6 +198,7 @@ async function walk(
   need: number,
   batchSize: number,
   maxRows: number,
+  newest: number[],
 ): Promise<Page | null> {
   const found: number[] = [];
   let i = 0;
@@ -204,9 +220,10 @@ async function walk(
   const restSettled = order.length - i - rest.length;
   if (tested < batchSize && rest.length > 0) {
     // Title matches filled the page, so too few rows were read to judge how common the terms
-    // are in bodies: read a sample spread over the rest.
-    const step = Math.max(1, Math.floor(rest.length / batchSize));
-    const sample = rest.filter((_, k) => k % step === 0).slice(0, batchSize);
+    // are in bodies: read a sample of the rest, its newest entries. Every search walks from the
+    // newest, so their rows are usually cached already; a sample spread over the library would
+    // read as many cold rows, the slowest read a query makes.
+    const sample = newestOf(rest, newest, batchSize);
     const lines = await termLines(db, sample);
     tested += sample.length;
     matched += lines.filter((l) => lineMatches(l, open)).length;
@@ -280,7 +297,7 @@ async function resolve(
   if (!canRead || expected <= tuning.walkMax) {
     const maxRows = canRead ? tuning.walkMax : Infinity;
     const settled = titleSettles(titles, open);
-    const w = await walk(db, order, open, settled, need, tuning.walkBatch, maxRows);
+    const w = await walk(db, order, open, settled, need, tuning.walkBatch, maxRows, recency.ids);
     if (w) return w;
   }
   // The common words match too rarely together for a short walk: read their ranges whole.

@@ -42,10 +42,15 @@ export async function ackChanges(db: QariDb, seq: number): Promise<void> {
 /**
  * Call `onChange` with the newest outbox sequence number whenever the outbox grows, in this
  * context or another (Dexie broadcasts writes between the extension's pages and its worker).
- * Returns the unsubscribe function.
+ * With `since` (the outbox's last sequence number when the caller read what it shows), a change
+ * made before the subscription started counts too. Returns the unsubscribe function.
  */
-export function observeChanges(db: QariDb, onChange: (lastSeq: number) => void): () => void {
-  let last: number | null = null;
+export function observeChanges(
+  db: QariDb,
+  onChange: (lastSeq: number) => void,
+  since: number | null = null,
+): () => void {
+  let last = since;
   const sub = liveQuery(() => db.changes.toCollection().lastKey()).subscribe({
     next: (key) => {
       const seq = typeof key === 'number' ? key : 0;

@@ -23,9 +23,9 @@ import type {
 import type { ImportControlRow, ImportRow } from '../import/queue-row';
 import type { SyncRecord } from '../sync/record';
 import { termsRow } from './search-terms';
+import { DB_NAME } from './db-version';
 
-export const DB_NAME = 'qari';
-export const DB_VERSION = 4;
+export { DB_NAME, DB_VERSION } from './db-version';
 
 export const SCHEMA_V1 = {
   articles: '++id, &canonicalUrl, savedAt, updatedAt',

@@ -7,6 +7,7 @@ import { openDb } from '../../lib/store/db';
 import { saveArticle } from '../../lib/store/articles';
 import { search } from '../../lib/search/index';
 import { seededRandom } from '../../lib/random';
+import { SEARCH_PAGE_SIZE } from '../../lib/popup/paged-list';
 
 const SITES = [
   'الجزيرة',
@@ -56,13 +57,16 @@ export async function seed(pool: string[], from: number, to: number): Promise<nu
   return times;
 }
 
+// What the popup asks a search for: its first page of results.
+const SEARCH_OPTIONS = { limit: SEARCH_PAGE_SIZE };
+
 export async function timeSearch(queries: string[]): Promise<{ ms: number[]; hits: number[] }> {
   const db = openDb();
   const ms: number[] = [];
   const hits: number[] = [];
   for (const q of queries) {
     const t0 = performance.now();
-    const res = await search(db, q, { limit: 20 });
+    const res = await search(db, q, SEARCH_OPTIONS);
     ms.push(performance.now() - t0);
     hits.push(res.total);
   }
@@ -77,7 +81,7 @@ export async function timeTyping(queries: string[]): Promise<{ ms: number[]; hit
   for (const q of queries) {
     for (let n = 1; n <= q.length; n++) {
       const t0 = performance.now();
-      const res = await search(db, q.slice(0, n), { limit: 20 });
+      const res = await search(db, q.slice(0, n), SEARCH_OPTIONS);
       ms.push(performance.now() - t0);
       hits.push(res.total);
     }

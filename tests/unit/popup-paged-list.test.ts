@@ -79,4 +79,50 @@ describe('PagedList', () => {
     expect(String(list.error)).toContain('boom');
     expect(list.total).toBeNull();
   });
+
+  it('shows the rows first and the exact total when its count arrives', async () => {
+    let count!: (n: number) => void;
+    const counting = new Promise<number>((r) => (count = r));
+    const fetch = async (): Promise<Page<string>> => ({ items: ['a', 'b'], total: 2, counting });
+    let changes = 0;
+    const list = new PagedList(fetch, () => changes++, 2);
+    list.ensure(0, 2);
+    await settle();
+    expect(list).toMatchObject({ total: 2, counting: true });
+    expect(list.get(1)).toBe('b');
+    count(9000);
+    await settle();
+    expect(list).toMatchObject({ total: 9000, counting: false });
+    expect(changes).toBe(2);
+  });
+
+  it('loads again when the count fails, for a total that comes with the rows', async () => {
+    const calls: number[] = [];
+    const fetch = async (offset: number): Promise<Page<string>> => {
+      calls.push(offset);
+      return calls.length === 1
+        ? { items: ['a'], total: 1, counting: Promise.reject(new Error('aborted')) }
+        : { items: ['a'], total: 7 };
+    };
+    const list = new PagedList(fetch, () => undefined, 1);
+    list.ensure(0, 1);
+    await settle();
+    await settle();
+    expect(calls).toEqual([0, 0]);
+    expect(list).toMatchObject({ total: 7, counting: false });
+  });
+
+  it('starts from a page at hand and loads only the others', async () => {
+    const src = source(() => 120);
+    let changes = 0;
+    const list = new PagedList(src.fetch, () => changes++, 50);
+    list.seed(0, { items: ['early-0', 'early-1'], total: 120 });
+    list.ensure(0, 60);
+    await settle();
+    expect(src.calls).toEqual([[50, 50]]);
+    expect(list.get(1)).toBe('early-1');
+    expect(list.get(55)).toBe('item-55');
+    expect(list.total).toBe(120);
+    expect(changes).toBe(1);
+  });
 });

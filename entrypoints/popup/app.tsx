@@ -1,10 +1,9 @@
-import './popup.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup, type PopupEnv } from '@/components/popup/Popup';
-import { ask } from '@/lib/messaging';
+import { deferredClient } from '@/lib/popup/deferred-client';
 import { readerErrorKey } from '@/lib/popup/errors';
-import { libraryClient } from '@/lib/popup/library-client';
+import type { FirstPageRead } from '@/lib/popup/deferred-client';
 import { savedArticleUrl, targetTabFrom } from '@/lib/popup/target';
 import { uiLang } from '@/lib/reader/i18n';
 
@@ -18,8 +17,11 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-const env: PopupEnv = {
-  client: libraryClient(),
+// Messages to the background are not needed for the first paint either.
+const ask: typeof import('@/lib/messaging').ask = async (type, payload) =>
+  (await import('@/lib/messaging')).ask(type, payload);
+
+const env: Omit<PopupEnv, 'client'> = {
   targetTab,
   async isArticle(tabId) {
     const state = await ask('tab:state', { tabId });
@@ -39,8 +41,15 @@ const env: PopupEnv = {
   syncState: () => ask('sync:state', {}).catch(() => null),
 };
 
-const ui = uiLang();
-document.documentElement.lang = ui;
-document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
-const app = document.getElementById('app');
-if (app) render(<Popup env={env} />, app);
+/** Show the popup, its first page from the early read; Dexie, the store and search load after. */
+export function mount(first: FirstPageRead): void {
+  const client = deferredClient(
+    async () => (await import('@/lib/popup/library-client')).libraryClient(),
+    first,
+  );
+  const ui = uiLang();
+  document.documentElement.lang = ui;
+  document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
+  const app = document.getElementById('app');
+  if (app) render(<Popup env={{ ...env, client }} />, app);
+}
