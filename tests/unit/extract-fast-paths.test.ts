@@ -4,6 +4,7 @@
  * slow forms give.
  */
 import fc from 'fast-check';
+import { extract } from '@/lib/extract';
 import { isDateLine, mayHoldDate, parseArabicDate } from '@/lib/extract/dates';
 import { countLetters } from '@/lib/extract/direction';
 import { countWords, countWordsByChar } from '@/lib/extract/reading-time';
@@ -15,6 +16,7 @@ import {
   tokens,
   UNCOMMON_CHAR,
 } from '@/lib/text/normalize';
+import { loadHtml, serializeDocument } from './extract-pages';
 
 /** Every BMP character outside the surrogate range. */
 function* bmpChars(): Generator<string> {
@@ -192,5 +194,36 @@ describe('mayHoldDate', () => {
     expect(mayHoldDate('13 يوليو 2025')).toBe(true);
     expect(parseArabicDate('13 يوليو 2025')).toBe('2025-07-13');
     expect(mayHoldDate('اقرأ أيضا')).toBe(false);
+  });
+});
+
+describe('indentation collapsed before Readability', () => {
+  const PARA =
+    'قال المتحدث باسم الوزارة إن الاجتماع تناول قضايا عديدة تخص التعاون الاقتصادي والتجاري بين البلدين، وأكد أن المحادثات ستستمر.';
+  const CODE = '<pre><span>if (a) {</span>\n    <span>run();</span>\n<span>}</span></pre>';
+  const page = (indent: string) => {
+    const paras = Array.from(
+      { length: 6 },
+      (_, i) => `${indent}<div class="row">${indent}  <p>${PARA} (${i + 1})</p>${indent}</div>`,
+    ).join('');
+    return `<html lang="ar"><head><title>اجتماع وزاري</title></head><body>${indent}<article>${indent}<h1>اجتماع وزاري</h1>${indent}<h2>تفاصيل الاجتماع</h2>${paras}${indent}${CODE}${indent}</article>${indent}</body></html>`;
+  };
+
+  it('gives what unindented markup gives, keeps preformatted text, and leaves the page alone', async () => {
+    const flat = loadHtml(page(''), 'https://site.example/a');
+    const indented = loadHtml(page('\n' + ' '.repeat(24)), 'https://site.example/a');
+    try {
+      const before = serializeDocument(indented.document);
+      const a = extract(flat.document);
+      const b = extract(indented.document);
+      expect(serializeDocument(indented.document)).toBe(before);
+      expect(a.ok && b.ok).toBe(true);
+      if (!a.ok || !b.ok) return;
+      expect(b.article.text).toBe(a.article.text);
+      expect(b.article.sections).toEqual(a.article.sections);
+      expect(b.article.content).toContain('<span>if (a) {</span>\n    <span>run();</span>');
+    } finally {
+      await Promise.all([flat.close(), indented.close()]);
+    }
   });
 });
