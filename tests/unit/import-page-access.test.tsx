@@ -3,27 +3,12 @@
  * retry), and without it nothing is fetched and nothing already imported is lost.
  */
 import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { preactRoot, settle } from './preact-root';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { importLabel } from '@/lib/import/labels';
 import type { QueueStatus } from '@/lib/import/queue';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-}
+const view = preactRoot();
 
 const status = (over: Partial<QueueStatus>): QueueStatus => ({
   waiting: 0,
@@ -51,28 +36,28 @@ function env(grant: boolean[], queue: QueueStatus): ImportEnv & { calls: string[
 }
 
 const button = (name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+  [...view.get().querySelectorAll('button')].find((b) => b.textContent === name)!;
 
 describe('the import page and site access', () => {
   it('resumes a paused queue only once access is granted, saying why not before', async () => {
     const e = env([false, true], status({ waiting: 12, paused: true }));
-    render(<ImportPage env={e} ui="ar" />, root);
+    render(<ImportPage env={e} ui="ar" />, view.get());
     await settle();
     button(importLabel('importResume')).click();
     await settle();
     expect(e.calls).toEqual(['access']);
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+    expect(view.get().querySelector('[role="alert"]')?.textContent).toBe(
       importLabel('importPermissionDenied'),
     );
     button(importLabel('importResume')).click();
     await settle();
     expect(e.calls).toEqual(['access', 'access', 'resume']);
-    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(view.get().querySelector('[role="alert"]')).toBeNull();
   });
 
   it('retries failed links only with access', async () => {
     const e = env([false, true], status({ failed: 2, done: 5 }));
-    render(<ImportPage env={e} ui="ar" />, root);
+    render(<ImportPage env={e} ui="ar" />, view.get());
     await settle();
     button(importLabel('importRetry')).click();
     await settle();

@@ -1,24 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { preactRoot, settle } from './preact-root';
 import { BackupPanel, backupFileName, type BackupEnv } from '@/components/popup/BackupPanel';
 import { LibraryCallError } from '@/lib/popup/client';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-}
+const view = preactRoot();
 
 function env(over: Partial<BackupEnv> = {}): BackupEnv {
   return {
@@ -30,7 +16,7 @@ function env(over: Partial<BackupEnv> = {}): BackupEnv {
 }
 
 function chooseFile(text: string): void {
-  const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const input = view.get().querySelector<HTMLInputElement>('input[type="file"]')!;
   const file = new File([text], 'backup.json', { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -39,20 +25,20 @@ function chooseFile(text: string): void {
 describe('BackupPanel', () => {
   it('downloads the export under a dated name and says how many articles it holds', async () => {
     const e = env();
-    await act(async () => render(<BackupPanel env={e} ui="ar" />, root));
-    await act(async () => root.querySelector<HTMLButtonElement>('button')!.click());
+    await act(async () => render(<BackupPanel env={e} ui="ar" />, view.get()));
+    await act(async () => view.get().querySelector<HTMLButtonElement>('button')!.click());
     await settle();
     expect(e.download).toHaveBeenCalledWith(backupFileName(), '{"entries":[]}');
-    expect(root.querySelector('[role="status"]')!.textContent).toBe('صُدّرت المقالات: ١٢');
+    expect(view.get().querySelector('[role="status"]')!.textContent).toBe('صُدّرت المقالات: ١٢');
   });
 
   it('imports a chosen file and reports the counts', async () => {
     const importJson = vi.fn(async () => ({ added: 3, updated: 1, unchanged: 0 }));
-    await act(async () => render(<BackupPanel env={env({ importJson })} ui="ar" />, root));
+    await act(async () => render(<BackupPanel env={env({ importJson })} ui="ar" />, view.get()));
     await act(async () => chooseFile('{"format":"qari-backup"}'));
     await settle();
     expect(importJson).toHaveBeenCalledWith('{"format":"qari-backup"}');
-    expect(root.querySelector('[role="status"]')!.textContent).toBe(
+    expect(view.get().querySelector('[role="status"]')!.textContent).toBe(
       'تم الاستيراد: ٣ جديدة، ١ محدّثة، ٠ دون تغيير.',
     );
   });
@@ -61,10 +47,10 @@ describe('BackupPanel', () => {
     const importJson = async () => {
       throw new LibraryCallError('no-such-key-in-tests');
     };
-    await act(async () => render(<BackupPanel env={env({ importJson })} ui="ar" />, root));
+    await act(async () => render(<BackupPanel env={env({ importJson })} ui="ar" />, view.get()));
     await act(async () => chooseFile('not json'));
     await settle();
-    const alert = root.querySelector('[role="alert"]');
+    const alert = view.get().querySelector('[role="alert"]');
     expect(alert?.textContent).toBe('تعذّرت العملية. حاول مرة أخرى.');
   });
 
