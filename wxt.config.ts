@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { FETCH_ORIGINS } from './lib/import/client';
 
 /**
  * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no
@@ -14,9 +15,6 @@ export const EXTENSION_CSP = [
   "font-src 'self' data:",
   "frame-ancestors 'self' http: https:",
 ].join('; ');
-
-// Sites the extension may fetch pages from, once the reader allows it (lib/import/client.ts).
-const FETCH_ORIGINS = ['http://*/*', 'https://*/*'];
 
 const UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';
 

@@ -1,7 +1,7 @@
+import { extract } from '@/lib/extract';
 import { registerModule } from '@/lib/page/modules';
-import { extractTab } from '@/lib/page/extract-tab';
 
 // Loaded into a tab by the reader's code when an article is wanted (lib/page/modules.ts).
 export default defineUnlistedScript(() => {
-  registerModule('extract-tab', extractTab(document));
+  registerModule('extract-tab', () => extract(document));
 });

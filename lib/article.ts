@@ -29,8 +29,15 @@ export interface Article {
   readingMinutes: number;
 }
 
-export type ExtractFailure =
-  'empty' | 'not-html' | 'too-large' | 'timeout' | 'no-content' | 'error';
+export const EXTRACT_FAILURES = [
+  'empty',
+  'not-html',
+  'too-large',
+  'timeout',
+  'no-content',
+  'error',
+] as const;
+export type ExtractFailure = (typeof EXTRACT_FAILURES)[number];
 
 export type ExtractResult =
   | { ok: true; article: Article; timings: { extractMs: number } }

@@ -4,7 +4,13 @@
  * Guards are hand-written (not a schema library) because the always-on content script imports
  * this module and must stay small.
  */
-import type { Article, Detection, ExtractResult } from './article';
+import {
+  EXTRACT_FAILURES,
+  type Article,
+  type Detection,
+  type ExtractFailure,
+  type ExtractResult,
+} from './article';
 import type { ImportPreview, ImportStartReport } from './import/preview';
 import type { QueueStatus } from './import/queue';
 import type { ImportReport } from './store/backup';
@@ -13,7 +19,7 @@ import { isArticle } from './store/validate';
 import type { SyncState } from './sync/engine';
 
 /** Who may send a message: a content script in a tab, or an extension page (popup, reader, options). */
-export type Origin = 'content' | 'page' | 'any';
+export type Origin = 'content' | 'page';
 
 type Guard<T> = (v: unknown) => v is T;
 
@@ -56,7 +62,7 @@ export interface Protocol {
   /** Content script → background: what detection concluded for this tab's top frame. */
   'page:detected': { req: TabState; res: { ok: true } };
   /** Popup or harness → background: open reader mode in a tab; answers once the article is in. */
-  'reader:open': { req: { tabId: number }; res: { ok: true } | { ok: false; error: string } };
+  'reader:open': { req: { tabId: number }; res: ReaderAnswer };
   /** Reader page → background: the article an overlay was opened for. */
   'reader:get': {
     req: { token: string };
@@ -133,14 +139,13 @@ interface Spec<K extends MessageType> {
 }
 
 const token = (v: unknown): v is { token: string } => isObj(v) && isStr(v.token, 64);
-const EXTRACT_FAILURES = ['empty', 'not-html', 'too-large', 'timeout', 'no-content', 'error'];
 /** What reader code in a tab sent: an article within the store's limits, or a known failure. */
 export const isExtractResult = (v: unknown): v is ExtractResult =>
   isObj(v) &&
   (v.ok === true
     ? isArticle(v.article) && isObj(v.timings) && isNum(v.timings.extractMs)
     : v.ok === false &&
-      EXTRACT_FAILURES.includes(v.reason as string) &&
+      EXTRACT_FAILURES.includes(v.reason as ExtractFailure) &&
       (v.detail === undefined || isStr(v.detail)));
 const tabId = (v: unknown): v is { tabId: number } => isObj(v) && isInt(v.tabId);
 const MAX_URL = 8192;

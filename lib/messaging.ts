@@ -34,7 +34,7 @@ export function serve(handlers: Handlers): void {
     if (!msg) return undefined;
     const kind = senderKind(sender, origin);
     const from = specs[msg.type].from;
-    if (!kind || (from !== 'any' && from !== kind)) return undefined;
+    if (!kind || from !== kind) return undefined;
     const handler = handlers[msg.type] as Handler<MessageType> | undefined;
     if (!handler) return undefined;
     return Promise.resolve(handler(msg.payload, sender));

@@ -7,13 +7,12 @@
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, ROOT, SHARED_DIR } from '../tests/e2e/fixtures';
+import { launch, ROOT, SHARED_DIR, tabIdOf } from '../tests/e2e/fixtures';
 import { startServer } from '../tests/e2e/server';
 import {
   askBackground,
   baselineOnFreshPage,
   oursOnFreshPage,
-  tabIdForUrl,
   waitForTabState,
 } from './lib/eval-page';
 import { readerFrame } from '../tests/e2e/reader-helpers';
@@ -146,7 +145,7 @@ async function benchReader(): Promise<void> {
           const parseMs = await baselineOnFreshPage(l, server.url(set.prefix + file));
           const page = await l.context.newPage();
           await page.goto(server.url(set.prefix + file), { waitUntil: 'load' });
-          const tabId = await tabIdForUrl(l, page.url());
+          const tabId = await tabIdOf(l, page);
           const state = await waitForTabState(l, tabId);
           if (!state?.detection.isArticle || !state.detection.isArabic) {
             await page.close();

@@ -2,8 +2,8 @@
  * Where extraction spends its time in Chromium: a CPU profile of `tab:extract` on one page,
  * self time summed by function. `npx tsx scripts/profile-extract.ts [URL path under /shared/]`
  */
-import { launch } from '../tests/e2e/fixtures';
-import { askBackground, tabIdForUrl, waitForTabState } from './lib/eval-page';
+import { launch, tabIdOf } from '../tests/e2e/fixtures';
+import { askBackground, waitForTabState } from './lib/eval-page';
 
 interface Node {
   id: number;
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const l = await launch();
   const page = await l.context.newPage();
   await page.goto(l.server.url(path));
-  const tabId = await tabIdForUrl(l, page.url());
+  const tabId = await tabIdOf(l, page);
   await waitForTabState(l, tabId);
   const warm = Number(process.env.WARM ?? 0);
   for (let i = 0; i < warm; i++) await askBackground(l, 'tab:extract', { tabId });

@@ -95,6 +95,7 @@ function pending(token: string, now: number): Pending {
   return entry;
 }
 
+/** The tab's answer to a reader command, checked: it comes from the page's renderer. */
 function answer(value: unknown): ReaderAnswer {
   const v = value as ReaderAnswer | null;
   if (v?.ok === true && typeof v.open === 'boolean') return { ok: true, open: v.open };
@@ -102,21 +103,18 @@ function answer(value: unknown): ReaderAnswer {
   return { ok: false, error: 'error' };
 }
 
-/** Open the reader over a tab; answers once the article has been extracted (or has failed). */
-export async function openReader(tabId: number): Promise<ReaderAnswer> {
-  return tellTab(tabId, { type: 'reader:show' }).then(answer, (err) => ({
-    ok: false,
-    error: String(err),
-  }));
+/**
+ * Show the reader over a tab (answered once the article is extracted or has failed), or toggle
+ * it: open it, or close it if it is showing.
+ */
+export async function readerCommand(
+  tabId: number,
+  type: 'reader:show' | 'reader:toggle',
+): Promise<ReaderAnswer> {
+  return tellTab(tabId, { type }).then(answer, (err) => ({ ok: false, error: String(err) }));
 }
 
-/** Open the reader in a tab, or close it if it is showing. */
-export async function toggleReader(tabId: number): Promise<ReaderAnswer> {
-  return tellTab(tabId, { type: 'reader:toggle' }).then(answer, (err) => ({
-    ok: false,
-    error: String(err),
-  }));
-}
+export const toggleReader = (tabId: number) => readerCommand(tabId, 'reader:toggle');
 
 export function registerReaderService(): void {
   browser.tabs.onRemoved.addListener((tabId: number) => tabStates.delete(tabId));
@@ -131,10 +129,7 @@ export function registerReaderService(): void {
     },
     'tab:state': ({ tabId }) => tabStates.get(tabId) ?? null,
     'tab:extract': ({ tabId }) => extractTab(tabId),
-    'reader:open': async ({ tabId }) => {
-      const res = await openReader(tabId);
-      return res.ok ? { ok: true } : res;
-    },
+    'reader:open': ({ tabId }) => readerCommand(tabId, 'reader:show'),
     'reader:article': ({ token, result }, sender) => {
       const tabId = sender.tab?.id;
       const entry = pending(token, Date.now());

@@ -9,13 +9,11 @@ import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages
 import { loadModule } from './modules';
 import { ReaderOverlay } from './overlay';
 
-/** What the extraction bundle registers (entrypoints/extract-tab.ts). */
-export interface ExtractTab {
-  extract(): ExtractResult;
-  canonical(): string | null;
-}
+/** What the extraction bundle registers (entrypoints/extract-tab.ts): the page's article. */
+export type ExtractTab = () => ExtractResult;
 
 const TOKEN_BYTES = 16;
+const CANONICAL = 'link[rel~="canonical" i][href]';
 
 function newToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES));
@@ -24,7 +22,7 @@ function newToken(): string {
 
 async function extractHere(): Promise<ExtractResult> {
   try {
-    return (await loadModule<ExtractTab>('extract-tab')).extract();
+    return (await loadModule<ExtractTab>('extract-tab'))();
   } catch (err) {
     return { ok: false, reason: 'error', detail: String(err).slice(0, 500) };
   }
@@ -61,7 +59,8 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
       case 'tab:extract':
         return extractHere();
       case 'tab:canonical':
-        return (await loadModule<ExtractTab>('extract-tab')).canonical();
+        // A selector, not the extraction bundle: saving asks for it beside the extraction.
+        return (doc.querySelector(CANONICAL) as HTMLLinkElement | null)?.href ?? null;
     }
   };
 

@@ -52,11 +52,6 @@ export async function askBackground<T>(l: Launched, type: string, payload: unkno
   ] as const) as Promise<T>;
 }
 
-export async function tabIdForUrl(l: Launched, url: string): Promise<number> {
-  const page = l.context.pages().find((p) => p.url() === url);
-  return page ? tabIdOf(l, page) : -1;
-}
-
 export async function waitForTabState(
   l: Launched,
   tabId: number,
@@ -124,6 +119,17 @@ export async function baselineOnFreshPage(l: Launched, url: string): Promise<num
   }
 }
 
+/** What detection reported for a loaded page, and what the extension extracts from it. */
+async function ours(
+  l: Launched,
+  page: Page,
+): Promise<{ state: TabState | null; res: ExtractResult }> {
+  const tabId = await tabIdOf(l, page);
+  const state = await waitForTabState(l, tabId);
+  const res = await askBackground<ExtractResult>(l, 'tab:extract', { tabId });
+  return { state, res };
+}
+
 /** Our extraction time and the always-on script's time on a fresh load of `url`. */
 export async function oursOnFreshPage(
   l: Launched,
@@ -132,9 +138,7 @@ export async function oursOnFreshPage(
   const page = await l.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
-    const tabId = await tabIdForUrl(l, page.url());
-    const state = await waitForTabState(l, tabId);
-    const res = await askBackground<ExtractResult>(l, 'tab:extract', { tabId });
+    const { state, res } = await ours(l, page);
     return { detectMs: state?.detectMs ?? null, extractMs: res.ok ? res.timings.extractMs : null };
   } finally {
     await page.close();
@@ -149,9 +153,7 @@ export async function runEvalPage(
   const page = await l.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
-    const tabId = await tabIdForUrl(l, page.url());
-    const state = await waitForTabState(l, tabId);
-    const res = await askBackground<ExtractResult>(l, 'tab:extract', { tabId });
+    const { state, res } = await ours(l, page);
     const base = await baseline(page);
     const a = res.ok ? res.article : null;
     const line: EvalLine = {

@@ -91,14 +91,17 @@ describe('the reader code in a tab', () => {
       sent.push(msg as (typeof sent)[number]);
       return Promise.resolve({ ok: true });
     });
-    const extract: ExtractTab = {
-      extract: () => (extractions++, ok('من الصفحة')),
-      canonical: () => 'https://news.example/canonical',
-    };
+    const extract: ExtractTab = () => (extractions++, ok('من الصفحة'));
     registerModule('extract-tab', extract);
+    const canonical = document.createElement('link');
+    canonical.rel = 'canonical';
+    canonical.href = 'https://news.example/canonical';
+    document.head.append(canonical);
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('وضع القراءة');
   });
-  afterEach(() => document.querySelectorAll('qari-reader').forEach((el) => el.remove()));
+  afterEach(() =>
+    document.querySelectorAll('qari-reader, link[rel=canonical]').forEach((el) => el.remove()),
+  );
 
   it('opens the overlay, sends the page’s article under the overlay’s token, and toggles closed', async () => {
     const handle = readerTab(document, window);

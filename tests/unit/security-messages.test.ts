@@ -221,7 +221,7 @@ describe('senders', () => {
       },
       'reader:open': () => {
         calls.push('open');
-        return { ok: true };
+        return { ok: true, open: true };
       },
     };
     serve(handlers);
