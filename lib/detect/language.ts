@@ -46,7 +46,8 @@ const RUN = '\u0621-\u065F\u066E-\u06D3';
 const LISTED_WORD = new RegExp(`(?<![${RUN}])(?:${keys(wordLang, '|')})(?![${RUN}])`, 'g');
 const NOT_ARABIC_BLOCK = /[^\u0600-\u06FF]+/g;
 // Letters of other scripts, roughly: Latin, Greek, Cyrillic, Hebrew; Indic to Georgian; kana, CJK
-// and Hangul.
+// and Hangul. (Code point ranges, not a mark combined with a letter.)
+// eslint-disable-next-line no-misleading-character-class
 const NOT_OTHER_LETTER = /[^A-Za-z\u00C0-\u05FF\u0900-\u1FFF\u3040-\uD7FF]+/g;
 
 const SCRIPT_SHARE = 0.2;
