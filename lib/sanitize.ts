@@ -4,7 +4,7 @@
  * video hosts (sandboxed), lazy images given a real `src`, every URL absolute against the page,
  * links opening in a new tab without opener or referrer.
  */
-import defaultPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 
 /** Video embeds a reader may play; every other frame is removed. */
 const ALLOWED_EMBEDS: ReadonlyArray<{ host: RegExp; path: RegExp }> = [
@@ -228,10 +228,7 @@ function addHooks(purify: DOMPurify): void {
  * canary runs before the hooks are added, so that no hook can hide a failure of DOMPurify's own.
  */
 function trustedPurifier(win: Window): DOMPurify | null {
-  // DOMPurify builds an instance for the script's own window when it loads; only this module
-  // configures it, so extraction in the page reuses it rather than building a second one.
-  const purify =
-    (globalThis as unknown) === win ? defaultPurify : defaultPurify(win as unknown as WindowLike);
+  const purify = createDOMPurify(win as unknown as WindowLike);
   if (!purify.isSupported) return null;
   purify.setConfig(CONFIG);
   if (CANARY_LEAK.test(serializeChildren(purify.sanitize(CANARY, CONFIG)))) return null;
