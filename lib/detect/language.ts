@@ -4,69 +4,54 @@
  * enough that the attribute can only tip a close call.
  */
 
-// Letters one Arabic-script language writes and the others (almost) never do. A language wins
-// outright when its letters make a noticeable share of the sample.
-const OWN_LETTERS: Record<string, string> = {
-  ur: 'ٹڈڑںےۓہ',
-  ps: 'ټډړږښځڅڼۍ',
-  ckb: 'ڕڵێۆە',
-  sd: 'ٻڄڃڇڊڏڙڦٺٽٿ',
-  ug: 'ۇۈۋې',
-};
-const OWN_SHARE = 0.01;
-
-// Arabic and Persian differ less: Persian adds پ چ ژ گ and writes ک ی where Arabic has ك ي ى, but
-// older Persian sites type Arabic ي ك ى, so those count little and frequent words weigh more.
-const LEANING: [lang: string, letters: string, weight: number][] = [
-  ['ar', 'ةأإ٠١٢٣٤٥٦٧٨٩', 1],
-  ['ar', 'يكى', 0.25],
-  ['fa', 'پچژگکیۀ۰۱۲۳۴۵۶۷۸۹', 1],
+const LANGS = ['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug'];
+const [AR, FA, UR, PS, CKB, SD, UG] = [0, 1, 2, 3, 4, 5, 6];
+// Marker letters: [language, letters, weight]. Urdu, Pashto, Sorani, Sindhi and Uyghur write
+// letters the others (almost) never do, and win outright when those make a noticeable share of the
+// sample. Arabic and Persian differ less: Persian adds پ چ ژ گ and writes ک ی where Arabic has
+// ك ي ى, but older Persian sites type Arabic ي ك ى, so those count little and frequent words weigh
+// more.
+const LETTERS: [lang: number, letters: string, weight: number][] = [
+  [UR, 'ٹڈڑںےۓہ', 1],
+  [PS, 'ټډړږښځڅڼۍ', 1],
+  [CKB, 'ڕڵێۆە', 1],
+  [SD, 'ٻڄڃڇڊڏڙڦٺٽٿ', 1],
+  [UG, 'ۇۈۋې', 1],
+  [AR, 'ةأإ٠١٢٣٤٥٦٧٨٩', 1],
+  [AR, 'يكى', 0.25],
+  [FA, 'پچژگکیۀ۰۱۲۳۴۵۶۷۸۹', 1],
 ];
-const WORDS: Record<string, string> = {
-  ar: 'في على إلى الى أن التي الذي عن مع هذا هذه كان قد لم بعد أو ذلك إن خلال وفي حيث كما',
-  fa: 'است این که را می بود از با در برای آن شد شده های هم نیز کرد یک خود تا',
-  ur: 'ہے کے کی میں اور کہ سے کو نے پر بھی یہ وہ تھا تھے ہیں',
-};
+const OWN_SHARE = 0.01;
+const WORDS: [lang: number, words: string][] = [
+  [AR, 'في على إلى الى أن التي الذي عن مع هذا هذه كان قد لم بعد أو ذلك إن خلال وفي حيث كما'],
+  [FA, 'است این که را می بود از با در برای آن شد شده های هم نیز کرد یک خود تا'],
+  [UR, 'ہے کے کی میں اور کہ سے کو نے پر بھی یہ وہ تھا تھے ہیں'],
+];
 const WORD_WEIGHT = 4;
 const HINT_WEIGHT = 8;
 
-// Words are runs of Arabic-script letters and marks: ZWNJ, digits and punctuation split them.
-const WORD_SPLIT = /[^\u0621-\u065F\u066E-\u06D3]+/;
-const ARABIC_BLOCK = 0x0600;
-
-// Every marker letter lies in the Arabic block; a page's text is walked character by character,
-// so they are looked up by code point offset: the index of their language and their weight.
-const LANGS = ['', 'ar', 'fa', ...Object.keys(OWN_LETTERS)];
-const letterLang = new Uint8Array(256);
-const letterWeight = new Float32Array(256);
-const mark = (lang: string, letters: string, weight: number): void => {
-  for (const c of letters) {
-    letterLang[c.charCodeAt(0) - ARABIC_BLOCK] = LANGS.indexOf(lang);
-    letterWeight[c.charCodeAt(0) - ARABIC_BLOCK] = weight;
-  }
-};
-for (const [lang, letters] of Object.entries(OWN_LETTERS)) mark(lang, letters, 1);
-for (const [lang, letters, weight] of LEANING) mark(lang, letters, weight);
+// This runs cold on every page, where V8 interprets a character loop slowly and compiles each
+// regex on first use: one native pass keeps only the marker letters, one finds the listed words,
+// and only those few are looked up. A word is a run of Arabic-script letters and marks (ZWNJ,
+// digits and punctuation end it), so a listed word counts where a whole run equals it.
+const letterLang = new Map<string, [lang: number, weight: number]>();
+for (const [lang, letters, weight] of LETTERS)
+  for (const c of letters) letterLang.set(c, [lang, weight]);
 const wordLang = new Map<string, number>();
-for (const [lang, words] of Object.entries(WORDS)) {
-  for (const w of words.split(' ')) wordLang.set(w, LANGS.indexOf(lang));
-}
-
+for (const [lang, words] of WORDS) for (const w of words.split(' ')) wordLang.set(w, lang);
+const keys = (map: Map<string, unknown>, separator: string): string =>
+  [...map.keys()].join(separator);
+const NOT_MARKER = new RegExp(`[^${keys(letterLang, '')}]+`, 'g');
+const RUN = '\u0621-\u065F\u066E-\u06D3';
+const LISTED_WORD = new RegExp(`(?<![${RUN}])(?:${keys(wordLang, '|')})(?![${RUN}])`, 'g');
+const NOT_ARABIC_BLOCK = /[^\u0600-\u06FF]+/g;
 // Letters of other scripts, roughly: Latin, Greek, Cyrillic, Hebrew; Indic to Georgian; kana, CJK
-// and Hangul.
-function isOtherLetter(code: number): boolean {
-  const lower = code | 32;
-  return (
-    (lower >= 97 && lower <= 122) ||
-    (code >= 0xc0 && code < 0x600) ||
-    (code >= 0x900 && code < 0x2000) ||
-    (code >= 0x3040 && code < 0xd800)
-  );
-}
+// and Hangul. (Code point ranges, not a mark combined with a letter.)
+// eslint-disable-next-line no-misleading-character-class
+const NOT_OTHER_LETTER = /[^A-Za-z\u00C0-\u05FF\u0900-\u1FFF\u3040-\uD7FF]+/g;
 
 const SCRIPT_SHARE = 0.2;
-// A few hundred letters tell Arabic, Persian and Urdu apart; the page's text is walked character
-// by character in a cold script, so the sample is kept short.
+// A few hundred letters tell Arabic, Persian and Urdu apart.
 const MAX_SAMPLE = 1500;
 const ARABIC_BLOCK_LETTER = /[\u0600-\u06FF]/;
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/;
@@ -93,37 +78,34 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   const hint = opts.hint ?? '';
   // Text without a letter of the Arabic block (most of the web) needs no count.
   if (!ARABIC_BLOCK_LETTER.test(sample)) return otherScript(sample, hint, opts);
-  const counts = new Float64Array(LANGS.length);
-  let script = 0;
-  let other = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
-    const offset = code - ARABIC_BLOCK;
-    if (offset >= 0 && offset < 256) {
-      // Digits and punctuation count as script too: harmless.
-      script++;
-      const lang = letterLang[offset] ?? 0;
-      counts[lang] = (counts[lang] ?? 0) + (letterWeight[offset] ?? 0);
-    } else if (isOtherLetter(code)) other++;
-  }
+  const script = sample.replace(NOT_ARABIC_BLOCK, '').length;
   // Bilingual pages (a Persian page with an English abstract) still count as Arabic-script when
   // a fair share of their letters are: requiring a majority misjudged them.
-  if (script < SCRIPT_SHARE * (script + other)) return otherScript(sample, hint, opts);
+  if (script < SCRIPT_SHARE * (script + sample.replace(NOT_OTHER_LETTER, '').length))
+    return otherScript(sample, hint, opts);
 
-  let best = 0;
-  for (let l = 3; l < LANGS.length; l++) {
+  const counts = new Float64Array(LANGS.length);
+  const markers = sample.replace(NOT_MARKER, '');
+  for (let i = 0; i < markers.length; i++) {
+    const marker = letterLang.get(markers[i] ?? '');
+    if (marker) counts[marker[0]] = (counts[marker[0]] ?? 0) + marker[1];
+  }
+  let best = -1;
+  // Urdu and the languages after it have letters of their own.
+  for (let l = UR; l < LANGS.length; l++) {
     if ((counts[l] ?? 0) >= Math.max(OWN_SHARE * script, counts[best] ?? 0)) best = l;
   }
-  if (best) return LANGS[best] ?? 'und';
+  if (best >= 0) return LANGS[best] ?? 'und';
 
-  for (const w of sample.split(WORD_SPLIT)) {
-    const lang = wordLang.get(w) ?? 0;
-    counts[lang] = (counts[lang] ?? 0) + WORD_WEIGHT;
+  const words = sample.match(LISTED_WORD) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const lang = wordLang.get(words[i] ?? '');
+    if (lang !== undefined) counts[lang] = (counts[lang] ?? 0) + WORD_WEIGHT;
   }
-  const score = (lang: string): number =>
-    (counts[LANGS.indexOf(lang)] ?? 0) + (hint === lang ? HINT_WEIGHT : 0);
-  if (score('ur') > Math.max(score('ar'), score('fa'))) return 'ur';
-  return score('fa') > score('ar') ? 'fa' : 'ar';
+  const score = (lang: number): number =>
+    (counts[lang] ?? 0) + (hint === LANGS[lang] ? HINT_WEIGHT : 0);
+  if (score(UR) > Math.max(score(AR), score(FA))) return 'ur';
+  return score(FA) > score(AR) ? 'fa' : 'ar';
 }
 
 function otherScript(sample: string, hint: string, opts: LanguageOptions): string {

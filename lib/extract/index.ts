@@ -207,7 +207,9 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
     wordCount: countWords(text),
     readingMinutes: readingMinutes(text, lang),
   };
-  return { ok: true, article, timings: { extractMs: now() - t0 } };
+  const extractMs = now() - t0;
+  opts.onPass?.('article', extractMs);
+  return { ok: true, article, timings: { extractMs } };
 }
 
 // Readability's byline guess is often a category or a date on Arabic pages: a name has 2–8 words.
