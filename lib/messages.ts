@@ -63,13 +63,6 @@ export interface Protocol {
   'page:detected': { req: TabState; res: { ok: true } };
   /** Popup or harness → background: open reader mode in a tab; answers once the article is in. */
   'reader:open': { req: { tabId: number }; res: ReaderAnswer };
-  /** Reader page → background: the article an overlay was opened for. */
-  'reader:get': {
-    req: { token: string };
-    res: { article: Article; tabId: number } | { error: string } | null;
-  };
-  /** Reader code in a tab → background: what it extracted for the overlay it opened with `token`. */
-  'reader:article': { req: { token: string; result: ExtractResult }; res: { ok: true } };
   /** Popup or harness → background: extract the article in a tab with the extension's code. */
   'tab:extract': { req: { tabId: number }; res: ExtractResult };
   /** Popup or harness → background: what detection said about a tab. */
@@ -138,7 +131,6 @@ interface Spec<K extends MessageType> {
   guard: Guard<Req<K>>;
 }
 
-const token = (v: unknown): v is { token: string } => isObj(v) && isStr(v.token, 64);
 /** What reader code in a tab sent: an article within the store's limits, or a known failure. */
 export const isExtractResult = (v: unknown): v is ExtractResult =>
   isObj(v) &&
@@ -172,14 +164,6 @@ export const specs: { [K in MessageType]: Spec<K> } = {
       isObj(v) && isDetection(v.detection) && isStr(v.title, 1024) && isNum(v.detectMs),
   },
   'reader:open': { from: 'page', guard: tabId },
-  'reader:get': { from: 'page', guard: token },
-  'reader:article': {
-    from: 'content',
-    guard: (v): v is { token: string; result: ExtractResult } =>
-      token(v) &&
-      Object.keys(v).length === 2 &&
-      isExtractResult((v as { result?: unknown }).result),
-  },
   'tab:extract': { from: 'page', guard: tabId },
   'tab:state': { from: 'page', guard: tabId },
   'library:saveTab': { from: 'page', guard: tabId },
@@ -259,6 +243,34 @@ const TAB_COMMANDS = new Set<string>([
 export function parseTabCommand(raw: unknown): TabCommand | null {
   return isObj(raw) && TAB_COMMANDS.has(raw.type as string) && Object.keys(raw).length === 1
     ? { type: raw.type as TabCommand['type'] }
+    : null;
+}
+
+/**
+ * Window messages between the overlay's reader page and the reader code in its tab
+ * (`postMessage`, never through the page's scripts or the background). The reader page says it is
+ * ready and asks to close; the tab posts the article straight into the frame, addressed to the
+ * extension's origin so no other window can read it, and tagged with the overlay's one-time token
+ * (known only to the tab's isolated world and the frame's own address) so no other window can
+ * forge it.
+ */
+export const OVERLAY_READY = 'qari:ready';
+export const OVERLAY_CLOSE = 'qari:close';
+export interface OverlayArticle {
+  type: 'qari:article';
+  token: string;
+  result: ExtractResult;
+}
+
+/** The extraction result in `data` if it is the overlay article for `token`, else null. */
+export function parseOverlayArticle(data: unknown, token: string): ExtractResult | null {
+  return isObj(data) &&
+    data.type === 'qari:article' &&
+    typeof data.token === 'string' &&
+    data.token === token &&
+    token.length > 0 &&
+    isExtractResult(data.result)
+    ? data.result
     : null;
 }
 

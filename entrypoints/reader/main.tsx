@@ -8,27 +8,18 @@ import './print.css';
 import { render } from 'preact';
 import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import { ReaderView } from '@/components/reader/ReaderView';
-import type { Article } from '@/lib/article';
-import { ask } from '@/lib/messaging';
 import { readerLabels } from '@/lib/reader/labels';
 import { parseReaderLocation } from '@/lib/reader/location';
-import { toReaderArticle } from '@/lib/reader/article-guard';
+import { warmUp } from '@/lib/reader/render-content';
+import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
+import { OVERLAY_CLOSE } from '@/lib/messages';
 
 // The reading list (Dexie and the store) loads only for a saved article or a save: the overlay's
 // first paint does not wait for it.
 const library = () => import('./load-saved');
 
-// The overlay (lib/page/overlay.ts) accepts only this message, only from this frame.
-const CLOSE_MESSAGE = 'qari:close';
-
-const closeOverlay = (): void => parent.postMessage(CLOSE_MESSAGE, '*');
-
-/** The overlay's article, or 'error' when the page could not be extracted. */
-async function loadOverlayArticle(token: string): Promise<Article | 'error' | null> {
-  const got = await ask('reader:get', { token });
-  if (got && 'error' in got) return 'error';
-  return toReaderArticle(got?.article);
-}
+// The overlay (lib/page/overlay.ts) accepts this only from its own frame.
+const closeOverlay = (): void => parent.postMessage(OVERLAY_CLOSE, '*');
 
 async function boot(app: HTMLElement): Promise<void> {
   const labels = readerLabels();
@@ -43,7 +34,9 @@ async function boot(app: HTMLElement): Promise<void> {
   render(<ReaderStatus kind="loading" labels={labels} />, app);
 
   if (!inOverlay && loc.id) return (await library()).bootSaved(app, loc.id, labels);
-  const article = loc.token ? await loadOverlayArticle(loc.token).catch(() => null) : null;
+  const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;
+  if (waiting) warmUp(document);
+  const article = await waiting;
   if (!article || article === 'error') {
     const kind = article === 'error' ? 'error' : 'missing';
     render(<ReaderStatus kind={kind} labels={labels} onClose={onClose} />, app);

@@ -1,8 +1,8 @@
 /**
  * The background's part of reader mode: remembers what detection said per tab (badge and title
  * of the toolbar icon), relays tab commands to the reader code in the tab (loaded there by the
- * always-on script, with no host permission needed), and hands each overlay's article to the
- * reader page that asks for it by token.
+ * always-on script, with no host permission needed). The overlay's article goes from the tab
+ * to its reader page directly (lib/page/overlay.ts), not through here.
  */
 import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../article';
@@ -10,21 +10,9 @@ import { serve } from '../messaging';
 import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
 
 const PAGE_SCRIPT = '/page.js';
-const TOKEN_TTL_MS = 10 * 60_000;
-// How long a reader page waits for its article: past the extraction's own time budget.
-const ARTICLE_WAIT_MS = 60_000;
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
 
 const tabStates = new Map<number, TabState>();
-
-interface Pending {
-  tabId: number | null;
-  at: number;
-  result: Promise<ExtractResult>;
-  settle: (r: ExtractResult) => void;
-}
-/** Reader tokens: each names one extraction, sent by a tab or awaited by a reader page. */
-const tokens = new Map<string, Pending>();
 
 function t(key: string, fallback: string): string {
   return browser.i18n.getMessage(key) || fallback;
@@ -83,18 +71,6 @@ export async function readCanonicalLink(tabId: number): Promise<string | null> {
   }
 }
 
-function pending(token: string, now: number): Pending {
-  for (const [k, v] of tokens) if (now - v.at > TOKEN_TTL_MS) tokens.delete(k);
-  let entry = tokens.get(token);
-  if (!entry) {
-    let settle!: (r: ExtractResult) => void;
-    const result = new Promise<ExtractResult>((resolve) => (settle = resolve));
-    entry = { tabId: null, at: now, result, settle };
-    tokens.set(token, entry);
-  }
-  return entry;
-}
-
 /** The tab's answer to a reader command, checked: it comes from the page's renderer. */
 function answer(value: unknown): ReaderAnswer {
   const v = value as ReaderAnswer | null;
@@ -130,23 +106,5 @@ export function registerReaderService(): void {
     'tab:state': ({ tabId }) => tabStates.get(tabId) ?? null,
     'tab:extract': ({ tabId }) => extractTab(tabId),
     'reader:open': ({ tabId }) => readerCommand(tabId, 'reader:show'),
-    'reader:article': ({ token, result }, sender) => {
-      const tabId = sender.tab?.id;
-      const entry = pending(token, Date.now());
-      // A token belongs to the first tab that answers it; nothing else may replace its article.
-      if (tabId === undefined || sender.frameId !== 0 || entry.tabId !== null) return { ok: true };
-      entry.tabId = tabId;
-      entry.settle(result);
-      return { ok: true };
-    },
-    'reader:get': async ({ token }) => {
-      const entry = pending(token, Date.now());
-      const timeout = new Promise<ExtractResult>((resolve) =>
-        setTimeout(() => resolve({ ok: false, reason: 'timeout' }), ARTICLE_WAIT_MS),
-      );
-      const result = await Promise.race([entry.result, timeout]);
-      if (!result.ok || entry.tabId === null) return { error: result.ok ? 'error' : result.reason };
-      return { article: result.article, tabId: entry.tabId };
-    },
   });
 }

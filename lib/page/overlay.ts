@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
+import { OVERLAY_CLOSE, OVERLAY_READY, type OverlayArticle } from '../messages';
 
 const HOST_TAG = 'qari-reader';
-const CLOSE_MESSAGE = 'qari:close';
 const CSS = `:host{all:initial;position:fixed;inset:0;z-index:2147483647;display:block}
 iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal}`;
 
@@ -14,13 +14,18 @@ export class ReaderOverlay {
   private host: HTMLElement | null = null;
   private frame: HTMLIFrameElement | null = null;
   private restore: { focus: Element | null; x: number; y: number } | null = null;
+  // The reader page's readiness and the article for it, whichever comes first.
+  private ready = false;
+  private article: OverlayArticle | null = null;
   private readonly onMessage = (e: MessageEvent): void => {
-    if (
-      e.source === this.frame?.contentWindow &&
-      e.origin === this.origin &&
-      e.data === CLOSE_MESSAGE
-    )
-      this.close();
+    const frame = this.frame?.contentWindow;
+    // A frame with no window yet answers nothing: a message without a source must not match it.
+    if (!frame || e.source !== frame || e.origin !== this.origin) return;
+    if (e.data === OVERLAY_CLOSE) this.close();
+    else if (e.data === OVERLAY_READY) {
+      this.ready = true;
+      this.post();
+    }
   };
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && e.isTrusted) this.close();
@@ -31,7 +36,9 @@ export class ReaderOverlay {
     private readonly doc: Document,
     private readonly win: Window,
   ) {
-    this.origin = new URL(browser.runtime.getURL('/')).origin;
+    // The extension's base URL without its slash: `new URL(...).origin` is "null" for
+    // non-special schemes outside the browser (Node's URL), which no message would match.
+    this.origin = browser.runtime.getURL('/').replace(/\/$/, '');
   }
 
   get isOpen(): boolean {
@@ -57,8 +64,28 @@ export class ReaderOverlay {
     this.win.addEventListener('keydown', this.onKey, true);
   }
 
+  /**
+   * Hand the reader page its article: posted into the frame, addressed to the extension's origin,
+   * as soon as the page has said it is ready (the background is not involved, so a reader opened
+   * from the page's button does not wait for the extension's worker to wake up).
+   */
+  deliver(article: OverlayArticle): void {
+    if (!this.host) return;
+    this.article = article;
+    this.post();
+  }
+
+  private post(): void {
+    const target = this.frame?.contentWindow;
+    if (!this.ready || !this.article || !target) return;
+    target.postMessage(this.article, this.origin);
+    this.article = null;
+  }
+
   close(): void {
     if (!this.host) return;
+    this.ready = false;
+    this.article = null;
     this.win.removeEventListener('message', this.onMessage);
     this.win.removeEventListener('keydown', this.onKey, true);
     this.host.remove();

@@ -4,7 +4,6 @@
  * separate file, so the overlay's frame exists before the heavy code runs.
  */
 import type { ExtractResult } from '../article';
-import { ask } from '../messaging';
 import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages';
 import { loadModule } from './modules';
 import { ReaderOverlay } from './overlay';
@@ -41,7 +40,7 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
     const extracting = extractHere();
     overlay.open(token);
     const result = await extracting;
-    await ask('reader:article', { token, result });
+    overlay.deliver({ type: 'qari:article', token, result });
     return result.ok ? { ok: true, open: true } : { ok: false, error: result.reason };
   };
 

@@ -192,8 +192,17 @@ describe('reader mode on the seed page', () => {
       }
       window.frames[0]?.postMessage('qari:close', '*');
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      // Where the overlay's token (the key to its article messages) could show to the page.
+      out.seen = [
+        document.documentElement.outerHTML,
+        ...performance.getEntries().map((e) => e.name),
+        location.href,
+      ].join('\n');
       return out;
     });
+    const token = new URL(frame.url()).hash.replace(/^#t=/, '');
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    expect(attempts.seen).not.toContain(token);
     expect(attempts.shadow).toBe('null');
     expect(attempts.read).toBe('SecurityError');
     expect(attempts.write).toBe('SecurityError');

@@ -164,16 +164,17 @@ describe('the reader view in Chromium', () => {
   it('prints the article alone', async () => {
     const page = await l.context.newPage();
     const frame = await openReader(page);
-    // The same reader address in a tab of its own, so print media can be emulated on it.
-    const tab = await l.context.newPage();
-    await tab.goto(frame.url());
-    await tab.locator('.qari-content h2').first().waitFor();
-    await tab.emulateMedia({ media: 'print' });
+    await frame.locator('.qari-content h2').first().waitFor();
+    // The reader's frame is a target of its own (another process): print media is emulated there.
+    const cdp = await l.context.newCDPSession(frame);
+    await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
     for (const sel of ['.qari-toolbar', 'nav#qari-toc', '.qari-progress']) {
-      expect(await tab.locator(sel).isVisible(), sel).toBe(false);
+      expect(await frame.locator(sel).isVisible(), sel).toBe(false);
     }
-    expect(await tab.locator('article.qari-article').isVisible()).toBe(true);
-    await tab.close();
+    expect(await frame.locator('article.qari-article').isVisible()).toBe(true);
+    await cdp.send('Emulation.setEmulatedMedia', { media: '' });
+    expect(await frame.locator('.qari-toolbar').isVisible()).toBe(true);
+    await cdp.detach();
     await page.close();
   });
 });

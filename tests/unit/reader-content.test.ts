@@ -1,4 +1,4 @@
-import { allowedEmbed, prepareContent } from '@/lib/reader/render-content';
+import { allowedEmbed, prepareContent, warmUp } from '@/lib/reader/render-content';
 import { locateSections } from '@/lib/reader/sections';
 import { patchHappyDomForDOMPurify } from './happy-dom-dompurify';
 
@@ -115,6 +115,21 @@ describe('prepareContent', () => {
   it('returns nodes owned by the target document', () => {
     const frag = prepareContent('<p>نص</p>', document, { baseUrl: BASE });
     expect(frag.firstChild!.ownerDocument).toBe(document);
+  });
+});
+
+describe('warmUp', () => {
+  it('changes nothing in the document it warms, and the next article still comes out clean', () => {
+    const before = document.documentElement.outerHTML;
+    warmUp(document);
+    expect(document.documentElement.outerHTML).toBe(before);
+    const out = prepareContent('<p onclick="x()">نص</p><script>1</script>', document, {
+      baseUrl: 'https://news.example/a',
+    });
+    const holder = document.createElement('div');
+    holder.append(out);
+    expect(holder.querySelector('p')?.getAttribute('onclick')).toBeNull();
+    expect(holder.querySelector('script')).toBeNull();
   });
 });
 

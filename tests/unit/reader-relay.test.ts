@@ -1,33 +1,18 @@
 /**
  * Reader mode without host permissions: the reader code in a tab opens the overlay, extracts
- * the page and sends the article to the background under a one-time token; the reader page
- * gets it by that token. The page's own scripts are not part of any of this.
+ * the page and posts the article straight into the overlay's frame under a one-time token, once
+ * the frame says it is ready; the reader page takes only its parent's message with its token.
+ * The page's own scripts and the background are not part of any of this.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractResult } from '@/lib/article';
-import type { Sender } from '@/lib/messaging';
-import { registerReaderService } from '@/lib/background/reader';
+import { OVERLAY_READY } from '@/lib/messages';
 import { registerModule } from '@/lib/page/modules';
 import { readerTab, type ExtractTab } from '@/lib/page/reader-tab';
+import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { makeArticle } from './store-fixtures';
 
-const ID = 'test-extension-id';
-const tabSender = (tabId: number, frameId = 0): Sender => ({
-  id: ID,
-  url: 'https://news.example/a',
-  frameId,
-  tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
-});
-const readerSender: Sender = { id: ID, url: `chrome-extension://${ID}/reader.html` };
-
-async function send(type: string, payload: unknown, sender: Sender): Promise<unknown> {
-  const answers = await fakeBrowser.runtime.onMessage.trigger(
-    { type, payload },
-    sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1],
-    () => undefined,
-  );
-  return answers.find((a) => a !== undefined);
-}
+const EXTENSION_ORIGIN = 'chrome-extension://test-extension-id';
 
 const ok = (title: string): ExtractResult => ({
   ok: true,
@@ -36,59 +21,38 @@ const ok = (title: string): ExtractResult => ({
 });
 const token = (c: string) => c.repeat(32);
 
-describe('the background holds each overlay’s article for its reader page', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    registerReaderService();
-  });
-
-  it('gives the reader page the article its tab sent, whichever arrives first', async () => {
-    await send('reader:article', { token: token('a'), result: ok('أولًا') }, tabSender(5));
-    await expect(send('reader:get', { token: token('a') }, readerSender)).resolves.toMatchObject({
-      tabId: 5,
-      article: { title: 'أولًا' },
-    });
-    const waiting = send('reader:get', { token: token('b') }, readerSender);
-    await send('reader:article', { token: token('b'), result: ok('ثانيًا') }, tabSender(6));
-    await expect(waiting).resolves.toMatchObject({ tabId: 6, article: { title: 'ثانيًا' } });
-  });
-
-  it('keeps the first tab’s article for a token, and ignores subframes', async () => {
-    await send('reader:article', { token: token('c'), result: ok('من إطار') }, tabSender(5, 3));
-    await send('reader:article', { token: token('c'), result: ok('الأصل') }, tabSender(5));
-    await send('reader:article', { token: token('c'), result: ok('بديل') }, tabSender(9));
-    await expect(send('reader:get', { token: token('c') }, readerSender)).resolves.toMatchObject({
-      tabId: 5,
-      article: { title: 'الأصل' },
-    });
-  });
-
-  it('passes a failed extraction on as its reason', async () => {
-    const failed: ExtractResult = { ok: false, reason: 'no-content' };
-    await send('reader:article', { token: token('d'), result: failed }, tabSender(5));
-    await expect(send('reader:get', { token: token('d') }, readerSender)).resolves.toEqual({
-      error: 'no-content',
-    });
-  });
-
-  it('takes articles only from content scripts, and gives them only to extension pages', async () => {
-    await expect(
-      send('reader:article', { token: token('e'), result: ok('x') }, readerSender),
-    ).resolves.toBeUndefined();
-    await expect(send('reader:get', { token: token('e') }, tabSender(5))).resolves.toBeUndefined();
-  });
-});
-
 describe('the reader code in a tab', () => {
-  const sent: { type: string; payload: { token: string; result: ExtractResult } }[] = [];
+  const sent: unknown[] = [];
   let extractions = 0;
+  let roots: ShadowRoot[] = [];
+
+  /**
+   * The overlay's frame (behind its closed shadow root) and what was posted into it. happy-dom
+   * gives an extension iframe no window, so the frame gets a stand-in that records posts.
+   */
+  function overlayFrame(): { frame: Window; posted: unknown[] } {
+    const iframe = roots.at(-1)?.querySelector('iframe');
+    if (!iframe) throw new Error('no overlay frame');
+    const posted: unknown[] = [];
+    const frame = {
+      postMessage: (data: unknown, target?: unknown) => {
+        expect(target).toBe(EXTENSION_ORIGIN);
+        posted.push(data);
+      },
+    } as unknown as Window;
+    Object.defineProperty(iframe, 'contentWindow', { value: frame });
+    return { frame, posted };
+  }
+  const fromFrame = (source: Window, data: unknown, origin = EXTENSION_ORIGIN) =>
+    window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
 
   beforeEach(() => {
     fakeBrowser.reset();
     sent.length = 0;
     extractions = 0;
+    roots = [];
     fakeBrowser.runtime.onMessage.addListener((msg) => {
-      sent.push(msg as (typeof sent)[number]);
+      sent.push(msg);
       return Promise.resolve({ ok: true });
     });
     const extract: ExtractTab = () => (extractions++, ok('من الصفحة'));
@@ -98,24 +62,48 @@ describe('the reader code in a tab', () => {
     canonical.href = 'https://news.example/canonical';
     document.head.append(canonical);
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('وضع القراءة');
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
   });
-  afterEach(() =>
-    document.querySelectorAll('qari-reader, link[rel=canonical]').forEach((el) => el.remove()),
-  );
+  afterEach(() => {
+    vi.restoreAllMocks();
+    document.querySelectorAll('qari-reader, link[rel=canonical]').forEach((el) => el.remove());
+  });
 
-  it('opens the overlay, sends the page’s article under the overlay’s token, and toggles closed', async () => {
+  it('posts the page’s article into its own frame once the frame is ready, and toggles closed', async () => {
     const handle = readerTab(document, window);
     await expect(handle({ type: 'reader:toggle' })).resolves.toEqual({ ok: true, open: true });
     expect(document.querySelectorAll('qari-reader')).toHaveLength(1);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.type).toBe('reader:article');
-    expect(sent[0]!.payload.token).toMatch(/^[0-9a-f]{32}$/);
-    expect(sent[0]!.payload.result).toMatchObject({ ok: true, article: { title: 'من الصفحة' } });
+    const { frame, posted } = overlayFrame();
+    // Not before the frame says it is ready, and not on a "ready" from another window or origin.
+    expect(posted).toEqual([]);
+    fromFrame(window, OVERLAY_READY);
+    fromFrame(frame, OVERLAY_READY, 'https://news.example');
+    expect(posted).toEqual([]);
+    fromFrame(frame, OVERLAY_READY);
+    expect(posted).toHaveLength(1);
+    const message = posted[0] as { type: string; token: string; result: ExtractResult };
+    expect(message.type).toBe('qari:article');
+    expect(message.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(message.result).toMatchObject({ ok: true, article: { title: 'من الصفحة' } });
+    // The background hears nothing of it.
+    expect(sent).toEqual([]);
     await expect(handle({ type: 'reader:toggle' })).resolves.toEqual({ ok: true, open: false });
     expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
-    // A second opening is a new token.
-    await handle({ type: 'reader:show' });
-    expect(sent[1]!.payload.token).not.toBe(sent[0]!.payload.token);
+    // A second opening is a new token, delivered when its frame was ready before the article.
+    const showing = handle({ type: 'reader:show' });
+    const second = overlayFrame();
+    fromFrame(second.frame, OVERLAY_READY);
+    await showing;
+    expect(second.posted).toHaveLength(1);
+    expect((second.posted[0] as { token: string }).token).not.toBe(message.token);
   });
 
   it('extracts for saving and reads the canonical link without opening anything', async () => {
@@ -137,5 +125,53 @@ describe('the reader code in a tab', () => {
       await expect(handle(raw)).resolves.toBeNull();
     expect(extractions).toBe(0);
     expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
+  });
+});
+
+describe('the overlay’s reader page takes its article only from its tab', () => {
+  /** A frame's window: an event target whose parent (the page's window) records posts. */
+  function frameWindow(): { win: Window; parent: Window; posts: unknown[] } {
+    const posts: unknown[] = [];
+    const parent = { postMessage: (data: unknown) => void posts.push(data) } as unknown as Window;
+    const win = Object.assign(new EventTarget(), { parent }) as unknown as Window;
+    return { win, parent, posts };
+  }
+  const post = (win: Window, data: unknown, source: unknown) =>
+    win.dispatchEvent(
+      new MessageEvent('message', {
+        data,
+        source: source as Window,
+        origin: 'https://news.example',
+      }),
+    );
+
+  it('says it is ready, then ignores other windows, other tokens and malformed results', async () => {
+    const { win, parent, posts } = frameWindow();
+    const got = waitForOverlayArticle(win, token('a'));
+    expect(posts).toEqual([OVERLAY_READY]);
+    const other = { postMessage: () => undefined };
+    post(win, { type: 'qari:article', token: token('a'), result: ok('من إطار آخر') }, other);
+    post(win, { type: 'qari:article', token: token('a'), result: ok('بلا مصدر') }, null);
+    post(win, { type: 'qari:article', token: token('b'), result: ok('رمز آخر') }, parent);
+    post(win, { type: 'qari:article', token: '', result: ok('بلا رمز') }, parent);
+    const malformed = { ok: true, article: { title: 'x' }, timings: { extractMs: 1 } };
+    post(win, { type: 'qari:article', token: token('a'), result: malformed }, parent);
+    post(win, { type: 'qari:article', token: token('a'), result: ok('الأصل') }, parent);
+    await expect(got).resolves.toMatchObject({ title: 'الأصل' });
+  });
+
+  it('shows a failed extraction as an error', async () => {
+    const { win, parent } = frameWindow();
+    const got = waitForOverlayArticle(win, token('c'));
+    post(
+      win,
+      { type: 'qari:article', token: token('c'), result: { ok: false, reason: 'no-content' } },
+      parent,
+    );
+    await expect(got).resolves.toBe('error');
+  });
+
+  it('opened on its own, outside an overlay, it has no article and does not wait', async () => {
+    await expect(waitForOverlayArticle(window, token('d'))).resolves.toBeNull();
   });
 });

@@ -20,8 +20,6 @@ const detection = { isArticle: true, isArabic: true, language: 'ar', signals: ['
 const VALID: { [K in MessageType]: unknown } = {
   'page:detected': { detection, title: 'عنوان', detectMs: 3.2 },
   'reader:open': { tabId: 4 },
-  'reader:get': { token: 'a'.repeat(32) },
-  'reader:article': { token: 'b'.repeat(32), result: { ok: false, reason: 'no-content' } },
   'tab:extract': { tabId: 1 },
   'tab:state': { tabId: 1 },
   'library:saveTab': { tabId: 1 },
@@ -54,13 +52,6 @@ const INVALID: { [K in MessageType]: unknown[] } = {
     { detection: { ...detection, isArticle: 'true' }, title: '', detectMs: 1 },
   ],
   'reader:open': [{ tabId: 1.5 }, { tabId: '1' }, null, []],
-  'reader:get': [{ token: 'a'.repeat(65) }, { token: 1 }, {}],
-  'reader:article': [
-    { token: 'b', result: { ok: false, reason: 'gone' } },
-    { token: 'b', result: { ok: true, article: { title: 'x' }, timings: { extractMs: 1 } } },
-    { token: 'b', result: { ok: false, reason: 'error' }, extra: 1 },
-    { token: 'b' },
-  ],
   'tab:extract': [{ tabId: Number.MAX_SAFE_INTEGER + 2 }, {}],
   'tab:state': [{ tabId: null }],
   'library:saveTab': [{ tabId: Infinity }],
@@ -142,7 +133,6 @@ describe('message guards', () => {
       'tab:extract': (p) => isObject(p) && Number.isSafeInteger(p.tabId),
       'sync:setEnabled': (p) =>
         isObject(p) && Object.keys(p).length === 1 && typeof p.enabled === 'boolean',
-      'reader:get': (p) => isObject(p) && typeof p.token === 'string' && p.token.length <= 64,
     };
     fc.assert(
       fc.property(
@@ -315,6 +305,16 @@ describe('the page cannot drive the extension', () => {
   });
 
   it('the overlay ignores postMessage and forged Escape from the page', async () => {
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
     const overlay = new ReaderOverlay(document, window);
     overlay.open('tok');
     expect(overlay.isOpen).toBe(true);
@@ -330,7 +330,19 @@ describe('the page cannot drive the extension', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(overlay.isOpen).toBe(true);
     expect(document.querySelectorAll('qari-reader')).toHaveLength(1);
-    overlay.close();
+    // Only the overlay's own frame, from the extension's origin, may close it.
+    const frameWindow = { postMessage: () => undefined } as unknown as Window;
+    const iframe = roots.at(-1)!.querySelector('iframe')!;
+    Object.defineProperty(iframe, 'contentWindow', { value: frameWindow });
+    const close = (source: unknown, origin: string) =>
+      window.dispatchEvent(
+        new MessageEvent('message', { data: 'qari:close', origin, source: source as Window }),
+      );
+    close(window, 'chrome-extension://test-extension-id');
+    close(frameWindow, 'https://news.example');
+    expect(overlay.isOpen).toBe(true);
+    close(frameWindow, 'chrome-extension://test-extension-id');
     expect(overlay.isOpen).toBe(false);
+    vi.restoreAllMocks();
   });
 });
