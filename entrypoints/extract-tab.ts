@@ -1,5 +1,5 @@
 import { extract } from '@/lib/extract';
-import { registerModule } from '@/lib/page/modules';
+import { registerModule } from '@/lib/page/registry';
 
 // Loaded into a tab by the reader's code when an article is wanted (lib/page/modules.ts).
 export default defineUnlistedScript(() => {

@@ -6,20 +6,14 @@
  * authorize. Each file is a classic bundle that registers itself under a symbol on the isolated
  * world's global object (a module import of it runs it once and caches it).
  */
-import browser from 'webextension-polyfill';
+import { nativeApi } from './native';
+import { moduleKey as key, type ModuleName } from './registry';
 
-export type ModuleName = 'reader-tab' | 'extract-tab';
-
-const key = (name: ModuleName): symbol => Symbol.for(`qari.${name}`);
-
-/** Called by a loaded bundle to make its entry point reachable by `loadModule`. */
-export function registerModule(name: ModuleName, entry: unknown): void {
-  (globalThis as Record<symbol, unknown>)[key(name)] = entry;
-}
+export type { ModuleName };
 
 export async function loadModule<T>(name: ModuleName): Promise<T> {
   const g = globalThis as Record<symbol, unknown>;
-  if (!g[key(name)]) await import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js`));
+  if (!g[key(name)]) await import(/* @vite-ignore */ nativeApi().runtime.getURL(`/${name}.js`));
   // A bundle that failed to register leaves `undefined`: calling it throws, and callers catch.
   return g[key(name)] as T;
 }

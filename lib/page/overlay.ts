@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import { OVERLAY_CLOSE, OVERLAY_READY, type OverlayArticle } from '../messages';
+import { nativeApi } from './native';
 
 const HOST_TAG = 'qari-reader';
 const CSS = `:host{all:initial;position:fixed;inset:0;z-index:2147483647;display:block}
@@ -38,7 +38,7 @@ export class ReaderOverlay {
   ) {
     // The extension's base URL without its slash: `new URL(...).origin` is "null" for
     // non-special schemes outside the browser (Node's URL), which no message would match.
-    this.origin = browser.runtime.getURL('/').replace(/\/$/, '');
+    this.origin = nativeApi().runtime.getURL('/').replace(/\/$/, '');
   }
 
   get isOpen(): boolean {
@@ -53,8 +53,8 @@ export class ReaderOverlay {
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const frame = this.doc.createElement('iframe');
-    frame.src = `${browser.runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
-    frame.title = browser.i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
+    frame.src = `${nativeApi().runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
+    frame.title = nativeApi().i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
     frame.addEventListener('load', () => frame.focus(), { once: true });
     root.append(style, frame);
     this.doc.documentElement.append(host);

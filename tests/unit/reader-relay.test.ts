@@ -7,7 +7,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractResult } from '@/lib/article';
 import { OVERLAY_READY } from '@/lib/messages';
-import { registerModule } from '@/lib/page/modules';
+import { registerModule } from '@/lib/page/registry';
 import { readerTab, type ExtractTab } from '@/lib/page/reader-tab';
 import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { makeArticle } from './store-fixtures';
