@@ -1,0 +1,59 @@
+/**
+ * A tab whose page loaded before the extension was installed or updated has no always-on script
+ * to answer the background: the reader's commands inject it (allowed by the user's gesture on
+ * the toolbar, menu or shortcut: activeTab) and ask again. Other failures are not retried.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readerCommand, tellTab } from '@/lib/background/reader';
+
+const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
+
+describe('reader commands to a tab without the always-on script', () => {
+  let injected: unknown[] = [];
+  let listening = false;
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    injected = [];
+    listening = false;
+    const scripting = {
+      executeScript: vi.fn(async (details: unknown) => {
+        injected.push(details);
+        listening = true;
+        return [];
+      }),
+    };
+    Object.assign(fakeBrowser, { scripting });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId, message) => {
+      if (!listening) throw new Error(NO_RECEIVER);
+      return (message as { type: string }).type === 'reader:show' ? { ok: true, open: true } : null;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('injects the always-on script into the top frame once, then delivers the command', async () => {
+    await expect(readerCommand(7, 'reader:show')).resolves.toEqual({ ok: true, open: true });
+    expect(injected).toEqual([{ target: { tabId: 7, frameIds: [0] }, files: ['/page.js'] }]);
+    // Now the tab answers: nothing is injected again.
+    await expect(readerCommand(7, 'reader:show')).resolves.toEqual({ ok: true, open: true });
+    expect(injected).toHaveLength(1);
+  });
+
+  it('passes other failures on without injecting anything', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('No tab with id: 7.'));
+    await expect(tellTab(7, { type: 'reader:show' })).rejects.toThrow('No tab with id');
+    await expect(readerCommand(7, 'reader:show')).resolves.toMatchObject({ ok: false });
+    expect(injected).toEqual([]);
+  });
+
+  it('reports a failure when injecting is not allowed (no gesture, a browser page)', async () => {
+    (fakeBrowser as unknown as { scripting: { executeScript: unknown } }).scripting.executeScript =
+      vi.fn(async () => {
+        throw new Error('Cannot access contents of the page.');
+      });
+    await expect(readerCommand(7, 'reader:show')).resolves.toEqual({
+      ok: false,
+      error: expect.stringContaining('Cannot access') as unknown as string,
+    });
+  });
+});
