@@ -9,9 +9,14 @@ export interface NativeApi {
   i18n: { getMessage(key: string): string; getUILanguage(): string };
 }
 
+/**
+ * `chrome` first: wherever it exists it is the content script world's own property (Chrome, and
+ * Firefox too), while `browser` is not defined in Chrome's content scripts, where a page's
+ * element with `id="browser"` shows through as `window.browser` (DOM clobbering).
+ */
 export function nativeApi(): NativeApi {
   const g = globalThis as { browser?: NativeApi; chrome?: NativeApi };
-  const api = g.browser ?? g.chrome;
-  if (!api) throw new Error('no extension API in this context');
+  const api = g.chrome ?? g.browser;
+  if (!api) throw new Error('no extension API');
   return api;
 }
