@@ -10,6 +10,7 @@ import { OVERLAY_READY } from '@/lib/messages';
 import { registerModule } from '@/lib/page/registry';
 import { readerTab, type ExtractTab } from '@/lib/page/reader-tab';
 import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
+import { captureShadowRoots } from './shadow-roots';
 import { makeArticle } from './store-fixtures';
 
 const EXTENSION_ORIGIN = 'chrome-extension://test-extension-id';
@@ -50,7 +51,6 @@ describe('the reader code in a tab', () => {
     fakeBrowser.reset();
     sent.length = 0;
     extractions = 0;
-    roots = [];
     fakeBrowser.runtime.onMessage.addListener((msg) => {
       sent.push(msg);
       return Promise.resolve({ ok: true });
@@ -62,15 +62,7 @@ describe('the reader code in a tab', () => {
     canonical.href = 'https://news.example/canonical';
     document.head.append(canonical);
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('وضع القراءة');
-    const attach = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    roots = captureShadowRoots();
   });
   afterEach(() => {
     vi.restoreAllMocks();

@@ -11,6 +11,7 @@ import { senderKind, serve, type Handlers, type Sender } from '@/lib/messaging';
 import { showButton } from '@/lib/page/button';
 import { ReaderOverlay } from '@/lib/page/overlay';
 import { LIMITS } from '@/lib/store/validate';
+import { captureShadowRoots } from './shadow-roots';
 import { makeArticle } from './store-fixtures';
 
 const TYPES = Object.keys(specs) as MessageType[];
@@ -305,16 +306,7 @@ describe('the page cannot drive the extension', () => {
   });
 
   it('the overlay ignores postMessage and forged Escape from the page', async () => {
-    const roots: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const roots = captureShadowRoots();
     const overlay = new ReaderOverlay(document, window);
     overlay.open('tok');
     expect(overlay.isOpen).toBe(true);
