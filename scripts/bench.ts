@@ -7,7 +7,7 @@
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, ROOT, SHARED_DIR, tabIdOf } from '../tests/e2e/fixtures';
+import { launch, ROOT, SHARED_DIR, tabIdOf, type Launched } from '../tests/e2e/fixtures';
 import { startServer } from '../tests/e2e/server';
 import {
   askBackground,
@@ -128,62 +128,91 @@ async function benchPages(): Promise<void> {
 
 const PAINTED_MARK = 'qari:article-painted';
 
-/** Reader command → article painted in the overlay, per Arabic article page (median of RUNS). */
+// Another build to measure beside this one, page by page in alternating order (an A/B in one run).
+const AB_DIR = process.env.BENCH_AB_DIR;
+
+/** Reader command → article painted on a fresh load of `url`; null where no article is detected. */
+async function readerOnce(l: Launched, url: string): Promise<number | null> {
+  const page = await l.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(l, page);
+    const state = await waitForTabState(l, tabId);
+    if (!state?.detection.isArticle || !state.detection.isArabic) return null;
+    const t0 = Date.now();
+    const res = await askBackground<{ ok: boolean }>(l, 'reader:open', { tabId });
+    if (!res.ok) throw new Error(`reader did not open on ${url}`);
+    const frame = await readerFrame(page);
+    const paintedAt = await frame.evaluate(async (mark) => {
+      for (;;) {
+        const [e] = performance.getEntriesByName(mark);
+        if (e) return performance.timeOrigin + e.startTime;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }, PAINTED_MARK);
+    return paintedAt - t0;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Reader command → article painted in the overlay, per Arabic article page (median of RUNS).
+ * With BENCH_AB_DIR, that build is measured too, in a second browser, alternating with this one.
+ */
 async function benchReader(): Promise<void> {
   const sets = pagesOf();
   const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
   const l = await launch({ server });
+  const other = AB_DIR ? await launch({ server, extensionDir: AB_DIR }) : null;
   const rows: (string | number)[][] = [];
   const all: number[] = [];
+  const allOther: number[] = [];
   const allBase: number[] = [];
   try {
     for (const set of sets) {
       for (const file of set.files) {
+        const url = server.url(set.prefix + file);
         const times: number[] = [];
+        const otherTimes: number[] = [];
         const base: number[] = [];
         for (let i = 0; i < RUNS; i++) {
-          const parseMs = await baselineOnFreshPage(l, server.url(set.prefix + file));
-          const page = await l.context.newPage();
-          await page.goto(server.url(set.prefix + file), { waitUntil: 'load' });
-          const tabId = await tabIdOf(l, page);
-          const state = await waitForTabState(l, tabId);
-          if (!state?.detection.isArticle || !state.detection.isArabic) {
-            await page.close();
-            break;
-          }
-          const t0 = Date.now();
-          const res = await askBackground<{ ok: boolean }>(l, 'reader:open', { tabId });
-          if (!res.ok) throw new Error(`reader did not open on ${file}`);
-          const frame = await readerFrame(page);
-          const paintedAt = await frame.evaluate(async (mark) => {
-            for (;;) {
-              const [e] = performance.getEntriesByName(mark);
-              if (e) return performance.timeOrigin + e.startTime;
-              await new Promise((r) => setTimeout(r, 5));
-            }
-          }, PAINTED_MARK);
-          times.push(paintedAt - t0);
-          base.push(parseMs);
-          await page.close();
+          base.push(await baselineOnFreshPage(l, url));
+          const otherFirst = i % 2 === 1;
+          const b = other && otherFirst ? await readerOnce(other, url) : null;
+          const t = await readerOnce(l, url);
+          const a = other && !otherFirst ? await readerOnce(other, url) : b;
+          if (t === null) break;
+          times.push(t);
+          if (a !== null) otherTimes.push(a);
         }
         if (!times.length) continue;
         all.push(median(times));
         allBase.push(median(base));
-        rows.push([file, median(times).toFixed(1), median(base).toFixed(1)]);
+        if (otherTimes.length) allOther.push(median(otherTimes));
+        rows.push([
+          file,
+          median(times).toFixed(1),
+          ...(other ? [otherTimes.length ? median(otherTimes).toFixed(1) : '—'] : []),
+          median(base).toFixed(1),
+        ]);
       }
     }
   } finally {
     await l.close();
+    await other?.close();
     await server.close();
   }
+  const otherHead = other ? [`other build (${AB_DIR})`] : [];
   console.log(`\n## Reader command → article painted (ms, median of ${RUNS} runs)`);
-  table(['page', 'command → painted', 'bare Readability parse'], rows);
+  table(['page', 'command → painted', ...otherHead, 'bare Readability parse'], rows);
   table(
-    ['measure', 'ours', 'anchor', 'goal'],
+    ['measure', 'ours', ...otherHead, 'anchor', 'goal'],
     [
       [
         'median over article pages (ms)',
         median(all).toFixed(1),
+        ...(other ? [median(allOther).toFixed(1)] : []),
         `${median(allBase).toFixed(1)} (Readability parse alone)`,
         '≤ 150 ms',
       ],

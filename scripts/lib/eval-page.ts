@@ -37,10 +37,15 @@ const READABILITY_SRC = readFileSync(
   'utf8',
 );
 
-let controlPage: Page | null = null;
+// One extension page per browser to ask its background from (a benchmark may run two browsers).
+const controlPages = new WeakMap<Launched, Page>();
 async function control(l: Launched): Promise<Page> {
-  if (!controlPage || controlPage.isClosed()) controlPage = await l.extensionPage('popup.html');
-  return controlPage;
+  let page = controlPages.get(l);
+  if (!page || page.isClosed()) {
+    page = await l.extensionPage('popup.html');
+    controlPages.set(l, page);
+  }
+  return page;
 }
 
 /** Ask the background as an extension page does. */

@@ -49,6 +49,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** false opens a visible window (needs a display). */
   headless?: boolean;
+  /** Another build of the extension (benchmarks compare two builds in one run). */
+  extensionDir?: string;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
@@ -74,8 +76,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
           (f !== '--headless=new' || opts.headless !== false),
       ),
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${opts.extensionDir ?? EXTENSION_DIR}`,
+      `--load-extension=${opts.extensionDir ?? EXTENSION_DIR}`,
     ],
   });
   await context.route('**/*', (route) => {
@@ -84,7 +86,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
       return route.continue();
     return route.abort('blockedbyclient');
   });
-  const worker = await backgroundWorker(context);
+  const worker = await backgroundWorker(context, opts.extensionDir ?? EXTENSION_DIR);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -114,7 +116,7 @@ export function unpackedExtensionId(dir: string): string {
  * The extension's service worker. On a reused profile it can start before Playwright listens;
  * then an extension page is opened to wake it (a page of ours loads the worker if it sleeps).
  */
-async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+async function backgroundWorker(context: BrowserContext, extensionDir: string): Promise<Worker> {
   const found = () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   const early =
@@ -124,7 +126,7 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
   const page = await context.newPage();
   const waiting = context.waitForEvent('serviceworker', { timeout: 30_000 });
   await page
-    .goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/popup.html`)
+    .goto(`chrome-extension://${unpackedExtensionId(extensionDir)}/popup.html`)
     .catch(() => undefined);
   const worker = found() ?? (await waiting);
   await page.close();
