@@ -72,6 +72,9 @@ function remember(db: QariDb, key: string, range: Range): void {
 
 const keyOf = (index: TermIndex, kind: 'w' | 'p', term: string) => `${index}\u0000${kind}${term}`;
 
+// Above every letter a term holds: where the terms starting with a prefix end.
+const PREFIX_END = '\uffff';
+
 const largest = (ids: number[]) => ids.reduce((m, id) => (id > m ? id : m), 0);
 
 /**
@@ -101,8 +104,11 @@ async function titleRange(
 /** The entries whose title holds `word`. */
 export function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
   return titleRange(db, keyOf('title', 'w', word), async () => {
-    const row = await db.titlePostings.get(word);
-    return row ? [row.ids] : [];
+    const rows = await db.titlePostings
+      .where('[term+block]')
+      .between([word, -Infinity], [word, Infinity], true, true)
+      .toArray();
+    return rows.map((r) => r.ids);
   });
 }
 
@@ -111,7 +117,10 @@ export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<P
   const parts = await Promise.all(
     forms.map((f) =>
       titleRange(db, keyOf('title', 'p', f), async () => {
-        const rows = await db.titlePostings.where('term').startsWith(f).toArray();
+        const rows = await db.titlePostings
+          .where('[term+block]')
+          .between([f, -Infinity], [f + PREFIX_END, -Infinity])
+          .toArray();
         return rows.map((r) => r.ids);
       }),
     ),

@@ -65,12 +65,12 @@ export const SCHEMA_V4 = {
 };
 
 /**
- * Version 5: each title term's entry ids in one row (`lib/store/title-postings.ts`), built from
+ * Version 5: each title term's entry ids in a few rows (`lib/store/title-postings.ts`), built from
  * the terms rows; it replaces the `title` index of `terms`, which search read entry by entry.
  */
 export const SCHEMA_V5 = {
   terms: 'id, *all',
-  [TITLE_POSTINGS]: 'term',
+  [TITLE_POSTINGS]: '[term+block]',
 };
 
 // Articles re-indexed per step of the v2 upgrade: bounds the bodies held in memory at once.
@@ -144,7 +144,7 @@ export class QariDb extends Dexie {
   imports!: Table<ImportRow, string>;
   importControl!: Table<ImportControlRow, string>;
   syncMeta!: Table<SyncMetaRow, string>;
-  titlePostings!: Table<TitlePostingRow, string>;
+  titlePostings!: Table<TitlePostingRow, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);

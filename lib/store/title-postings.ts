@@ -1,8 +1,10 @@
 /**
- * Per title term, the ids of the entries whose title holds it: one row per term. Search ranks
- * title matches first, so it needs a query word's whole title set; read from a multiEntry index
- * that costs a few microseconds per entry in Chromium (10–25 ms for a word in 1,000–2,000
- * titles), where one row of ids costs a fraction of a millisecond.
+ * Per title term, the ids of the entries whose title holds it, in a few rows: one per term and
+ * block of BLOCK_IDS consecutive ids. Search ranks title matches first, so it needs a query
+ * word's whole title set; read from a multiEntry index that costs a few microseconds per entry
+ * in Chromium (10–25 ms for a word in 1,000–2,000 titles), where one range of rows of ids costs
+ * a fraction of a millisecond. Blocks bound what one write rewrites: an import of 10,000 entries
+ * sharing a title word in one transaction would rewrite a single row of that word 10,000 times.
  *
  * The rows are derived from the `terms` rows and kept in step by a DBCore middleware, so no
  * writer has to know about them: every write transaction over `terms` also covers this table,
@@ -25,12 +27,22 @@ export const TITLE_POSTINGS = 'titlePostings';
 const TERMS = 'terms';
 // Terms rows read per step while building the table: bounds the rows held in memory at once.
 const BUILD_PAGE = 500;
+// Ids per block: a row holds at most this many, and a term in every title of 10,000 entries
+// is read as 20 rows in one request.
+const BLOCK_IDS = 512;
 
 export interface TitlePostingRow {
   term: string;
+  /** `floor(id / BLOCK_IDS)` of the ids the row holds. */
+  block: number;
   /** Ascending entry ids. */
   ids: number[];
 }
+
+export const blockOf = (id: number) => Math.floor(id / BLOCK_IDS);
+
+const SEP = '\u0000';
+const cellOf = (term: string, block: number) => `${block}${SEP}${term}`;
 
 /** Title terms per entry id; an empty list for an entry without a terms row. */
 type Titles = Map<number, string[]>;
@@ -42,19 +54,20 @@ interface Change {
 
 const titleOf = (row: TermsRow | undefined): string[] => row?.title ?? [];
 
-/** Per term, the ids that gain it and the ids that lose it. */
+/** Per row (term and block), the ids that gain the term and the ids that lose it. */
 function changesOf(before: Titles, after: Titles): Map<string, Change> {
   const out = new Map<string, Change>();
-  const at = (term: string) => {
-    let c = out.get(term);
-    if (!c) out.set(term, (c = { add: [], remove: [] }));
+  const at = (term: string, id: number) => {
+    const cell = cellOf(term, blockOf(id));
+    let c = out.get(cell);
+    if (!c) out.set(cell, (c = { add: [], remove: [] }));
     return c;
   };
   for (const [id, terms] of after) {
     const old = new Set(before.get(id) ?? []);
     const now = new Set(terms);
-    for (const t of now) if (!old.has(t)) at(t).add.push(id);
-    for (const t of old) if (!now.has(t)) at(t).remove.push(id);
+    for (const t of now) if (!old.has(t)) at(t, id).add.push(id);
+    for (const t of old) if (!now.has(t)) at(t, id).remove.push(id);
   }
   return out;
 }
@@ -80,14 +93,18 @@ async function writeChanges(
   changes: Map<string, Change>,
 ): Promise<void> {
   if (changes.size === 0) return;
-  const terms = [...changes.keys()];
-  const rows = (await postings.getMany({ trans, keys: terms })) as (TitlePostingRow | undefined)[];
+  const cells = [...changes.keys()];
+  const keys = cells.map((cell) => {
+    const at = cell.indexOf(SEP);
+    return [cell.slice(at + 1), Number(cell.slice(0, at))] as const;
+  });
+  const rows = (await postings.getMany({ trans, keys })) as (TitlePostingRow | undefined)[];
   const puts: TitlePostingRow[] = [];
-  const deletes: string[] = [];
-  terms.forEach((term, i) => {
-    const ids = applyChange(rows[i]?.ids ?? [], changes.get(term)!);
-    if (ids.length > 0) puts.push({ term, ids });
-    else if (rows[i]) deletes.push(term);
+  const deletes: (readonly [string, number])[] = [];
+  keys.forEach(([term, block], i) => {
+    const ids = applyChange(rows[i]?.ids ?? [], changes.get(cells[i]!)!);
+    if (ids.length > 0) puts.push({ term, block, ids });
+    else if (rows[i]) deletes.push([term, block]);
   });
   if (puts.length > 0) await postings.mutate({ type: 'put', trans, values: puts });
   if (deletes.length > 0) await postings.mutate({ type: 'delete', trans, keys: deletes });
@@ -182,20 +199,22 @@ export const titlePostingsMiddleware: Middleware<DBCore> = {
 /** Fill the postings from every `terms` row: for the upgrade that creates the table. */
 export async function buildTitlePostings(tx: Transaction): Promise<void> {
   const terms = tx.table<TermsRow, number>(TERMS);
-  const postings = tx.table<TitlePostingRow, string>(TITLE_POSTINGS);
-  const ids = new Map<string, number[]>();
+  const postings = tx.table<TitlePostingRow, [string, number]>(TITLE_POSTINGS);
+  const cells = new Map<string, TitlePostingRow>();
   const keys = await terms.toCollection().primaryKeys();
   for (let i = 0; i < keys.length; i += BUILD_PAGE) {
     const rows = await terms.bulkGet(keys.slice(i, i + BUILD_PAGE));
     for (const row of rows) {
+      if (!row) continue;
+      const block = blockOf(row.id);
       // Keys come ascending, so each list is built in order.
-      for (const t of new Set(titleOf(row))) {
-        const list = ids.get(t);
-        if (list) list.push(row!.id);
-        else ids.set(t, [row!.id]);
+      for (const term of new Set(row.title)) {
+        const cell = cells.get(cellOf(term, block));
+        if (cell) cell.ids.push(row.id);
+        else cells.set(cellOf(term, block), { term, block, ids: [row.id] });
       }
     }
   }
   await postings.clear();
-  await postings.bulkPut([...ids].map(([term, list]) => ({ term, ids: list })));
+  await postings.bulkPut([...cells.values()]);
 }

@@ -38,6 +38,12 @@ function v1Row(n: number, flags: { read: boolean; archived: boolean; favourite: 
   };
 }
 
+/** The ids the title postings list for a term, over its rows (ordered by block). */
+async function titleIds(db: QariDb, term: string): Promise<number[]> {
+  const rows = await db.titlePostings.toArray();
+  return rows.filter((r) => r.term === term).flatMap((r) => r.ids);
+}
+
 describe('schema migration', () => {
   it('opens a version 1 database with nothing lost', async () => {
     const name = `qari-migration-${Math.random().toString(36).slice(2)}`;
@@ -109,14 +115,14 @@ describe('schema migration', () => {
     );
 
     // Each title term's entries are listed in one row, as the terms rows say.
-    expect((await db.titlePostings.get('مدارس'))?.ids).toEqual([ids[0]]);
-    expect((await db.titlePostings.get('رقم'))?.ids).toEqual([ids[1], ids[2]]);
+    expect(await titleIds(db, 'مدارس')).toEqual([ids[0]]);
+    expect(await titleIds(db, 'رقم')).toEqual([ids[1], ids[2]]);
 
     // The trashed entry was migrated too: undo brings it back in the new shape, searchable.
     const [back] = await undoDelete(db, 'tok');
     expect(back).toMatchObject({ id: trashedId, read: false, favourite: false, hasBody: true });
     expect((await search(db, 'رقم 4 ')).hits.map((h) => h.entry.id)).toEqual([trashedId]);
-    expect((await db.titlePostings.get('رقم'))?.ids).toEqual([ids[1], ids[2], trashedId]);
+    expect(await titleIds(db, 'رقم')).toEqual([ids[1], ids[2], trashedId]);
 
     // And the upgraded database keeps working for new saves.
     const { created } = await saveArticle(db, makeArticle({ url: 'https://example.com/new' }));
@@ -227,8 +233,8 @@ describe('schema version 5 (title postings)', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
     expect(DB_VERSION).toBeGreaterThanOrEqual(5);
-    expect((await db.titlePostings.get('مدارس'))?.ids).toEqual([ids[0], ids[1]]);
-    expect((await db.titlePostings.get('نفط'))?.ids).toEqual([ids[2]]);
+    expect(await titleIds(db, 'مدارس')).toEqual([ids[0], ids[1]]);
+    expect(await titleIds(db, 'نفط')).toEqual([ids[2]]);
     const { entries } = await listEntries(db);
     expect(entries.map((e) => e.id)).toEqual([...ids].reverse());
     expect(await db.terms.count()).toBe(3);
