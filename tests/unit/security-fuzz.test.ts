@@ -102,13 +102,29 @@ function load(html: string): LoadedPage {
   return p;
 }
 
+/**
+ * A page the test's own DOM can build. happy-dom's HTML parser throws on some mutated nestings
+ * (insertBefore: "the new node is a parent of the node to insert to"), which no browser does:
+ * those inputs test happy-dom, not our code, and are skipped (fc.pre), never counted as passes.
+ */
+function loadable(html: string): LoadedPage {
+  let page: LoadedPage | null = null;
+  try {
+    page = load(html);
+  } catch {
+    // The page was not built; nothing of ours ran.
+  }
+  fc.pre(page !== null);
+  return page;
+}
+
 describe('fuzzing detection and extraction with mutated hostile pages', () => {
   it(
     'detect() never throws and always answers in shape',
     () => {
       fc.assert(
         fc.property(pageArb, (p) => {
-          const page = load(build(p));
+          const page = loadable(build(p));
           const d = detect(page.document);
           expect(typeof d.isArticle).toBe('boolean');
           expect(typeof d.isArabic).toBe('boolean');
@@ -133,7 +149,7 @@ describe('fuzzing detection and extraction with mutated hostile pages', () => {
           fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_500 })),
           fc.integer({ min: 100, max: 6_000 }),
           (p, step, budget) => {
-            const page = load(build(p));
+            const page = loadable(build(p));
             const reads: number[] = [];
             let t = 1_000;
             // Every read of the clock moves it on, as if each pass took `step` ms.
