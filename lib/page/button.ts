@@ -1,6 +1,7 @@
 // Only this key of each messages file is bundled (Vite's JSON named exports are tree-shaken).
 import { readerButton as arabicLabel } from '../../public/_locales/ar/messages.json';
 import { readerButton as englishLabel } from '../../public/_locales/en/messages.json';
+import { nativeApi } from './native';
 
 const HOST_TAG = 'qari-button';
 const CSS = `:host{all:initial;position:fixed;bottom:16px;left:16px;z-index:2147483646}
@@ -8,19 +9,14 @@ button{font:600 15px system-ui,sans-serif;direction:rtl;padding:8px 14px;border-
 background:#fff;color:#0b4e39;cursor:pointer;box-shadow:0 2px 8px #0003}
 button:hover{background:#e9f5f0}button:focus-visible{outline:3px solid #0b6e4f;outline-offset:2px}`;
 
-interface I18n {
-  getUILanguage(): string;
-}
-
 /**
  * The browser's UI language, from the native `i18n` namespace (Chrome and Firefox both have it
  * synchronously). Not `i18n.getMessage`: its first call in a page fetches the extension's whole
  * message bundle over a synchronous IPC, ~2 ms on every article page.
  */
 function uiLanguage(): string {
-  const g = globalThis as { browser?: { i18n?: I18n }; chrome?: { i18n?: I18n } };
   try {
-    return (g.browser?.i18n ?? g.chrome?.i18n)?.getUILanguage() ?? '';
+    return nativeApi().i18n.getUILanguage();
   } catch {
     return '';
   }
