@@ -80,12 +80,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
       `--load-extension=${opts.extensionDir ?? EXTENSION_DIR}`,
     ],
   });
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'chrome-extension:' || LOOPBACK.test(url.hostname))
-      return route.continue();
-    return route.abort('blockedbyclient');
-  });
+  await blockNonLoopback(context);
   const worker = await backgroundWorker(context, opts.extensionDir ?? EXTENSION_DIR);
   const extensionId = new URL(worker.url()).host;
   return {
@@ -104,6 +99,16 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
       if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Let the extension and loopback through; every other request is refused. */
+export async function blockNonLoopback(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'chrome-extension:' || LOOPBACK.test(url.hostname))
+      return route.continue();
+    return route.abort('blockedbyclient');
+  });
 }
 
 /** Chromium's id for an unpacked extension: the SHA-256 of its path, hex digits mapped to a–p. */

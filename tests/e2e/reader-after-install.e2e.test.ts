@@ -11,13 +11,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROME_FLAGS, EXTENSION_DIR, SHARED_DIR } from './fixtures';
-import { pressShortcut } from './keyboard';
-import { readerFrame } from './reader-helpers';
+import { chromium, type Browser } from 'playwright-core';
+import { blockNonLoopback, CHROME_FLAGS, EXTENSION_DIR, SHARED_DIR } from './fixtures';
+import { openReaderByShortcut } from './reader-helpers';
 import { startServer, type PageServer } from './server';
 
-const LOOPBACK = /^127(?:\.\d{1,3}){3}$/;
 const DEVTOOLS_URL = /DevTools listening on (ws:\/\/\S+)/;
 
 let proc: ChildProcess;
@@ -53,12 +51,7 @@ async function startChromium(): Promise<string> {
 beforeAll(async () => {
   server = await startServer([{ prefix: '/shared/', dir: SHARED_DIR }]);
   browser = await chromium.connectOverCDP(await startChromium());
-  await browser.contexts()[0]!.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'chrome-extension:' || LOOPBACK.test(url.hostname))
-      return route.continue();
-    return route.abort('blockedbyclient');
-  });
+  await blockNonLoopback(browser.contexts()[0]!);
 });
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
@@ -77,12 +70,6 @@ afterAll(async () => {
   }
 });
 
-async function waitForReader(page: Page): Promise<Frame> {
-  const frame = await readerFrame(page);
-  await frame.locator('nav#qari-toc a').first().waitFor({ state: 'attached', timeout: 15_000 });
-  return frame;
-}
-
 describe('reader mode in a tab opened before the extension was installed', () => {
   it('opens from the keyboard command, with one reader button on the page', async () => {
     const context = browser.contexts()[0]!;
@@ -96,14 +83,7 @@ describe('reader mode in a tab opened before the extension was installed', () =>
     // Installed, but nothing of it runs in the open tab.
     await page.waitForTimeout(500);
     expect(await page.locator('qari-button').count()).toBe(0);
-    await page.bringToFront();
-    pressShortcut('alt+shift+q');
-    // A busy machine can drop the window focus before the key arrives: one more press, as a
-    // reader would, only if nothing opened.
-    const frame = await waitForReader(page).catch(() => {
-      pressShortcut('alt+shift+q');
-      return waitForReader(page);
-    });
+    const frame = await openReaderByShortcut(page);
     expect(new URL(frame.url()).host).toBe(id);
     expect(await frame.locator('nav#qari-toc a').count()).toBe(7);
     // The injected script detected the article and showed its button, once.

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import { pressShortcut } from './keyboard';
 
 /** Click the page's reader-mode button like a reader (a trusted click at its position). */
 export async function openReaderFromButton(page: Page): Promise<void> {
@@ -21,4 +22,25 @@ export async function readerFrame(page: Page, timeout = 15_000): Promise<Frame> 
     await page.waitForTimeout(50);
   }
   throw new Error('reader frame did not open');
+}
+
+/** The reader's frame once its table of contents is in. */
+export async function waitForReaderToc(page: Page): Promise<Frame> {
+  const frame = await readerFrame(page);
+  await frame.locator('nav#qari-toc a').first().waitFor({ state: 'attached', timeout: 15_000 });
+  return frame;
+}
+
+export const READER_SHORTCUT = 'alt+shift+q';
+
+/** Open the reader with its keyboard command on the page at the front, as a reader does. */
+export async function openReaderByShortcut(page: Page): Promise<Frame> {
+  await page.bringToFront();
+  pressShortcut(READER_SHORTCUT);
+  // A busy machine can drop the window focus before the key arrives: one more press, as a
+  // reader would, only if nothing opened.
+  return waitForReaderToc(page).catch(() => {
+    pressShortcut(READER_SHORTCUT);
+    return waitForReaderToc(page);
+  });
 }

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT, SHARED_DIR, launch, type Launched } from './fixtures';
 import { pressShortcut } from './keyboard';
-import { openReaderFromButton, readerFrame } from './reader-helpers';
+import {
+  openReaderByShortcut,
+  openReaderFromButton,
+  READER_SHORTCUT,
+  waitForReaderToc,
+} from './reader-helpers';
 
 const SEED = '/shared/fixtures/seed-article.html';
 const GOLD = JSON.parse(
@@ -28,16 +33,10 @@ afterAll(async () => {
   await l?.close();
 });
 
-async function waitForReader(page: Page): Promise<Frame> {
-  const frame = await readerFrame(page);
-  await frame.locator('nav#qari-toc a').first().waitFor({ state: 'attached', timeout: 15_000 });
-  return frame;
-}
-
 async function openSeed(page: Page): Promise<Frame> {
   await page.goto(l.server.url(SEED));
   await openReaderFromButton(page);
-  return waitForReader(page);
+  return waitForReaderToc(page);
 }
 
 const tocTitles = async (frame: Frame) =>
@@ -62,16 +61,9 @@ describe('reader mode on the seed page', () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url(SEED));
     await page.locator('qari-button').waitFor({ state: 'attached' });
-    await page.bringToFront();
-    pressShortcut('alt+shift+q');
-    // A busy machine can drop the window focus before the key arrives: one more press, as a
-    // reader would, only if nothing opened.
-    const frame = await waitForReader(page).catch(() => {
-      pressShortcut('alt+shift+q');
-      return waitForReader(page);
-    });
+    const frame = await openReaderByShortcut(page);
     expect(await tocTitles(frame)).toEqual(GOLD.sections);
-    pressShortcut('alt+shift+q');
+    pressShortcut(READER_SHORTCUT);
     await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
     await page.close();
   });
@@ -112,7 +104,7 @@ describe('reader mode on the seed page', () => {
       focus: document.activeElement?.outerHTML,
     }));
     await openReaderFromButton(page);
-    const frame = await waitForReader(page);
+    const frame = await waitForReaderToc(page);
     await frame.locator('main').focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
@@ -134,7 +126,7 @@ describe('reader mode on the seed page', () => {
     await a.reload();
     fa = await (async () => {
       await openReaderFromButton(a);
-      return waitForReader(a);
+      return waitForReaderToc(a);
     })();
     await expect
       .poll(() => fa.evaluate(() => document.documentElement.dataset.theme))
@@ -165,7 +157,7 @@ describe('reader mode on the seed page', () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url('/csp/seed.html'));
     await openReaderFromButton(page);
-    const frame = await waitForReader(page);
+    const frame = await waitForReaderToc(page);
     expect(await tocTitles(frame)).toEqual(GOLD.sections);
     await page.close();
   });
