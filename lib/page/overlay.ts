@@ -53,7 +53,7 @@ export class ReaderOverlay {
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const frame = this.doc.createElement('iframe');
-    frame.src = `${nativeApi().runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
+    frame.src = `${this.origin}/reader.html#t=${encodeURIComponent(token)}`;
     frame.title = nativeApi().i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
     frame.addEventListener('load', () => frame.focus(), { once: true });
     root.append(style, frame);
