@@ -53,7 +53,8 @@ export class ReaderOverlay {
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const frame = this.doc.createElement('iframe');
-    frame.src = `${this.origin}/reader.html#t=${encodeURIComponent(token)}`;
+    // Not built from `origin`: a web-accessible page gets its own dynamic address (use_dynamic_url).
+    frame.src = `${nativeApi().runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
     frame.title = nativeApi().i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
     frame.addEventListener('load', () => frame.focus(), { once: true });
     root.append(style, frame);
