@@ -2,15 +2,16 @@
  * Search as you type over the saved articles' title, site, byline and body.
  *
  * Design (for ~10,000 Arabic articles in Chromium's IndexedDB): each article has a `terms` row
- * with two multiEntry indexes, `all` (distinct light10 stems of every field) and `title`. Every
- * index entry read costs a few microseconds, counted or fetched alike, so a word found in
- * thousands of articles costs tens of milliseconds to read whole; a term row costs about as much
- * as ten index entries. The planner therefore reads little and checks much:
+ * with a multiEntry index `all` (distinct light10 stems of every field), and each title stem has
+ * one row listing the entries whose title holds it (`lib/store/title-postings.ts`). Every index
+ * entry read costs a few microseconds, counted or fetched alike, so a word found in thousands of
+ * articles costs tens of milliseconds to read whole; a term row costs about as much as ten index
+ * entries. The planner therefore reads little and checks much:
  *
  * - each query term's `all` range is probed with a bounded read: a rare term is read whole and
  *   narrows the candidates exactly; a common one is left to be checked on term rows;
- * - the `title` ranges (small) are read whole: they rank the entries, and an entry whose title
- *   holds a term needs no check for it;
+ * - the title postings (a row per term) are read whole: they rank the entries, and an entry whose
+ *   title holds a term needs no check for it;
  * - few candidates are checked on their term rows at once (an exact answer); many are walked in
  *   rank order (title matches first, then the newest) in small batches until the page is full,
  *   the total then estimated from the share that matched (`exact: false`). When the common words
@@ -34,7 +35,13 @@ import {
   type Range,
   type Snippet,
 } from './highlight';
-import { prefixPosting, wordPosting, type Posting } from './postings';
+import {
+  prefixPosting,
+  titlePrefixPosting,
+  titleWordPosting,
+  wordPosting,
+  type Posting,
+} from './postings';
 import {
   isEmptyQuery,
   parseQuery,
@@ -301,7 +308,7 @@ async function resolve(
     if (w) return w;
   }
   // The common words match too rarely together for a short walk: read their ranges whole.
-  const full = await Promise.all(open.words.map((w) => wordPosting(db, 'all', w)));
+  const full = await Promise.all(open.words.map((w) => wordPosting(db, w)));
   const narrowed = intersectAll([...(known ? [known] : []), ...full.map((p) => p.ids)]);
   return resolve(db, plan, narrowed, { words: [], forms: open.forms }, []);
 }
@@ -322,14 +329,15 @@ export async function search(
   const offset = Math.max(0, Math.trunc(opts.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(opts.limit ?? DEFAULT_LIMIT)));
   const tuning = { ...TUNING, ...opts.tuning };
-  return db.transaction('r', [db.terms, db.articles, db.texts], async () => {
+  const tables = [db.terms, db.titlePostings, db.articles, db.texts];
+  return db.transaction('r', tables, async () => {
     const forms = q.prefix;
     const [recency, probes, prefix, titleWords, titlePrefix] = await Promise.all([
       recencyOrder(db),
-      Promise.all(q.words.map((w) => wordPosting(db, 'all', w, tuning.probeMax))),
-      forms ? prefixPosting(db, 'all', forms, tuning.probeMax) : null,
-      Promise.all(q.words.map((w) => wordPosting(db, 'title', w))),
-      forms ? prefixPosting(db, 'title', forms) : null,
+      Promise.all(q.words.map((w) => wordPosting(db, w, tuning.probeMax))),
+      forms ? prefixPosting(db, forms, tuning.probeMax) : null,
+      Promise.all(q.words.map((w) => titleWordPosting(db, w))),
+      forms ? titlePrefixPosting(db, forms) : null,
     ]);
     const titles: Titles = {
       words: new Map(q.words.map((w, i) => [w, titleWords[i]!.ids])),

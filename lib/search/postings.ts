@@ -1,11 +1,14 @@
 /**
- * Which entries hold a term, read from the `terms` indexes. In Chromium's IndexedDB every index
- * entry read costs about as much whether keys are fetched or only counted (some microseconds
- * each), so a common word (in thousands of entries) is never read whole unless the query planner
- * decides it must be: a probe reads a bounded number of entries and says whether that was all.
+ * Which entries hold a term: anywhere, read from the `terms` table's `all` index, or in the
+ * title, read from the title postings (one row of ids per term). In Chromium's IndexedDB every
+ * index entry read costs about as much whether keys are fetched or only counted (some
+ * microseconds each), so a common word (in thousands of entries) is never read whole from the
+ * index unless the query planner decides it must be: a probe reads a bounded number of entries
+ * and says whether that was all. A title postings row costs about as much as a few index entries.
  *
  * Complete postings are kept for the search session (search as you type repeats the finished
- * words on every keystroke), dropped when Dexie reports a write to `terms` in any context.
+ * words on every keystroke), dropped when Dexie reports a write to `terms` in any context (the
+ * title postings are written in the same transactions).
  */
 import type { QariDb } from '../store/db';
 import { cachesClearedOnWrite } from './db-caches';
@@ -69,6 +72,9 @@ function remember(db: QariDb, key: string, range: Range): void {
 
 const keyOf = (index: TermIndex, kind: 'w' | 'p', term: string) => `${index}\u0000${kind}${term}`;
 
+// Above every letter a term holds: where the terms starting with a prefix end.
+const PREFIX_END = '\uffff';
+
 const largest = (ids: number[]) => ids.reduce((m, id) => (id > m ? id : m), 0);
 
 /**
@@ -81,17 +87,54 @@ function bounded({ ids, entries }: Range, max: number): Posting {
   return { ids: new Set(first), complete: false, maxId: first.at(-1) ?? 0 };
 }
 
-/** The entries whose `index` holds `word`, reading at most `max` of them (all when Infinity). */
-export async function wordPosting(
+/** A whole range, cached: a title posting is always read whole. */
+async function titleRange(
   db: QariDb,
-  index: TermIndex,
-  word: string,
-  max = Infinity,
+  key: string,
+  read: () => Promise<number[][]>,
 ): Promise<Posting> {
-  const key = keyOf(index, 'w', word);
+  const cached = recall(db, key);
+  if (cached) return { ids: cached.ids, complete: true, maxId: Infinity };
+  const lists = await read();
+  const ids = new Set(lists.length === 1 ? lists[0] : lists.flat());
+  remember(db, key, { ids, entries: lists.reduce((n, l) => n + l.length, 0) });
+  return { ids, complete: true, maxId: Infinity };
+}
+
+/** The entries whose title holds `word`. */
+export function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
+  return titleRange(db, keyOf('title', 'w', word), async () => {
+    const rows = await db.titlePostings
+      .where('[term+block]')
+      .between([word, -Infinity], [word, Infinity], true, true)
+      .toArray();
+    return rows.map((r) => r.ids);
+  });
+}
+
+/** The entries whose title holds a term starting with any of `forms`. */
+export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<Posting> {
+  const parts = await Promise.all(
+    forms.map((f) =>
+      titleRange(db, keyOf('title', 'p', f), async () => {
+        const rows = await db.titlePostings
+          .where('[term+block]')
+          .between([f, -Infinity], [f + PREFIX_END, -Infinity])
+          .toArray();
+        return rows.map((r) => r.ids);
+      }),
+    ),
+  );
+  const ids = parts.length === 1 ? parts[0]!.ids : new Set(parts.flatMap((p) => [...p.ids]));
+  return { ids, complete: true, maxId: Infinity };
+}
+
+/** The entries whose `all` index holds `word`, reading at most `max` of them (all when Infinity). */
+export async function wordPosting(db: QariDb, word: string, max = Infinity): Promise<Posting> {
+  const key = keyOf('all', 'w', word);
   const cached = recall(db, key);
   if (cached) return bounded(cached, max);
-  const range = db.terms.where(index).equals(word);
+  const range = db.terms.where('all').equals(word);
   const ids = await (Number.isFinite(max) ? range.limit(max) : range).primaryKeys();
   const complete = ids.length < max;
   const set = new Set(ids);
@@ -100,22 +143,17 @@ export async function wordPosting(
 }
 
 /**
- * The entries whose `index` holds a term starting with any of `forms`, each form's range read up
- * to `max` index entries (an entry appears once per matching term). One range per form: Dexie
+ * The entries whose `all` index holds a term starting with any of `forms`, each form's range read
+ * up to `max` index entries (an entry appears once per matching term). One range per form: Dexie
  * answers several ranges at once with a cursor, an order of magnitude slower than key reads.
  */
-export async function prefixPosting(
-  db: QariDb,
-  index: TermIndex,
-  forms: string[],
-  max = Infinity,
-): Promise<Posting> {
+export async function prefixPosting(db: QariDb, forms: string[], max = Infinity): Promise<Posting> {
   const parts = await Promise.all(
     forms.map(async (f) => {
-      const key = keyOf(index, 'p', f);
+      const key = keyOf('all', 'p', f);
       const cached = recall(db, key);
       if (cached) return bounded(cached, max);
-      const range = db.terms.where(index).startsWith(f);
+      const range = db.terms.where('all').startsWith(f);
       const ids = await (Number.isFinite(max) ? range.limit(max) : range).primaryKeys();
       const complete = ids.length < max;
       const set = new Set(ids);

@@ -7,7 +7,8 @@
  * so the filtered lists get compound indexes with `savedAt`; entries learn `hasBody` (entries from
  * sync may have no body); plain text moves from `bodies` to its own table `texts` (search snippets
  * read it without the HTML); the search index table `terms` is built from the saved articles; and
- * the outbox is indexed by URL so a new change to an entry replaces its unsent one.
+ * the outbox is indexed by URL so a new change to an entry replaces its unsent one. Version 3 adds
+ * the import queue, version 4 the sync metadata, version 5 the title postings (see SCHEMA_V5).
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
@@ -24,6 +25,12 @@ import type { ImportControlRow, ImportRow } from '../import/queue-row';
 import type { SyncRecord } from '../sync/record';
 import { termsRow } from './search-terms';
 import { DB_NAME } from './db-version';
+import {
+  buildTitlePostings,
+  TITLE_POSTINGS,
+  titlePostingsMiddleware,
+  type TitlePostingRow,
+} from './title-postings';
 
 export { DB_NAME, DB_VERSION } from './db-version';
 
@@ -55,6 +62,15 @@ export const SCHEMA_V3 = {
  */
 export const SCHEMA_V4 = {
   syncMeta: 'id',
+};
+
+/**
+ * Version 5: each title term's entry ids in a few rows (`lib/store/title-postings.ts`), built from
+ * the terms rows; it replaces the `title` index of `terms`, which search read entry by entry.
+ */
+export const SCHEMA_V5 = {
+  terms: 'id, *all',
+  [TITLE_POSTINGS]: '[term+block]',
 };
 
 // Articles re-indexed per step of the v2 upgrade: bounds the bodies held in memory at once.
@@ -128,6 +144,7 @@ export class QariDb extends Dexie {
   imports!: Table<ImportRow, string>;
   importControl!: Table<ImportControlRow, string>;
   syncMeta!: Table<SyncMetaRow, string>;
+  titlePostings!: Table<TitlePostingRow, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -136,6 +153,8 @@ export class QariDb extends Dexie {
     // New tables only: existing rows need no change.
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5).upgrade(buildTitlePostings);
+    this.use(titlePostingsMiddleware);
   }
 }
 

@@ -78,8 +78,12 @@ const ok = (url: string, title: string, lang = 'ar'): FetchExtractResult => ({
   finalUrl: url,
 });
 
-/** Let promise chains and IndexedDB callbacks run (fake-indexeddb uses setImmediate). */
-async function settle(rounds = 30): Promise<void> {
+/**
+ * Let promise chains and IndexedDB callbacks run (fake-indexeddb uses setImmediate): enough turns
+ * for two saves to finish, each a dozen requests (the search terms' write also updates the title
+ * postings).
+ */
+async function settle(rounds = 60): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
 }
 

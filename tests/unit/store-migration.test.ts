@@ -3,6 +3,7 @@ import { getArticle, listEntries, saveArticle, undoDelete } from '@/lib/store/ar
 import { changesSince } from '@/lib/store/changes';
 import { DB_VERSION, QariDb } from '@/lib/store/db';
 import { search } from '@/lib/search';
+import { termsRow } from '@/lib/store/search-terms';
 import { makeArticle } from './store-fixtures';
 
 // The schema and rows exactly as version 1 (the first release) wrote them: boolean flags, no
@@ -35,6 +36,12 @@ function v1Row(n: number, flags: { read: boolean; archived: boolean; favourite: 
     body: { content, text, sections },
     article,
   };
+}
+
+/** The ids the title postings list for a term, over its rows (ordered by block). */
+async function titleIds(db: QariDb, term: string): Promise<number[]> {
+  const rows = await db.titlePostings.toArray();
+  return rows.filter((r) => r.term === term).flatMap((r) => r.ids);
 }
 
 describe('schema migration', () => {
@@ -107,10 +114,15 @@ describe('schema migration', () => {
       [ids[0], ids[1]].sort(),
     );
 
+    // Each title term's entries are listed in one row, as the terms rows say.
+    expect(await titleIds(db, 'مدارس')).toEqual([ids[0]]);
+    expect(await titleIds(db, 'رقم')).toEqual([ids[1], ids[2]]);
+
     // The trashed entry was migrated too: undo brings it back in the new shape, searchable.
     const [back] = await undoDelete(db, 'tok');
     expect(back).toMatchObject({ id: trashedId, read: false, favourite: false, hasBody: true });
     expect((await search(db, 'رقم 4 ')).hits.map((h) => h.entry.id)).toEqual([trashedId]);
+    expect(await titleIds(db, 'رقم')).toEqual([ids[1], ids[2], trashedId]);
 
     // And the upgraded database keeps working for new saves.
     const { created } = await saveArticle(db, makeArticle({ url: 'https://example.com/new' }));
@@ -181,6 +193,57 @@ describe('schema version 4 (sync metadata)', () => {
     expect(entries[0]).toMatchObject({ favourite: true, hasBody: false });
     // The pending change is still there for the sync adapter to stamp.
     expect((await changesSince(db, 0)).map((c) => c.fields)).toEqual([['favourite']]);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('schema version 5 (title postings)', () => {
+  it('opens a version 4 database with each title term’s entries in one row and nothing lost', async () => {
+    const name = `qari-migration-v4-${Math.random().toString(36).slice(2)}`;
+    // Versions 1 to 4 verbatim, independent of lib/store/db.ts.
+    const v4 = new Dexie(name);
+    v4.version(1).stores(V1_STORES);
+    v4.version(2).stores({
+      articles:
+        '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags',
+      texts: 'id',
+      terms: 'id, *title, *all',
+      changes: '++seq, canonicalUrl',
+    });
+    v4.version(3).stores({ imports: 'canonicalUrl, [state+due], state', importControl: 'id' });
+    v4.version(4).stores({ syncMeta: 'id' });
+    const titles = ['المدارس الحكومية تفتح أبوابها', 'خطة المدارس', 'أسعار النفط'];
+    const ids: number[] = [];
+    for (const [i, title] of titles.entries()) {
+      const { row, body } = v1Row(i + 1, { read: false, archived: false, favourite: false });
+      const meta = { ...row.meta, title };
+      const id = (await v4
+        .table('articles')
+        .add({ ...row, meta, read: 0, archived: 0, favourite: 0, hasBody: 1 })) as number;
+      await v4.table('bodies').put({ id, content: body.content, sections: body.sections });
+      await v4.table('texts').put({ id, text: body.text });
+      // The terms row as version 4 wrote it.
+      await v4.table('terms').put(termsRow(id, meta, body.text));
+      ids.push(id);
+    }
+    v4.close();
+
+    const db = new QariDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(5);
+    expect(await titleIds(db, 'مدارس')).toEqual([ids[0], ids[1]]);
+    expect(await titleIds(db, 'نفط')).toEqual([ids[2]]);
+    const { entries } = await listEntries(db);
+    expect(entries.map((e) => e.id)).toEqual([...ids].reverse());
+    expect(await db.terms.count()).toBe(3);
+    // Title matches still rank first: the older entry with the word in its title comes first.
+    const res = await search(db, 'مدارس ');
+    expect(res.hits.map((h) => [h.entry.id, h.titleMatches])).toEqual([
+      [ids[1], 1],
+      [ids[0], 1],
+    ]);
     db.close();
     await Dexie.delete(name);
   });
