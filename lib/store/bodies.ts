@@ -8,10 +8,19 @@ import type { ArticleBody, FullBodyRow } from './entry';
 
 export const bodyTables = (db: QariDb) => [db.bodies, db.texts];
 
-export async function putBody(db: QariDb, id: number, body: ArticleBody): Promise<void> {
+export function putBody(db: QariDb, id: number, body: ArticleBody): Promise<void> {
+  return putBodies(db, [{ id, body }]);
+}
+
+export async function putBodies(
+  db: QariDb,
+  items: readonly { id: number; body: ArticleBody }[],
+): Promise<void> {
   await Promise.all([
-    db.bodies.put({ id, content: body.content, sections: body.sections }),
-    db.texts.put({ id, text: body.text }),
+    db.bodies.bulkPut(
+      items.map(({ id, body }) => ({ id, content: body.content, sections: body.sections })),
+    ),
+    db.texts.bulkPut(items.map(({ id, body }) => ({ id, text: body.text }))),
   ]);
 }
 

@@ -15,14 +15,39 @@ export function stamp(
 }
 
 /** Append a change, absorbing the entry's pending one. Call inside a transaction over `changes`. */
-export async function recordChange(db: QariDb, change: Omit<ChangeRow, 'seq'>): Promise<void> {
-  const pending = await db.changes.where('canonicalUrl').equals(change.canonicalUrl).toArray();
-  let fields = change.fields;
-  for (const p of pending) {
-    if (p.op === 'put' && change.op === 'put') fields = [...new Set([...p.fields, ...fields])];
+export function recordChange(db: QariDb, change: Omit<ChangeRow, 'seq'>): Promise<void> {
+  return recordChanges(db, [change]);
+}
+
+/**
+ * Append changes in order, each absorbing its entry's pending one, as many calls of
+ * `recordChange` would, in three requests however many there are (an import of thousands).
+ * Call inside a transaction over `changes`.
+ */
+export async function recordChanges(
+  db: QariDb,
+  changes: readonly Omit<ChangeRow, 'seq'>[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const urls = [...new Set(changes.map((c) => c.canonicalUrl))];
+  const pending = await db.changes.where('canonicalUrl').anyOf(urls).toArray();
+  // Per URL, the changes the next one absorbs: first those stored, then the one it replaced.
+  const before = new Map<string, Omit<ChangeRow, 'seq'>[]>();
+  for (const p of pending) before.set(p.canonicalUrl, [...(before.get(p.canonicalUrl) ?? []), p]);
+  const standing = new Map<string, Omit<ChangeRow, 'seq'>>();
+  for (const change of changes) {
+    let fields = change.fields;
+    for (const p of before.get(change.canonicalUrl) ?? []) {
+      if (p.op === 'put' && change.op === 'put') fields = [...new Set([...p.fields, ...fields])];
+    }
+    const row = { ...change, fields };
+    before.set(change.canonicalUrl, [row]);
+    // Re-inserted so the rows are added in the order their last change came.
+    standing.delete(change.canonicalUrl);
+    standing.set(change.canonicalUrl, row);
   }
-  await db.changes.bulkDelete(pending.map((p) => p.seq));
-  await db.changes.add({ ...change, fields });
+  if (pending.length > 0) await db.changes.bulkDelete(pending.map((p) => p.seq));
+  await db.changes.bulkAdd([...standing.values()]);
 }
 
 /** Pending changes after `seq` (0 for all), oldest first. */

@@ -55,13 +55,14 @@ const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']
 const QUOTA_MESSAGE = /quota|disk.?full|no space/i;
 const MAX_CAUSE_DEPTH = 5;
 
-/** Whether `err` or an error it wraps (Dexie's `inner`, a `cause`) satisfies `test`. */
+/** Whether `err` or an error it wraps (Dexie's `inner`, a `cause`, a bulk write's first failure) satisfies `test`. */
 function inChain(err: unknown, test: (name: unknown, message: unknown) => boolean): boolean {
   let e: unknown = err;
   for (let depth = 0; depth < MAX_CAUSE_DEPTH && e && typeof e === 'object'; depth++) {
-    const { name, message, inner, cause } = e as Record<string, unknown>;
+    const { name, message, inner, cause, failures } = e as Record<string, unknown>;
     if (test(name, message)) return true;
-    e = inner ?? cause;
+    // Dexie's BulkError lists each failed item's error rather than wrapping one.
+    e = inner ?? cause ?? (Array.isArray(failures) ? (failures[0] as unknown) : undefined);
   }
   return false;
 }

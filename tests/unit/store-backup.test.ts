@@ -11,6 +11,7 @@ import {
 } from '@/lib/store/backup';
 import type { QariDb } from '@/lib/store/db';
 import { StoreError } from '@/lib/store/errors';
+import { search } from '@/lib/search';
 import { canonicalUrl } from '@/lib/url/canonical';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
@@ -85,6 +86,77 @@ describe('import', () => {
     // The target's change is newer than the backup's, so its status wins.
     expect(a).toMatchObject({ archived: true, read: false });
     expect(await importLibrary(target, json)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('merges an article listed twice in one file into one entry, the later status winning', async () => {
+    const backup = await exportLibrary(await seeded(), T0);
+    const first = backup.entries[0]!;
+    const again: BackupEntry = {
+      ...first,
+      archived: true,
+      updatedAt: new Date(T0 + 9000).toISOString(),
+      fieldTimes: { ...first.fieldTimes, archived: T0 + 9000 },
+    };
+    backup.entries.push(again);
+    const target = tracked();
+    expect(await importLibrary(target, backup)).toEqual({ added: 2, updated: 1, unchanged: 0 });
+    expect(await countEntries(target)).toBe(2);
+    const stored = await target.articles.where('canonicalUrl').equals(first.canonicalUrl).first();
+    expect(stored?.archived).toBe(1);
+    // One pending outbox change per entry, however many times the file lists it.
+    expect(await target.changes.count()).toBe(2);
+  });
+
+  it('imports a file larger than one write batch whole, every entry searchable', async () => {
+    const COUNT = 1234;
+    const day = Date.UTC(2024, 0, 1);
+    const entries: BackupEntry[] = Array.from({ length: COUNT }, (_, i) => {
+      const at = new Date(day + i * 60_000).toISOString();
+      const url = `https://archive.example/${i}`;
+      const text = `تقرير رقم ${i} عن الزراعة`;
+      return {
+        canonicalUrl: url,
+        savedAt: at,
+        updatedAt: at,
+        read: false,
+        archived: false,
+        favourite: false,
+        progress: 0,
+        tags: [],
+        fieldTimes: {},
+        article: {
+          url,
+          title: `مقال ${i} عن المدارس`,
+          byline: null,
+          siteName: 'أرشيف',
+          published: null,
+          lang: 'ar',
+          dir: 'rtl',
+          excerpt: text,
+          leadImage: null,
+          wordCount: 5,
+          readingMinutes: 1,
+        },
+        body: i % 2 ? { content: `<p>${text}</p>`, text, sections: [] } : null,
+      };
+    });
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(day).toISOString(),
+      entries,
+    };
+    const target = tracked();
+    expect(await importLibrary(target, backup)).toEqual({ added: COUNT, updated: 0, unchanged: 0 });
+    expect(await countEntries(target)).toBe(COUNT);
+    expect(await target.texts.count()).toBe(COUNT / 2);
+    expect(await target.changes.count()).toBe(COUNT);
+    // Each entry's title terms reached the index (and the title postings) in its batch.
+    const titled = await search(target, 'مدارس ');
+    expect(titled.total).toBe(COUNT);
+    const bodied = await search(target, 'الزراعه ');
+    expect(bodied.total).toBe(COUNT / 2);
+    expect((await exportLibrary(target, day)).entries).toEqual(entries);
   });
 
   it('sanitizes imported HTML when given a sanitizer', async () => {

@@ -7,6 +7,7 @@ import {
   saveArticle,
   setStatus,
 } from '@/lib/store/articles';
+import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
 import { changesSince } from '@/lib/store/changes';
 import type { QariDb } from '@/lib/store/db';
 import { isQuotaError, StoreError, toStoreError } from '@/lib/store/errors';
@@ -79,6 +80,29 @@ describe('a full disk', () => {
     expect(await getArticle(db, entry.id)).toEqual(original);
   });
 
+  it('fails a large import with disk-full and imports none of it', async () => {
+    const source = freshDb();
+    for (let i = 0; i < 3; i++) {
+      await saveArticle(
+        source,
+        makeArticle({ url: `https://example.com/${i}`, title: `مقال ${i}` }),
+      );
+    }
+    const json = await exportLibraryJson(source);
+    await dropDb(source);
+    db = freshDb();
+    const full = simulateFullDisk(db, 'texts');
+    const kept = await saveArticle(db, makeArticle({ url: 'https://example.com/kept' }));
+    const changesBefore = await changesSince(db, 0);
+    full.on = true;
+    await expect(importLibrary(db, json)).rejects.toMatchObject({ code: 'disk-full' });
+    full.on = false;
+    expect(await countEntries(db)).toBe(1);
+    expect(await db.terms.count()).toBe(1);
+    expect(await changesSince(db, 0)).toEqual(changesBefore);
+    expect(await getEntry(db, kept.entry.id)).toEqual(kept.entry);
+  });
+
   it('fails status changes and deletes cleanly too', async () => {
     db = freshDb();
     const full = simulateFullDisk(db, 'changes');
@@ -105,6 +129,18 @@ describe('isQuotaError', () => {
       isQuotaError(new DOMException('Transaction aborted: quota exceeded', 'AbortError')),
     ).toBe(true);
     expect(isQuotaError(new Error('x', { cause: quota }))).toBe(true);
+  });
+
+  it("recognizes a bulk write whose items failed for the quota (Dexie's BulkError)", () => {
+    const quota = new DOMException('quota', 'QuotaExceededError');
+    expect(isQuotaError(new Dexie.BulkError('1 of 2 operations failed', { 1: quota }))).toBe(true);
+    expect(
+      isQuotaError(
+        new Dexie.BulkError('1 of 2 operations failed', {
+          0: new DOMException('constraint', 'ConstraintError'),
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('does not take other failures for a full disk', () => {
