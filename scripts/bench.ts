@@ -319,6 +319,16 @@ async function benchLibrary(): Promise<void> {
     await run('timeSearch', one.slice(0, 5)); // warm the caches a reader's first keystroke warms
     const ours1 = await run('timeSearch', one);
     const ours2 = await run('timeSearch', two);
+    // BENCH_SLOWEST=N names the N slowest queries of each cold row, to see what a tail is made of.
+    const slowest = Number(process.env.BENCH_SLOWEST ?? 0);
+    for (const [qs, r] of [
+      [one, ours1],
+      [two, ours2],
+    ] as const) {
+      const by = qs.map((q, i) => [r.ms[i]!, q, r.hits[i]!] as const).sort((a, b) => b[0] - a[0]);
+      for (const [ms, q, hits] of by.slice(0, slowest))
+        console.log(`slow: ${ms.toFixed(1)} ms  ${q}  (${hits} hits)`);
+    }
     // A reader types: every keystroke searches (the popup debounces, but a pause may fall after
     // any letter). Timed after the cold rows, in one session, as the popup would run them.
     const typed1 = await run('timeTyping', one);
