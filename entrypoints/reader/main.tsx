@@ -10,6 +10,7 @@ import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import { ReaderView } from '@/components/reader/ReaderView';
 import { readerLabels } from '@/lib/reader/labels';
 import { parseReaderLocation } from '@/lib/reader/location';
+import { preloadFonts } from '@/lib/reader/fonts';
 import { warmUp } from '@/lib/reader/render-content';
 import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { OVERLAY_CLOSE } from '@/lib/messages';
@@ -32,6 +33,7 @@ async function boot(app: HTMLElement): Promise<void> {
   };
   addEventListener('keydown', escCloses);
   render(<ReaderStatus kind="loading" labels={labels} />, app);
+  preloadFonts(document);
 
   if (!inOverlay && loc.id) return (await library()).bootSaved(app, loc.id, labels);
   const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;

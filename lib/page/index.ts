@@ -11,8 +11,19 @@ import { showButton } from './button';
 import { loadModule } from './modules';
 import type { ReaderTab } from './reader-tab';
 
-const run = (cmd: unknown): Promise<unknown> =>
-  loadModule<ReaderTab>('reader-tab').then((handle) => handle(cmd));
+/**
+ * Hands a command to the reader's code. The extraction bundle is asked for beside it rather than
+ * after it: opening the reader and saving both extract the page, and the two requests then
+ * overlap (a module is fetched once however often it is imported).
+ */
+export function commandRunner(load: typeof loadModule): (cmd: unknown) => Promise<unknown> {
+  return (cmd) => {
+    load('extract-tab').catch(() => undefined);
+    return load<ReaderTab>('reader-tab').then((handle) => handle(cmd));
+  };
+}
+
+const run = commandRunner(loadModule);
 
 export function startPage(doc: Document, win: Window): void {
   if (win.top !== win) return;

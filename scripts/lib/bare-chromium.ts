@@ -1,0 +1,196 @@
+/**
+ * Chromium with the built extension and no debugger on its pages. Playwright attaches to every
+ * new target and holds it until it has set it up (`waitForDebuggerOnStart`), the reader's frame
+ * included, and each of those round trips goes through the browser process the frame's loading
+ * needs too: a timing taken under Playwright includes its work. Here the DevTools protocol is
+ * spoken directly, to one extension page only (the control page that asks the background, as
+ * the popup does); a page or frame is attached only after its timing has been taken.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { CHROME_FLAGS } from '../../tests/e2e/fixtures';
+
+const DEVTOOLS_URL = /DevTools listening on (ws:\/\/\S+)/;
+// No name resolves but loopback's: nothing leaves the machine, as Playwright's routing ensures
+// in the other harnesses.
+const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+const START_TIMEOUT_MS = 30_000;
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/** A DevTools protocol connection to the browser, with flat sessions. */
+export class Cdp {
+  private next = 1;
+  private pending = new Map<number, Pending>();
+  private listeners = new Map<string, ((params: unknown) => void)[]>();
+
+  constructor(private ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as {
+        id?: number;
+        method?: string;
+        params?: unknown;
+        result?: unknown;
+        error?: { message: string };
+      };
+      if (msg.method) for (const f of this.listeners.get(msg.method) ?? []) f(msg.params);
+      const p = msg.id === undefined ? undefined : this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id!);
+      if (msg.error) p.reject(new Error(msg.error.message));
+      else p.resolve(msg.result);
+    });
+  }
+
+  on(method: string, listener: (params: unknown) => void): void {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
+  }
+
+  send<T>(method: string, params: object = {}, sessionId?: string): Promise<T> {
+    const id = this.next++;
+    this.ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    return new Promise<T>((resolve, reject) =>
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }),
+    );
+  }
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+export interface BareChromium {
+  extensionId: string;
+  /** The browser's own DevTools connection (e.g. for tracing). */
+  cdp: Cdp;
+  /** Evaluate an expression (a promise is awaited) in the target's page; the value returned by value. */
+  evaluate<T>(sessionId: string, expression: string): Promise<T>;
+  /** Evaluate in the extension's control page (popup.html). */
+  control<T>(expression: string): Promise<T>;
+  /** Attach to the first target whose URL starts with `prefix`, once there is one. */
+  attach(prefix: string, timeoutMs?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function startProcess(extensionDir: string, profile: string): Promise<[ChildProcess, string]> {
+  const args = [
+    ...CHROME_FLAGS,
+    LOOPBACK_ONLY,
+    '--remote-debugging-port=0',
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    'about:blank',
+  ];
+  const proc = spawn(process.env.CHROME_PATH || '/usr/bin/chromium', args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LANGUAGE: 'ar' },
+  });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error('chromium did not start')), START_TIMEOUT_MS);
+    proc.stderr?.on('data', (d: Buffer) => {
+      seen += d.toString();
+      const m = DEVTOOLS_URL.exec(seen);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve([proc, m[1]]);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${seen.slice(-500)}`)));
+  });
+}
+
+/** The extension's id, from its service worker's address once it runs. */
+async function workerHost(targets: () => Promise<TargetInfo[]>): Promise<string> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const worker = (await targets()).find(
+      (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'),
+    );
+    if (worker) return new URL(worker.url).host;
+    if (Date.now() > deadline) throw new Error('the extension did not start');
+    await sleep(50);
+  }
+}
+
+export async function launchBare(extensionDir: string): Promise<BareChromium> {
+  const profile = mkdtempSync(join(tmpdir(), 'qari-bare-'));
+  const [proc, url] = await startProcess(extensionDir, profile);
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const cdp = new Cdp(ws);
+
+  const targets = async () =>
+    (await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
+  const attach = async (prefix: string, timeoutMs = 10_000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const t = (await targets()).find((x) => x.url.startsWith(prefix));
+      if (t) {
+        const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+          targetId: t.targetId,
+          flatten: true,
+        });
+        return sessionId;
+      }
+      if (Date.now() > deadline) throw new Error(`no target at ${prefix}`);
+      await sleep(20);
+    }
+  };
+  const evaluate = async <T>(sessionId: string, expression: string): Promise<T> => {
+    const res = await cdp.send<{
+      result: { value?: unknown };
+      exceptionDetails?: { exception?: { description?: string }; text: string };
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+    if (res.exceptionDetails) {
+      const e = res.exceptionDetails;
+      throw new Error(e.exception?.description ?? e.text);
+    }
+    return res.result.value as T;
+  };
+
+  const extensionId = await workerHost(targets);
+  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', {
+    url: `chrome-extension://${extensionId}/popup.html`,
+  });
+  const { sessionId: controlSession } = await cdp.send<{ sessionId: string }>(
+    'Target.attachToTarget',
+    { targetId, flatten: true },
+  );
+  await evaluate(
+    controlSession,
+    'new Promise((r) => document.readyState === "complete" ? r(0) : addEventListener("load", r))',
+  );
+
+  return {
+    extensionId,
+    cdp,
+    evaluate,
+    control: (expression) => evaluate(controlSession, expression),
+    attach,
+    async close() {
+      ws.close();
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill();
+        await exited;
+      }
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      } catch {
+        // Chromium's helpers may still write there: left in the temporary directory.
+      }
+    },
+  };
+}
