@@ -2,14 +2,17 @@ import { useMemo } from 'preact/hooks';
 import { ReaderView } from '@/components/reader/ReaderView';
 import { progressReporter, type ProgressSink } from '@/lib/library/saved-progress';
 import type { SavedArticle } from '@/lib/library/load-saved-article';
+import type { ReaderSettings } from '@/lib/reader/settings';
 
 interface Props {
   saved: SavedArticle;
   sink: ProgressSink;
+  /** The stored reader settings, if already read (the first paint then uses them). */
+  settings?: ReaderSettings;
 }
 
 /** A saved article in its own tab: resumes where the reader stopped and keeps the position. */
-export function SavedReader({ saved, sink }: Props) {
+export function SavedReader({ saved, sink, settings }: Props) {
   const { article, entry } = saved;
   const onProgress = useMemo(
     () => progressReporter({ progress: entry.progress, read: entry.read }, sink),
@@ -21,6 +24,7 @@ export function SavedReader({ saved, sink }: Props) {
       mode="saved"
       initialProgress={entry.progress}
       onProgress={onProgress}
+      initialSettings={settings}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ReaderSettings } from '@/lib/reader/settings';
 import type { Article } from '@/lib/article';
 import { uiLang } from '@/lib/reader/i18n';
 import { keyAction } from '@/lib/reader/keys';
@@ -30,6 +31,11 @@ export interface ReaderViewProps {
   /** The reading position, reported at most once a second and when the view goes away. */
   onProgress?: (fraction: number) => void;
   onSave?: () => void;
+  /**
+   * The stored settings, read while the article was on its way: the first paint is then in the
+   * reader's own theme and size (no flash of the defaults, no second layout of the article).
+   */
+  initialSettings?: ReaderSettings;
 }
 
 /** A section needs a table of contents only if there is somewhere else to go. */
@@ -59,7 +65,7 @@ export function ReaderView(props: ReaderViewProps) {
   const { article, mode, onClose, onSave } = props;
   const labels = useMemo(readerLabels, []);
   const ui = useMemo(uiLang, []);
-  const [settings, update] = useReaderSettings();
+  const [settings, update] = useReaderSettings(props.initialSettings);
   const narrow = useNarrow();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [popover, setPopover] = useState<Popover>(null);
@@ -125,7 +131,8 @@ export function ReaderView(props: ReaderViewProps) {
     replaceUrl(withSection(location.href, sections[spy.current]?.id ?? null));
   }, [spy.current, hasToc]);
 
-  useEffect(() => {
+  // Before the browser paints: the theme lives on the root element, outside what render sets.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
   }, [settings.theme]);
 

@@ -18,6 +18,7 @@ import { ask } from '@/lib/messaging';
 import { label, labelFor } from '@/lib/popup/labels';
 import { savedArticleUrl } from '@/lib/popup/target';
 import type { Labels } from '@/lib/reader/labels';
+import type { ReaderSettings } from '@/lib/reader/settings';
 import { getEntry } from '@/lib/store/articles';
 import { openDb } from '@/lib/store/db';
 
@@ -65,7 +66,11 @@ async function fetchMissingBody(
 }
 
 /** Show saved article `id`; false when it is not saved (or no longer). */
-async function showSaved(app: HTMLElement, id: number): Promise<boolean> {
+async function showSaved(
+  app: HTMLElement,
+  id: number,
+  settings?: Promise<ReaderSettings | undefined>,
+): Promise<boolean> {
   const saved =
     (await loadSavedArticle(openDb(), id).catch(() => null)) ?? (await fetchMissingBody(app, id));
   if (saved === 'failed') return true;
@@ -77,14 +82,19 @@ async function showSaved(app: HTMLElement, id: number): Promise<boolean> {
     markRead: () =>
       void ask('library:setStatus', { id, patch: { read: true } }).catch(() => undefined),
   };
-  render(h(SavedReader, { saved, sink }), app);
+  render(h(SavedReader, { saved, sink, settings: await settings }), app);
   return true;
 }
 
 /** Show saved article `rawId` in `app`, or the "missing" status if it is not (or no longer) saved. */
-export async function bootSaved(app: HTMLElement, rawId: string, labels: Labels): Promise<void> {
+export async function bootSaved(
+  app: HTMLElement,
+  rawId: string,
+  labels: Labels,
+  settings: Promise<ReaderSettings | undefined>,
+): Promise<void> {
   const id = parseSavedId(rawId);
-  if (id !== null && (await showSaved(app, id))) return;
+  if (id !== null && (await showSaved(app, id, settings))) return;
   render(h(ReaderStatus, { kind: 'missing', labels }), app);
 }
 

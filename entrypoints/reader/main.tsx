@@ -11,6 +11,7 @@ import { ReaderView } from '@/components/reader/ReaderView';
 import { readerLabels } from '@/lib/reader/labels';
 import { parseReaderLocation } from '@/lib/reader/location';
 import { preloadFonts } from '@/lib/reader/fonts';
+import { loadSettings } from '@/lib/reader/settings';
 import { warmUp } from '@/lib/reader/render-content';
 import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { OVERLAY_CLOSE } from '@/lib/messages';
@@ -23,6 +24,8 @@ const library = () => import('./load-saved');
 const closeOverlay = (): void => parent.postMessage(OVERLAY_CLOSE, '*');
 
 async function boot(app: HTMLElement): Promise<void> {
+  // Read beside everything else the page waits for, so the first paint is in the reader's theme.
+  const settings = loadSettings().catch(() => undefined);
   const labels = readerLabels();
   const loc = parseReaderLocation(location.href);
   const inOverlay = loc.token !== null;
@@ -35,7 +38,7 @@ async function boot(app: HTMLElement): Promise<void> {
   render(<ReaderStatus kind="loading" labels={labels} />, app);
   preloadFonts(document);
 
-  if (!inOverlay && loc.id) return (await library()).bootSaved(app, loc.id, labels);
+  if (!inOverlay && loc.id) return (await library()).bootSaved(app, loc.id, labels, settings);
   const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;
   if (waiting) warmUp(document);
   const article = await waiting;
@@ -46,7 +49,16 @@ async function boot(app: HTMLElement): Promise<void> {
   }
   removeEventListener('keydown', escCloses);
   const onSave = () => void library().then((m) => m.saveToLibrary(article));
-  render(<ReaderView article={article} mode="overlay" onClose={onClose} onSave={onSave} />, app);
+  render(
+    <ReaderView
+      article={article}
+      mode="overlay"
+      onClose={onClose}
+      onSave={onSave}
+      initialSettings={await settings}
+    />,
+    app,
+  );
 }
 
 const app = document.getElementById('app');

@@ -208,11 +208,19 @@ describe('reader mode on the seed page', () => {
     const page = await l.context.newPage();
     await page.setViewportSize({ width: 1280, height: 860 });
     const frame = await openSeed(page);
+    // Each shot waits for what it shows: the theme applied and the settings panel closed (a
+    // shot taken while the frame was still busy once showed the panel open over the old theme).
     const theme = async (t: string) => {
       await frame.locator('#qari-settings-toggle').click();
       await frame.locator(`input[name="qari-theme"][value="${t}"]`).check();
+      await frame.waitForFunction((want) => document.documentElement.dataset.theme === want, t);
       await page.keyboard.press('Escape');
+      await frame.locator('#qari-settings').waitFor({ state: 'hidden' });
       await frame.evaluate(() => document.fonts.ready);
+      // Two frames drawn since: the shot shows the frame's new state, not its last composited one.
+      await frame.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
     };
     await theme('light');
     await page.screenshot({ path: join(SHOTS, 'reader-light.png') });
@@ -221,6 +229,12 @@ describe('reader mode on the seed page', () => {
     await page.setViewportSize({ width: 420, height: 860 });
     await frame.locator('#qari-toc-toggle').click();
     await frame.locator('nav#qari-toc').waitFor({ state: 'visible' });
+    // The drawer runs from the toolbar to the bottom of the window, however few its entries.
+    const drawer = await frame.evaluate(() => {
+      const r = document.querySelector('nav#qari-toc')!.getBoundingClientRect();
+      return { bottom: r.bottom, height: innerHeight };
+    });
+    expect(drawer.bottom).toBe(drawer.height);
     await page.screenshot({ path: join(SHOTS, 'reader-narrow-drawer.png') });
     await page.keyboard.press('Escape');
     await theme('system');

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReaderView, type ReaderViewProps } from '@/components/reader/ReaderView';
 import type { Article, Section } from '@/lib/article';
-import { SETTINGS_KEY, loadSettings } from '@/lib/reader/settings';
+import { SETTINGS_KEY, loadSettings, validateSettings } from '@/lib/reader/settings';
 import { patchHappyDomForDOMPurify } from './happy-dom-dompurify';
 
 // DOMPurify needs two happy-dom fixes to behave as in browsers (see that module).
@@ -255,6 +255,31 @@ describe('ReaderView', () => {
     expect(await loadSettings()).toMatchObject({ fontSize: 26, theme: 'dark' });
     // The content survives re-renders.
     expect(r.querySelector('.qari-content #outlook')).not.toBeNull();
+  });
+
+  it('paints its first frame in the settings read before it mounted, not the defaults', async () => {
+    const stored = validateSettings({ theme: 'dark', fontSize: 27, font: 'sans' });
+    const seen: { theme?: string; size?: string; font?: string }[] = [];
+    // What the browser would paint: the state when the first animation frame comes.
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+      const reader = root.querySelector<HTMLElement>('.qari-reader');
+      seen.push({
+        theme: document.documentElement.dataset.theme,
+        size: reader?.style.getPropertyValue('--qari-font-size'),
+        font: reader?.dataset.font,
+      });
+      return setTimeout(() => cb(performance.now()), 0) as unknown as number;
+    });
+    delete document.documentElement.dataset.theme;
+    await act(async () => {
+      render(<ReaderView article={article()} mode="overlay" initialSettings={stored} />, root);
+    });
+    expect(seen[0]).toEqual({ theme: 'dark', size: '27px', font: 'sans' });
+    // Later changes still arrive from storage.
+    await act(async () => {
+      await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...stored, theme: 'sepia' } });
+    });
+    expect(document.documentElement.dataset.theme).toBe('sepia');
   });
 
   it('follows settings changed in another tab', async () => {
