@@ -132,10 +132,23 @@ describe('reader mode on the seed page', () => {
       .poll(() => fa.evaluate(() => document.documentElement.dataset.theme))
       .toBe('sepia');
     const b = await l.context.newPage();
+    // The theme at the moment the reader marks its article painted: the stored one, not the
+    // default shown until storage answers.
+    await b.addInitScript(() => {
+      if (location.protocol !== 'chrome-extension:') return;
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'qari:article-painted')
+          (window as { paintedTheme?: string }).paintedTheme =
+            document.documentElement.dataset.theme ?? 'none';
+        return mark(name, options);
+      };
+    });
     const fb = await openSeed(b);
     await expect
-      .poll(() => fb.evaluate(() => document.documentElement.dataset.theme))
+      .poll(() => fb.evaluate(() => (window as { paintedTheme?: string }).paintedTheme))
       .toBe('sepia');
+    expect(await fb.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
     await fb.locator('#qari-settings-toggle').click();
     await fb.locator('input[name="qari-theme"][value="system"]').check();
     await a.close();
