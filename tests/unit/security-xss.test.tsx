@@ -20,7 +20,7 @@ import type { QariDb } from '@/lib/store/db';
 import { parseInert, problemsIn, problemsInFragment, type Problem } from '../fixtures/xss/check';
 import { articlePage, VECTORS, type Canary, type Vector } from '../fixtures/xss/vectors';
 import { loadHtml, type LoadedPage } from './extract-pages';
-import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { backupEntryOf, dropDb, freshDb, makeArticle } from './store-fixtures';
 
 const PAGE_URL = 'https://news.example/world/2025/story.html';
 const EVIL_HOST = 'evil.example';
@@ -202,25 +202,9 @@ describe('each vector in an Arabic article page', () => {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         exportedAt: now,
-        entries: rendered.map(({ i, html }) => {
-          const { content, text, sections, ...meta } = makeArticle({
-            url: `https://hostile.example/${i}`,
-            content: html,
-          });
-          return {
-            canonicalUrl: meta.url,
-            article: meta,
-            body: { content, text, sections },
-            savedAt: now,
-            updatedAt: now,
-            read: false,
-            archived: false,
-            favourite: false,
-            progress: 0,
-            tags: [],
-            fieldTimes: {},
-          };
-        }),
+        entries: rendered.map(({ i, html }) =>
+          backupEntryOf(makeArticle({ url: `https://hostile.example/${i}`, content: html }), now),
+        ),
       };
       const target = freshDb();
       try {

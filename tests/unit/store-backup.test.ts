@@ -13,7 +13,7 @@ import type { QariDb } from '@/lib/store/db';
 import { StoreError } from '@/lib/store/errors';
 import { search } from '@/lib/search';
 import { canonicalUrl } from '@/lib/url/canonical';
-import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { backupEntryOf, dropDb, freshDb, makeArticle } from './store-fixtures';
 
 const T0 = Date.UTC(2025, 2, 1);
 const dbs: QariDb[] = [];
@@ -111,34 +111,15 @@ describe('import', () => {
     const COUNT = 1234;
     const day = Date.UTC(2024, 0, 1);
     const entries: BackupEntry[] = Array.from({ length: COUNT }, (_, i) => {
-      const at = new Date(day + i * 60_000).toISOString();
-      const url = `https://archive.example/${i}`;
       const text = `تقرير رقم ${i} عن الزراعة`;
-      return {
-        canonicalUrl: url,
-        savedAt: at,
-        updatedAt: at,
-        read: false,
-        archived: false,
-        favourite: false,
-        progress: 0,
-        tags: [],
-        fieldTimes: {},
-        article: {
-          url,
-          title: `مقال ${i} عن المدارس`,
-          byline: null,
-          siteName: 'أرشيف',
-          published: null,
-          lang: 'ar',
-          dir: 'rtl',
-          excerpt: text,
-          leadImage: null,
-          wordCount: 5,
-          readingMinutes: 1,
-        },
-        body: i % 2 ? { content: `<p>${text}</p>`, text, sections: [] } : null,
-      };
+      const article = makeArticle({
+        url: `https://archive.example/${i}`,
+        title: `مقال ${i} عن المدارس`,
+        siteName: 'أرشيف',
+        text,
+      });
+      const at = new Date(day + i * 60_000).toISOString();
+      return backupEntryOf(article, at, i % 2 ? {} : { body: null });
     });
     const backup: Backup = {
       format: BACKUP_FORMAT,

@@ -1,5 +1,6 @@
 import type { Article } from '@/lib/article';
 import { QariDb } from '@/lib/store/db';
+import type { BackupEntry } from '@/lib/store/backup';
 
 let dbCounter = 0;
 
@@ -31,6 +32,29 @@ export function makeArticle(over: Partial<Article> = {}): Article {
     sections: [],
     wordCount: text.split(/\s+/).length,
     readingMinutes: 1,
+    ...over,
+  };
+}
+
+/** A backup entry for `article`, unread and untouched since `at` (ISO), with `over` on top. */
+export function backupEntryOf(
+  article: Article,
+  at: string,
+  over: Partial<BackupEntry> = {},
+): BackupEntry {
+  const { content, text, sections, ...meta } = article;
+  return {
+    canonicalUrl: meta.url,
+    article: meta,
+    body: { content, text, sections },
+    savedAt: at,
+    updatedAt: at,
+    read: false,
+    archived: false,
+    favourite: false,
+    progress: 0,
+    tags: [],
+    fieldTimes: {},
     ...over,
   };
 }
