@@ -294,8 +294,8 @@ async function splitFresh(
 
 /**
  * Add entries new to the list with one bulk request per table, as `importOne` adds one. The
- * requests go one after another: run side by side in the transaction (a terms write beside the
- * outbox's), fake-indexeddb committed the transaction early.
+ * requests go one after another: run side by side (the terms write beside `recordChanges`), the
+ * transaction committed early, in Chromium as in fake-indexeddb (see lib/store/title-postings.ts).
  */
 async function addFresh(db: QariDb, fresh: readonly Incoming[], now: number): Promise<void> {
   if (fresh.length === 0) return;

@@ -11,6 +11,11 @@
  * and each write to `terms` applies its entries' title changes here in the same transaction.
  * Upgrades that write `terms` before this table exists are covered by the upgrade that creates
  * it, which builds it whole.
+ *
+ * A write to `terms` therefore takes several turns of native promises. Beside it in one
+ * transaction, run only single Dexie calls (as `deleteEntryData` does): an async function that
+ * awaits one Dexie call and then makes another, run in `Promise.all` beside a terms write, made
+ * the transaction commit early (PrematureCommitError, in Chromium and fake-indexeddb alike).
  */
 import type {
   DBCore,
