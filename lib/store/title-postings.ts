@@ -13,9 +13,10 @@
  * it, which builds it whole.
  *
  * A write to `terms` therefore takes several turns of native promises. Beside it in one
- * transaction, run only single Dexie calls (as `deleteEntryData` does): an async function that
- * awaits one Dexie call and then makes another, run in `Promise.all` beside a terms write, made
- * the transaction commit early (PrematureCommitError, in Chromium and fake-indexeddb alike).
+ * transaction, prefer single Dexie calls (as `deleteEntryData` does): the import's bulk writes
+ * run side by side (bodies, terms, and the outbox's read-then-write) made the transaction commit
+ * early, in Chromium as in fake-indexeddb (PrematureCommitError); smaller cases did not, and
+ * the cause was not narrowed down further.
  */
 import type {
   DBCore,
