@@ -45,15 +45,22 @@ export function detect(doc: Document, opts: DetectOptions = {}): Detection {
     return judge(doc, opts);
   } catch {
     // The last line of defence: a page we cannot read is no article.
-    return { isArticle: false, isArabic: false, language: 'und', signals: ['error'] };
+    return notArticle('und', 'error');
   }
 }
+
+const notArticle = (language: string, ...signals: string[]): Detection => ({
+  isArticle: false,
+  isArabic: false,
+  language,
+  signals,
+});
 
 function judge(doc: Document, opts: DetectOptions): Detection {
   const body = doc.body;
   // No body: XML, SVG or an empty document; a frameset's body is the frameset.
   if (body?.localName !== 'body') {
-    return { isArticle: false, isArabic: false, language: 'und', signals: ['no-body'] };
+    return notArticle('und', 'no-body');
   }
   const hint = (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase();
   // Most of the web has no Arabic script at all: answer those pages at the cost of one short
@@ -63,12 +70,7 @@ function judge(doc: Document, opts: DetectOptions): Detection {
   const glance = hasArabicScript(title) ? null : `${title}\n${firstText(doc, body)}`;
   if (glance !== null && !hasArabicScript(glance)) {
     const language = judgeLanguage(glance, { hint, detectLanguage: opts.detectLanguage });
-    return {
-      isArticle: false,
-      isArabic: false,
-      language,
-      signals: ['script:none', `lang:${language}`],
-    };
+    return notArticle(language, 'script:none', `lang:${language}`);
   }
   const signals: string[] = [];
   const meta = readMetadata(doc, signals);

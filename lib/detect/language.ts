@@ -5,7 +5,14 @@
  */
 
 const LANGS = ['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug'];
-const [AR, FA, UR, PS, CKB, SD, UG] = [0, 1, 2, 3, 4, 5, 6];
+// Indexes into LANGS (plain constants, which the minifier writes in place).
+const AR = 0;
+const FA = 1;
+const UR = 2;
+const PS = 3;
+const CKB = 4;
+const SD = 5;
+const UG = 6;
 // Marker letters: [language, letters, weight]. Urdu, Pashto, Sorani, Sindhi and Uyghur write
 // letters the others (almost) never do, and win outright when those make a noticeable share of the
 // sample. Arabic and Persian differ less: Persian adds پ چ ژ گ and writes ک ی where Arabic has

@@ -12,18 +12,24 @@ import { loadModule } from './modules';
 import type { ReaderTab } from './reader-tab';
 
 /**
- * Hands a command to the reader's code. The extraction bundle is asked for beside it rather than
+ * Hands commands to the reader's code. The extraction bundle is asked for beside it rather than
  * after it: opening the reader and saving both extract the page, and the two requests then
- * overlap (a module is fetched once however often it is imported).
+ * overlap (a module is fetched once however often it is imported). `warm` only loads them.
  */
-export function commandRunner(load: typeof loadModule): (cmd: unknown) => Promise<unknown> {
-  return (cmd) => {
+export function commandRunner(
+  load: typeof loadModule,
+): [run: (cmd: unknown) => Promise<unknown>, warm: () => void] {
+  const readerCode = () => {
     load('extract-tab').catch(() => undefined);
-    return load<ReaderTab>('reader-tab').then((handle) => handle(cmd));
+    return load<ReaderTab>('reader-tab');
   };
+  return [
+    (cmd) => readerCode().then((handle) => handle(cmd)),
+    () => void readerCode().catch(() => undefined),
+  ];
 }
 
-const run = commandRunner(loadModule);
+const [run, warm] = commandRunner(loadModule);
 
 export function startPage(doc: Document, win: Window): void {
   if (win.top !== win) return;
@@ -33,7 +39,7 @@ export function startPage(doc: Document, win: Window): void {
   browser.runtime.onMessage.addListener(run);
   const detection = detect(doc);
   if (detection.isArticle && detection.isArabic) {
-    showButton(doc, () => void run({ type: 'reader:toggle' }).catch(() => undefined));
+    showButton(doc, () => void run({ type: 'reader:toggle' }).catch(() => undefined), warm);
   }
   const detectMs = performance.now() - t0;
   void ask('page:detected', { detection, title: doc.title.slice(0, 1024), detectMs }).catch(

@@ -57,6 +57,25 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
+  it('loads the reader code when the pointer reaches the button, before any click', async () => {
+    const page = await l.context.newPage();
+    const loaded: string[] = [];
+    page.on('requestfinished', (r) => {
+      const name = /\/(reader-tab|extract-tab)\.js$/.exec(r.url())?.[1];
+      if (name) loaded.push(name);
+    });
+    await page.goto(l.server.url(SEED));
+    const host = page.locator('qari-button');
+    await host.waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    expect(loaded).toEqual([]);
+    const box = (await host.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => [...new Set(loaded)].sort()).toEqual(['extract-tab', 'reader-tab']);
+    expect(await page.locator('qari-reader').count()).toBe(0);
+    await page.close();
+  });
+
   it('opens and closes with the keyboard command', async () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url(SEED));

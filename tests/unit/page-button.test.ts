@@ -12,7 +12,10 @@ describe('showButton', () => {
   });
 
   // The host's shadow root is closed: read the button through attachShadow's return value.
-  function show(onClick = (): void => undefined): HTMLButtonElement {
+  function show(
+    onClick = (): void => undefined,
+    onIntent = (): void => undefined,
+  ): HTMLButtonElement {
     let root: ShadowRoot | null = null;
     const attach = Element.prototype.attachShadow;
     const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
@@ -22,7 +25,7 @@ describe('showButton', () => {
       root = attach.call(this, init);
       return root;
     });
-    showButton(document, onClick);
+    showButton(document, onClick, onIntent);
     spy.mockRestore();
     const button = (root as ShadowRoot | null)?.querySelector('button');
     if (!button) throw new Error('no button');
@@ -56,5 +59,18 @@ describe('showButton', () => {
     button.dispatchEvent(new MouseEvent('click'));
     expect(onClick).not.toHaveBeenCalled();
     expect(document.querySelectorAll('qari-button')).toHaveLength(1);
+  });
+
+  it('tells of the intent to click when the pointer reaches it or it takes focus', () => {
+    g.chrome = { i18n: { getUILanguage: () => 'ar' } };
+    const onIntent = vi.fn();
+    const onClick = vi.fn();
+    const button = show(onClick, onIntent);
+    expect(onIntent).not.toHaveBeenCalled();
+    button.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(onIntent).toHaveBeenCalledTimes(1);
+    button.focus();
+    expect(onIntent).toHaveBeenCalledTimes(2);
+    expect(onClick).not.toHaveBeenCalled();
   });
 });

@@ -15,7 +15,7 @@ describe('the always-on script handing a command to the reader code', () => {
       }
       return () => undefined;
     }) as Parameters<typeof commandRunner>[0];
-    const run = commandRunner(load);
+    const [run] = commandRunner(load);
     const answer = run({ type: 'reader:toggle' });
     await Promise.resolve();
     expect([...asked].sort()).toEqual(['extract-tab', 'reader-tab']);
@@ -30,6 +30,21 @@ describe('the always-on script handing a command to the reader code', () => {
       if (name === 'extract-tab') throw new Error('blocked');
       return () => Promise.resolve('shown');
     }) as Parameters<typeof commandRunner>[0];
-    await expect(commandRunner(load)({ type: 'reader:show' })).resolves.toBe('shown');
+    await expect(commandRunner(load)[0]({ type: 'reader:show' })).resolves.toBe('shown');
+  });
+
+  it('loads both bundles on warm, runs no command, and swallows a failed load', async () => {
+    const asked: ModuleName[] = [];
+    const handled: unknown[] = [];
+    const load = (async (name: ModuleName) => {
+      asked.push(name);
+      if (name === 'reader-tab') throw new Error('blocked');
+      return (cmd: unknown) => handled.push(cmd);
+    }) as Parameters<typeof commandRunner>[0];
+    const [, warm] = commandRunner(load);
+    expect(warm()).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...asked].sort()).toEqual(['extract-tab', 'reader-tab']);
+    expect(handled).toEqual([]);
   });
 });

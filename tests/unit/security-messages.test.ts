@@ -289,7 +289,7 @@ describe('the page cannot drive the extension', () => {
       '<form id="browser"><input name="runtime"></form><img name="chrome"><a id="qari-button">x</a>';
     const onClick = vi.fn();
     const shadow = captureShadow();
-    const host = showButton(document, onClick);
+    const host = showButton(document, onClick, () => undefined);
     shadow.restore();
     const button = shadow.root!.querySelector('button')!;
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
