@@ -126,7 +126,9 @@ export function ReaderView(props: ReaderViewProps) {
   // Keep the address pointing at the current section, so reload and copied links land there.
   useEffect(() => {
     if (spy.current === null) return;
-    pendingJump.current = null;
+    // A jump is over when it arrives (or when its moment expires): a measurement taken on the way,
+    // or before the scroll began, must not send the next key press back to where it started.
+    if (pendingJump.current?.index === spy.current) pendingJump.current = null;
     if (!hasToc) return;
     replaceUrl(withSection(location.href, sections[spy.current]?.id ?? null));
   }, [spy.current, hasToc]);

@@ -179,6 +179,27 @@ describe('ReaderView', () => {
     expect(document.activeElement).toBe(r.querySelector('#visit'));
   });
 
+  it('a second j goes on from the section the first is going to, even if the first measurement lands between them', async () => {
+    const TOPS: Record<string, number> = { visit: 800, message: 1800, outlook: 2800 };
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      return DOMRect.fromRect({ x: 0, y: TOPS[this.id] ?? 0, width: 100, height: 40 });
+    });
+    // The scroll spy measures in an animation frame: hold it until after the first key press.
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
+    const r = await mount();
+    press('j', 'KeyJ');
+    expect(document.activeElement).toBe(r.querySelector('#visit'));
+    // The smooth scroll has not moved yet when the first measurement comes: above the first section.
+    await act(async () => {
+      for (const cb of frames.splice(0)) cb(performance.now());
+    });
+    press('j', 'KeyJ');
+    expect(document.activeElement).toBe(r.querySelector('#message'));
+  });
+
   it('highlights the section being read and keeps the address on it while scrolling', async () => {
     const TOPS: Record<string, number> = { visit: 800, message: 1800, outlook: 2800 };
     vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
