@@ -322,15 +322,7 @@ async function addFresh(db: QariDb, fresh: readonly Incoming[], now: number): Pr
 async function importOne(db: QariDb, inc: Incoming, now: number): Promise<keyof ImportReport> {
   const old = await db.articles.where('canonicalUrl').equals(inc.row.canonicalUrl).first();
   if (!old) {
-    const id = await db.articles.add(inc.row);
-    if (inc.body) await putBody(db, id, inc.body);
-    await db.terms.put(termsRow(id, inc.row.meta, inc.body?.text ?? null));
-    await recordChange(db, {
-      canonicalUrl: inc.row.canonicalUrl,
-      op: 'put',
-      fields: [...SYNC_FIELDS],
-      at: now,
-    });
+    await addFresh(db, [inc], now);
     return 'added';
   }
   const oldBody = await getBody(db, old.id);

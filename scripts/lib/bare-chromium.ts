@@ -6,14 +6,9 @@
  * spoken directly, to one extension page only (the control page that asks the background, as
  * the popup does); a page or frame is attached only after its timing has been taken.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
-import { CHROME_FLAGS } from '../../tests/e2e/fixtures';
+import { CHROME_FLAGS, spawnChromium } from '../../tests/e2e/fixtures';
 
-const DEVTOOLS_URL = /DevTools listening on (ws:\/\/\S+)/;
 // No name resolves but loopback's: nothing leaves the machine, as Playwright's routing ensures
 // in the other harnesses.
 const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
@@ -82,35 +77,6 @@ export interface BareChromium {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function startProcess(extensionDir: string, profile: string): Promise<[ChildProcess, string]> {
-  const args = [
-    ...CHROME_FLAGS,
-    LOOPBACK_ONLY,
-    '--remote-debugging-port=0',
-    `--user-data-dir=${profile}`,
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    'about:blank',
-  ];
-  const proc = spawn(process.env.CHROME_PATH || '/usr/bin/chromium', args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LANGUAGE: 'ar' },
-  });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error('chromium did not start')), START_TIMEOUT_MS);
-    proc.stderr?.on('data', (d: Buffer) => {
-      seen += d.toString();
-      const m = DEVTOOLS_URL.exec(seen);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve([proc, m[1]]);
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${seen.slice(-500)}`)));
-  });
-}
-
 /** The extension's id, from its service worker's address once it runs. */
 async function workerHost(targets: () => Promise<TargetInfo[]>): Promise<string> {
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -125,9 +91,14 @@ async function workerHost(targets: () => Promise<TargetInfo[]>): Promise<string>
 }
 
 export async function launchBare(extensionDir: string): Promise<BareChromium> {
-  const profile = mkdtempSync(join(tmpdir(), 'qari-bare-'));
-  const [proc, url] = await startProcess(extensionDir, profile);
-  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const chromium = await spawnChromium([
+    ...CHROME_FLAGS,
+    LOOPBACK_ONLY,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    'about:blank',
+  ]);
+  const ws = new WebSocket(chromium.wsUrl, { perMessageDeflate: false });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const cdp = new Cdp(ws);
 
@@ -181,16 +152,7 @@ export async function launchBare(extensionDir: string): Promise<BareChromium> {
     attach,
     async close() {
       ws.close();
-      if (proc.exitCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill();
-        await exited;
-      }
-      try {
-        rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-      } catch {
-        // Chromium's helpers may still write there: left in the temporary directory.
-      }
+      await chromium.close();
     },
   };
 }

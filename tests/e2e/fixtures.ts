@@ -4,6 +4,7 @@
  * request that is not to loopback (127.0.0.0/8) blocked.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,4 +152,53 @@ export async function tabIdOf(l: Launched, page: Page): Promise<number> {
   });
   if (id < 0) throw new Error(`no tab for ${page.url()}`);
   return id;
+}
+
+const DEVTOOLS_URL = /DevTools listening on (ws:\/\/\S+)/;
+const SPAWN_TIMEOUT_MS = 30_000;
+
+export interface SpawnedChromium {
+  /** The browser's DevTools endpoint. */
+  wsUrl: string;
+  /** Stops the browser and removes its profile (best effort: its helpers may still write there). */
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium started directly (not by Playwright) with a DevTools endpoint and a profile of its
+ * own, for what Playwright's launch cannot do: install an extension over the protocol, or run
+ * with no debugger attached to its pages. `args` come after the endpoint and profile flags.
+ */
+export function spawnChromium(args: string[]): Promise<SpawnedChromium> {
+  const profile = mkdtempSync(join(tmpdir(), 'qari-chromium-'));
+  const proc = spawn(
+    process.env.CHROME_PATH || '/usr/bin/chromium',
+    ['--remote-debugging-port=0', `--user-data-dir=${profile}`, ...args],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANGUAGE: 'ar' } },
+  );
+  const close = async (): Promise<void> => {
+    if (proc.exitCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill();
+      await exited;
+    }
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      // left in the system's temporary directory
+    }
+  };
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error('chromium did not start')), SPAWN_TIMEOUT_MS);
+    proc.stderr?.on('data', (d: Buffer) => {
+      seen += d.toString();
+      const m = DEVTOOLS_URL.exec(seen);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ wsUrl: m[1], close });
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${seen.slice(-500)}`)));
+  });
 }
