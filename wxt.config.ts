@@ -79,7 +79,14 @@ export default defineConfig({
       {
         // The reader page framed over articles, and the reader's code that the always-on script
         // imports into its isolated world when reader mode is asked for.
-        resources: ['reader.html', 'assets/*', 'chunks/*', 'reader-tab.js', 'extract-tab.js'],
+        resources: [
+          'reader.html',
+          'assets/*',
+          'chunks/*',
+          'reader-tab.js',
+          'extract-tab.js',
+          'reader-inbox.js',
+        ],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,11 +1,23 @@
+import type { MessageType, Req } from '../messages';
+
 /**
- * The browser's own extension object (`browser` in Firefox, `chrome` in Chrome), for the
- * synchronous calls made by the code loaded into pages: `runtime.getURL`, `i18n.*`. They need no
- * promise wrapper, so the bundles loaded on demand do without webextension-polyfill, ~10 KB each
- * that every page opening the reader would otherwise compile again.
+ * The browser's own extension object (`browser` in Firefox, `chrome` in Chrome), for the code in
+ * pages: the always-on script's one report and its command listener, and the synchronous calls
+ * of the code loaded on demand (`runtime.getURL`, `i18n.*`). None needs a promise wrapper, so no
+ * script in a page carries webextension-polyfill: ~10 KB that every page would otherwise compile
+ * and run, and whose first calls cost the always-on script ~1 ms on each article page.
  */
 export interface NativeApi {
-  runtime: { getURL(path: string): string };
+  runtime: {
+    getURL(path: string): string;
+    sendMessage(message: unknown, callback: () => void): void;
+    lastError?: unknown;
+    onMessage: {
+      addListener(
+        listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => true,
+      ): void;
+    };
+  };
   i18n: { getMessage(key: string): string; getUILanguage(): string };
 }
 
@@ -19,4 +31,22 @@ export function nativeApi(): NativeApi {
   const api = g.chrome ?? g.browser;
   if (!api) throw new Error('no extension API');
   return api;
+}
+
+/** Answer the background's tab commands: `handle`'s promise is the answer (null if it fails). */
+export function listen(handle: (message: unknown) => Promise<unknown>): void {
+  nativeApi().runtime.onMessage.addListener((message, _sender, respond) => {
+    handle(message).then(respond, () => respond(null));
+    // The answer comes later: keep the channel open (Chrome and Firefox both honour this).
+    return true;
+  });
+}
+
+/**
+ * Tell the background something, not waiting for an answer. The callback reads `lastError`, so a
+ * background that is updating or gone costs no error in the page's console.
+ */
+export function tell<K extends MessageType>(type: K, payload: Req<K>): void {
+  const runtime = nativeApi().runtime;
+  runtime.sendMessage({ type, payload }, () => void runtime.lastError);
 }

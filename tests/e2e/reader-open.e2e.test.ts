@@ -57,6 +57,31 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
+  it('says it is ready from its head, before its bundle runs, and only once', async () => {
+    const page = await l.context.newPage();
+    // The page's window hears what the reader frame posts to its parent, in every world.
+    await page.addInitScript(() => {
+      const w = window as { readyHeard?: number };
+      w.readyHeard = 0;
+      addEventListener('message', (e) => {
+        if (e.data === 'qari:ready') w.readyHeard = (w.readyHeard ?? 0) + 1;
+      });
+    });
+    const frame = await openSeed(page);
+    const timing = await frame.evaluate(() => ({
+      ready: performance.getEntriesByName('qari:overlay-ready')[0]?.startTime ?? null,
+      // A parser-blocking script in <head> runs before parsing ends; the module bundle after.
+      interactive:
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+          ?.domInteractive ?? null,
+    }));
+    expect(timing.ready).not.toBeNull();
+    expect(timing.interactive).not.toBeNull();
+    expect(timing.ready!).toBeLessThan(timing.interactive!);
+    expect(await page.evaluate(() => (window as { readyHeard?: number }).readyHeard)).toBe(1);
+    await page.close();
+  });
+
   it('loads the reader code when the pointer reaches the button, before any click', async () => {
     const page = await l.context.newPage();
     const loaded: string[] = [];

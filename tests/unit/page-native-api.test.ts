@@ -3,7 +3,7 @@
  * shadows `window.browser` (an element with that id shows through in Chrome's content scripts,
  * which define `chrome` but no `browser`).
  */
-import { nativeApi } from '@/lib/page/native';
+import { listen, nativeApi, tell } from '@/lib/page/native';
 
 describe('nativeApi', () => {
   const g = globalThis as { browser?: unknown; chrome?: unknown };
@@ -33,5 +33,61 @@ describe('nativeApi', () => {
     expect(nativeApi()).toBe(browser);
     g.browser = undefined;
     expect(() => nativeApi()).toThrow('no extension API');
+  });
+
+  /** A `chrome` whose runtime records what the always-on script sends and registers. */
+  function fakeRuntime() {
+    const sent: unknown[] = [];
+    const listeners: ((m: unknown, s: unknown, respond: (a: unknown) => void) => unknown)[] = [];
+    let lastErrorReads = 0;
+    const runtime = {
+      getURL: (p: string) => p,
+      sendMessage: (message: unknown, callback: () => void) => {
+        sent.push(message);
+        callback();
+      },
+      get lastError() {
+        lastErrorReads++;
+        return { message: 'Could not establish connection. Receiving end does not exist.' };
+      },
+      onMessage: { addListener: (l: (typeof listeners)[number]) => void listeners.push(l) },
+    };
+    g.chrome = { runtime, i18n: {} };
+    return { sent, listeners, lastErrorReads: () => lastErrorReads };
+  }
+
+  it('tells the background without webextension-polyfill, reading lastError so nothing is logged', () => {
+    const rt = fakeRuntime();
+    tell('page:detected', {
+      detection: { isArticle: true, isArabic: true, language: 'ar', signals: [] },
+      title: 'عنوان',
+      detectMs: 1,
+    });
+    expect(rt.sent).toEqual([
+      {
+        type: 'page:detected',
+        payload: {
+          detection: { isArticle: true, isArabic: true, language: 'ar', signals: [] },
+          title: 'عنوان',
+          detectMs: 1,
+        },
+      },
+    ]);
+    expect(rt.lastErrorReads()).toBe(1);
+  });
+
+  it('answers a command with its handler’s promise, keeping the channel open; a failure answers null', async () => {
+    const rt = fakeRuntime();
+    listen(async (m) => {
+      if ((m as { type: string }).type === 'bad') throw new Error('no');
+      return { echoed: m };
+    });
+    expect(rt.listeners).toHaveLength(1);
+    const answers: unknown[] = [];
+    const keepOpen = rt.listeners[0]!({ type: 'reader:toggle' }, {}, (a) => answers.push(a));
+    expect(keepOpen).toBe(true);
+    rt.listeners[0]!({ type: 'bad' }, {}, (a) => answers.push(a));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answers).toEqual([{ echoed: { type: 'reader:toggle' } }, null]);
   });
 });

@@ -10,6 +10,7 @@ import { OVERLAY_READY } from '@/lib/messages';
 import { registerModule } from '@/lib/page/registry';
 import { readerTab, type ExtractTab } from '@/lib/page/reader-tab';
 import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
+import { openInbox } from '@/lib/reader/overlay-inbox';
 import { captureShadowRoots } from './shadow-roots';
 import { makeArticle } from './store-fixtures';
 
@@ -122,10 +123,15 @@ describe('the reader code in a tab', () => {
 
 describe('the overlay’s reader page takes its article only from its tab', () => {
   /** A frame's window: an event target whose parent (the page's window) records posts. */
-  function frameWindow(): { win: Window; parent: Window; posts: unknown[] } {
+  function frameWindow(hash = `#t=${token('a')}`): {
+    win: Window;
+    parent: Window;
+    posts: unknown[];
+  } {
     const posts: unknown[] = [];
     const parent = { postMessage: (data: unknown) => void posts.push(data) } as unknown as Window;
-    const win = Object.assign(new EventTarget(), { parent }) as unknown as Window;
+    const location = { href: `${EXTENSION_ORIGIN}/reader.html${hash}` };
+    const win = Object.assign(new EventTarget(), { parent, location }) as unknown as Window;
     return { win, parent, posts };
   }
   const post = (win: Window, data: unknown, source: unknown) =>
@@ -165,5 +171,38 @@ describe('the overlay’s reader page takes its article only from its tab', () =
 
   it('opened on its own, outside an overlay, it has no article and does not wait', async () => {
     await expect(waitForOverlayArticle(window, token('d'))).resolves.toBeNull();
+  });
+
+  it('an article posted before the bundle ran is kept by the inbox and taken, ready said once', async () => {
+    const { win, parent, posts } = frameWindow();
+    openInbox(win);
+    expect(posts).toEqual([OVERLAY_READY]);
+    // The tab answers while the reader's bundle is still loading.
+    post(win, { type: 'qari:article', token: token('a'), result: ok('من نافذة أخرى') }, {});
+    post(win, { type: 'qari:article', token: token('b'), result: ok('رمز آخر') }, parent);
+    post(win, { type: 'qari:article', token: token('a'), result: ok('وصل مبكرًا') }, parent);
+    const got = waitForOverlayArticle(win, token('a'));
+    await expect(got).resolves.toMatchObject({ title: 'وصل مبكرًا' });
+    expect(posts).toEqual([OVERLAY_READY]);
+  });
+
+  it('with the inbox open but nothing kept yet, the article that comes later is taken', async () => {
+    const { win, parent, posts } = frameWindow();
+    openInbox(win);
+    const got = waitForOverlayArticle(win, token('a'));
+    post(win, { type: 'qari:article', token: token('a'), result: ok('وصل لاحقًا') }, parent);
+    await expect(got).resolves.toMatchObject({ title: 'وصل لاحقًا' });
+    expect(posts).toEqual([OVERLAY_READY]);
+  });
+
+  it('no inbox without a token or outside a frame: the page says ready itself when it waits', async () => {
+    const { win, posts } = frameWindow('');
+    openInbox(win);
+    expect(posts).toEqual([]);
+    openInbox(window);
+    const got = waitForOverlayArticle(win, token('a'));
+    expect(posts).toEqual([OVERLAY_READY]);
+    win.dispatchEvent(new MessageEvent('message', { data: 'x', source: window }));
+    expect(await Promise.race([got, Promise.resolve('waiting')])).toBe('waiting');
   });
 });

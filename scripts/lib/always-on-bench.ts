@@ -1,0 +1,149 @@
+/**
+ * The always-on script's whole cost on a page's main thread, read from the browser's own trace:
+ * the `EvaluateScript` task that compiles and runs it, report and listener included. Beside it,
+ * the floor: an extension whose content script does nothing but what every such script must, to
+ * be told commands and to report a page (one message listener, one message), measured the same
+ * way in the same run. The script's own clock (`detectMs`) sees neither its compiling nor its
+ * report; this measure sees both.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, type Launched } from '../../tests/e2e/fixtures';
+import type { startServer } from '../../tests/e2e/server';
+import { median, table } from './stats';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+const TRACE_CATEGORIES = ['devtools.timeline'];
+// Content scripts run at document_idle, at the latest just after the load event.
+const SETTLE_MS = 300;
+
+const FLOOR_SCRIPT = `chrome.runtime.onMessage.addListener(() => undefined);
+chrome.runtime.sendMessage({ type: 'floor' }, () => void chrome.runtime.lastError);
+`;
+
+/** A minimal unpacked extension: the floor's content script and an empty worker. */
+function floorExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qari-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'floor',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['floor.js'], run_at: 'document_idle' },
+    ],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'floor.js'), FLOOR_SCRIPT);
+  return dir;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string } };
+}
+
+/** Wall and thread milliseconds of the task that evaluated `script` on a fresh load of `url`. */
+async function scriptTask(
+  l: Launched,
+  url: string,
+  script: string,
+): Promise<{ wall: number; thread: number } | null> {
+  const page = await l.context.newPage();
+  try {
+    const cdp = await l.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: TRACE_CATEGORIES },
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    await cdp.send('Tracing.end');
+    await complete;
+    const task = events.find(
+      (e) => e.name === 'EvaluateScript' && e.ph === 'X' && e.args?.data?.url?.endsWith(script),
+    );
+    if (!task?.dur) return null;
+    return { wall: task.dur / 1000, thread: (task.tdur ?? task.dur) / 1000 };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Per page, in rotating order: our script's task beside the floor's (median of `runs`), and
+ * beside another build's (`abDir`, e.g. the one before a change) when given.
+ */
+export async function benchAlwaysOnTask(
+  server: Server,
+  urls: string[],
+  runs: number,
+  abDir?: string,
+): Promise<void> {
+  const floorDir = floorExtension();
+  const browsers = [
+    { name: 'ours', script: '/page.js', l: await launch({ server }) },
+    { name: 'floor', script: '/floor.js', l: await launch({ server, extensionDir: floorDir }) },
+    ...(abDir
+      ? [{ name: 'other', script: '/page.js', l: await launch({ server, extensionDir: abDir }) }]
+      : []),
+  ];
+  const rows: (string | number)[][] = [];
+  const all = new Map(browsers.map((b) => [b.name, [] as number[]]));
+  const oursThread: number[] = [];
+  try {
+    for (const url of urls) {
+      const times = new Map(browsers.map((b) => [b.name, [] as number[]]));
+      for (let i = 0; i < runs; i++) {
+        // Each browser goes first in turn: none inherits the others' warm caches.
+        const k = i % browsers.length;
+        for (const b of [...browsers.slice(k), ...browsers.slice(0, k)]) {
+          const t = await scriptTask(b.l, url, b.script);
+          if (!t) continue;
+          times.get(b.name)?.push(t.wall);
+          if (b.name === 'ours') oursThread.push(t.thread);
+        }
+      }
+      for (const [name, xs] of times) all.get(name)?.push(...xs);
+      rows.push([
+        url.split('/').pop() ?? url,
+        ...browsers.map((b) => median(times.get(b.name) ?? []).toFixed(2)),
+      ]);
+    }
+  } finally {
+    for (const b of browsers) await b.l.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+  const other = abDir ? [`other build (${abDir})`] : [];
+  const med = (name: string) => median(all.get(name) ?? []).toFixed(2);
+  console.log(`\n## Always-on script, whole task from the browser's trace (ms, median of ${runs})`);
+  table(['page', 'ours (compile + run)', 'floor: listen + report only', ...other], rows);
+  table(
+    ['measure', 'ours', 'floor', ...other, 'goal'],
+    [
+      [
+        'task per page, median (wall ms)',
+        med('ours'),
+        med('floor'),
+        ...other.map(() => med('other')),
+        '≤ 1 ms',
+      ],
+      [
+        'the same, thread time (ms)',
+        median(oursThread).toFixed(2),
+        '—',
+        ...other.map(() => '—'),
+        '—',
+      ],
+    ],
+  );
+}
