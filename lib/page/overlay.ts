@@ -4,6 +4,10 @@ import { nativeApi } from './native';
 const HOST_TAG = 'qari-reader';
 const CSS = `:host{all:initial;position:fixed;inset:0;z-index:2147483647;display:block}
 iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal}`;
+// While the reader is open the page's root does not scroll: its scrollbars would show beside the
+// reader's (narrow windows get both), and a scroll past the reader's end would move the page
+// underneath. A style in the host's own light DOM, so it leaves with the host.
+const PAGE_LOCK = 'html{overflow:hidden!important}';
 
 /**
  * Hosts the reader page (an extension iframe) over the page in the same tab. The iframe is
@@ -58,6 +62,9 @@ export class ReaderOverlay {
     frame.title = nativeApi().i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
     frame.addEventListener('load', () => frame.focus(), { once: true });
     root.append(style, frame);
+    const lock = this.doc.createElement('style');
+    lock.textContent = PAGE_LOCK;
+    host.append(lock);
     this.doc.documentElement.append(host);
     this.host = host;
     this.frame = frame;

@@ -292,6 +292,17 @@ describe('reader mode on the seed page', () => {
       return { bottom: r.bottom, height: innerHeight };
     });
     expect(drawer.bottom).toBe(drawer.height);
+    // The page's own scrollbars do not show beside the reader's: the reader has the whole window.
+    const viewport = await page.evaluate(() => ({
+      width: innerWidth,
+      height: innerHeight,
+      clientWidth: document.documentElement.clientWidth,
+      clientHeight: document.documentElement.clientHeight,
+    }));
+    expect([viewport.clientWidth, viewport.clientHeight]).toEqual([
+      viewport.width,
+      viewport.height,
+    ]);
     await page.screenshot({ path: join(SHOTS, 'reader-narrow-drawer.png') });
     await page.keyboard.press('Escape');
     await theme('system');
