@@ -36,7 +36,10 @@ export function nativeApi(): NativeApi {
 /** Answer the background's tab commands: `handle`'s promise is the answer (null if it fails). */
 export function listen(handle: (message: unknown) => Promise<unknown>): void {
   nativeApi().runtime.onMessage.addListener((message, _sender, respond) => {
-    handle(message).then(respond, () => respond(null));
+    // Called in a microtask: a handler that throws at once still answers (null), like one that rejects.
+    Promise.resolve(message)
+      .then(handle)
+      .then(respond, () => respond(null));
     // The answer comes later: keep the channel open (Chrome and Firefox both honour this).
     return true;
   });

@@ -76,18 +76,27 @@ describe('nativeApi', () => {
     expect(rt.lastErrorReads()).toBe(1);
   });
 
-  it('answers a command with its handler’s promise, keeping the channel open; a failure answers null', async () => {
+  it('answers a command with its handler’s promise, keeping the channel open; a failure or a throw answers null', async () => {
     const rt = fakeRuntime();
-    listen(async (m) => {
-      if ((m as { type: string }).type === 'bad') throw new Error('no');
-      return { echoed: m };
+    listen((m) => {
+      if ((m as { type: string }).type === 'throws') throw new Error('at once');
+      if ((m as { type: string }).type === 'bad') return Promise.reject(new Error('later'));
+      return Promise.resolve({ echoed: m });
     });
     expect(rt.listeners).toHaveLength(1);
-    const answers: unknown[] = [];
-    const keepOpen = rt.listeners[0]!({ type: 'reader:toggle' }, {}, (a) => answers.push(a));
-    expect(keepOpen).toBe(true);
-    rt.listeners[0]!({ type: 'bad' }, {}, (a) => answers.push(a));
+    const answers: Record<string, unknown> = {};
+    const send = (type: string) =>
+      rt.listeners[0]!({ type }, {}, (a) => {
+        answers[type] = a;
+      });
+    expect(send('reader:toggle')).toBe(true);
+    send('bad');
+    expect(() => send('throws')).not.toThrow();
     await new Promise((r) => setTimeout(r, 0));
-    expect(answers).toEqual([{ echoed: { type: 'reader:toggle' } }, null]);
+    expect(answers).toEqual({
+      'reader:toggle': { echoed: { type: 'reader:toggle' } },
+      bad: null,
+      throws: null,
+    });
   });
 });
