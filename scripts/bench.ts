@@ -59,14 +59,20 @@ function benchSize(): void {
 
 /** The always-on script's whole task per page (trace), beside the floor any such script pays. */
 async function benchAlwaysOn(): Promise<void> {
-  const sets = pagesOf();
-  const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
+  const { sets, server } = await pagesServer();
   try {
     const urls = sets.flatMap((s) => s.files.map((f) => server.url(s.prefix + f)));
     await benchAlwaysOnTask(server, urls, RUNS, AB_DIR);
   } finally {
     await server.close();
   }
+}
+
+/** The benchmark's pages, served on loopback. */
+async function pagesServer() {
+  const sets = pagesOf();
+  const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
+  return { sets, server };
 }
 
 function pagesOf(): { dir: string; prefix: string; files: string[] }[] {
@@ -83,8 +89,7 @@ function pagesOf(): { dir: string; prefix: string; files: string[] }[] {
 }
 
 async function benchPages(): Promise<void> {
-  const sets = pagesOf();
-  const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
+  const { sets, server } = await pagesServer();
   const l = await launch({ server });
   const rows: (string | number)[][] = [];
   const detectAll: number[] = [];
@@ -131,12 +136,17 @@ async function benchPages(): Promise<void> {
     await server.close();
   }
   console.log(`\n## Per page, median of ${RUNS} runs (ms)`);
-  table(['page', 'always-on main-thread', 'our extraction', 'bare Readability', 'ratio'], rows);
+  table(['page', 'always-on, own clock', 'our extraction', 'bare Readability', 'ratio'], rows);
   console.log('\n## Summary');
   table(
     ['measure', 'ours', 'anchor', 'goal'],
     [
-      ['always-on main-thread per page, median (ms)', median(detectAll).toFixed(2), '—', '≤ 1 ms'],
+      [
+        'always-on, own clock (first statement → detection), median (ms)',
+        median(detectAll).toFixed(2),
+        '—',
+        'see always-on',
+      ],
       [
         'extraction, sum over pages (ms)',
         oursSum.toFixed(1),
@@ -232,8 +242,7 @@ async function readerOnceBare(b: BareChromium, url: string): Promise<number | nu
  * BENCH_AB_DIR, that build is measured too without a debugger, in alternating order.
  */
 async function benchReader(): Promise<void> {
-  const sets = pagesOf();
-  const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
+  const { sets, server } = await pagesServer();
   const l = await launch({ server });
   const bare = await launchBare(EXT);
   const other = AB_DIR ? await launchBare(AB_DIR) : null;

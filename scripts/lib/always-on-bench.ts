@@ -98,52 +98,45 @@ export async function benchAlwaysOnTask(
       : []),
   ];
   const rows: (string | number)[][] = [];
-  const all = new Map(browsers.map((b) => [b.name, [] as number[]]));
-  const oursThread: number[] = [];
+  const wall = new Map(browsers.map((b) => [b.name, [] as number[]]));
+  const thread = new Map(browsers.map((b) => [b.name, [] as number[]]));
   try {
     for (const url of urls) {
-      const times = new Map(browsers.map((b) => [b.name, [] as number[]]));
+      const page = new Map(browsers.map((b) => [b.name, [] as number[]]));
       for (let i = 0; i < runs; i++) {
         // Each browser goes first in turn: none inherits the others' warm caches.
         const k = i % browsers.length;
         for (const b of [...browsers.slice(k), ...browsers.slice(0, k)]) {
           const t = await scriptTask(b.l, url, b.script);
           if (!t) continue;
-          times.get(b.name)?.push(t.wall);
-          if (b.name === 'ours') oursThread.push(t.thread);
+          page.get(b.name)?.push(t.wall);
+          wall.get(b.name)?.push(t.wall);
+          thread.get(b.name)?.push(t.thread);
         }
       }
-      for (const [name, xs] of times) all.get(name)?.push(...xs);
       rows.push([
         url.split('/').pop() ?? url,
-        ...browsers.map((b) => median(times.get(b.name) ?? []).toFixed(2)),
+        ...browsers.map((b) => median(page.get(b.name) ?? []).toFixed(2)),
       ]);
     }
   } finally {
     for (const b of browsers) await b.l.close();
     rmSync(floorDir, { recursive: true, force: true });
   }
-  const other = abDir ? [`other build (${abDir})`] : [];
-  const med = (name: string) => median(all.get(name) ?? []).toFixed(2);
+  const columns = [
+    'ours',
+    'floor: listen + report only',
+    ...(abDir ? [`other build (${abDir})`] : []),
+  ];
+  const medians = (m: Map<string, number[]>) =>
+    browsers.map((b) => median(m.get(b.name) ?? []).toFixed(2));
   console.log(`\n## Always-on script, whole task from the browser's trace (ms, median of ${runs})`);
-  table(['page', 'ours (compile + run)', 'floor: listen + report only', ...other], rows);
+  table(['page', ...columns], rows);
   table(
-    ['measure', 'ours', 'floor', ...other, 'goal'],
+    ['measure', ...columns, 'goal'],
     [
-      [
-        'task per page, median (wall ms)',
-        med('ours'),
-        med('floor'),
-        ...other.map(() => med('other')),
-        '≤ 1 ms',
-      ],
-      [
-        'the same, thread time (ms)',
-        median(oursThread).toFixed(2),
-        '—',
-        ...other.map(() => '—'),
-        '—',
-      ],
+      ['task per page, median (wall ms)', ...medians(wall), '≤ 1 ms'],
+      ['the same, thread time (ms)', ...medians(thread), '—'],
     ],
   );
 }
