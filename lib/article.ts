@@ -10,6 +10,12 @@ export interface Section {
 /** The result of extraction: everything the reader view and the reading list need. */
 export interface Article {
   url: string;
+  /**
+   * The page's own `<link rel=canonical>` (absolute), or null. The reading list keys an entry by
+   * it (through `lib/url/canonical.ts`, which decides whether to trust it), so every way of saving
+   * a page (reader button, popup, shortcut, menu, import) finds the same entry.
+   */
+  canonical?: string | null;
   title: string;
   byline: string | null;
   siteName: string | null;

@@ -6,6 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, ExtractFailure, ExtractResult } from '../article';
 import { sanitizeNode, serializeChildren } from '../sanitize';
+import { canonicalLinkOf } from './canonical-link';
 import { findDateLines, removeClutter } from './clutter';
 import { parseArabicDate } from './dates';
 import { detectLanguage, markBlockDirections } from './direction';
@@ -193,6 +194,7 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
   const firstImage = content.querySelector('img')?.getAttribute('src') ?? null;
   const article: Article = {
     url,
+    canonical: canonicalLinkOf(doc, baseUrl),
     title: title || (paragraphs[0]?.text ?? ''),
     byline: meta.byline ?? bylineFromReadability(parsed.byline),
     siteName: meta.siteName ?? (parsed.siteName?.trim() || null),

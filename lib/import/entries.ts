@@ -1,27 +1,26 @@
 /**
  * The reading-list side of an import: every link becomes an entry at once (body-less, so it shows
- * in the list and search finds its title), merged with the entry already saved for the same
- * article; later the fetched article is attached to that entry, or the failure reason is.
+ * in the list and search finds its title), or is found among the entries already listed under
+ * any of their addresses; later the fetched article is attached to that entry, or the failure
+ * reason is. What an import may change on a listed entry: README, "When two versions of an
+ * entry meet" — it adds its tags and nothing else: the reader's own state stays.
  */
 import type { Article } from '../article';
-import { putBody } from '../store/bodies';
-import { recordChange, stamp } from '../store/changes';
+import { articleKeys } from '../store/addresses';
 import type { QariDb } from '../store/db';
 import {
   flag,
   newEntryRow,
+  placeholderMeta,
   splitArticle,
-  SYNC_FIELDS,
   type ArticleMeta,
   type EntryRow,
-  type SyncField,
 } from '../store/entry';
-import { guardWrite } from '../store/errors';
-import { termsRow } from '../store/search-terms';
+import { withFetchedArticle } from '../store/fill-body';
+import { findEntry } from '../store/find';
+import { writeEntries, writeEntry, writing } from '../store/write';
 import { canonicalUrl } from '../url/canonical';
 import type { ImportItem } from './types';
-
-const STATUS = ['read', 'archived', 'favourite'] as const;
 
 export interface LinkEntry {
   canonicalUrl: string;
@@ -41,68 +40,33 @@ function hostOf(url: string): string {
 
 /** The list metadata of a link whose page has not been fetched yet. */
 export function linkMeta(item: ImportItem): ArticleMeta {
-  return {
-    url: item.url,
-    title: item.title || item.url,
-    byline: null,
-    siteName: hostOf(item.url) || null,
-    published: null,
-    lang: '',
-    dir: 'rtl',
-    excerpt: '',
-    leadImage: null,
-    wordCount: 0,
-    readingMinutes: 0,
-  };
+  return placeholderMeta(item.url, item.title || item.url, hostOf(item.url) || null);
 }
 
-/** Fold an imported link's state into a saved entry: read/archived/favourite on either side win. */
-function mergeState(row: EntryRow, item: ImportItem): SyncField[] {
-  const changed: SyncField[] = [];
-  for (const f of STATUS) {
-    if (item[f] && row[f] === 0) {
-      row[f] = flag(true);
-      changed.push(f);
-    }
-  }
-  const tags = [...new Set([...row.tags, ...item.tags])];
-  if (tags.length !== row.tags.length) {
-    row.tags = tags;
-    changed.push('tags');
-  }
-  if (item.savedAt < row.savedAt) {
-    row.savedAt = item.savedAt;
-    changed.push('savedAt');
-  }
-  return changed;
+/** A listed entry met again in an import: it gains the import's tags, or null when it has them. */
+function withImportedTags(row: EntryRow, tags: readonly string[], now: number): EntryRow | null {
+  const joined = [...new Set([...row.tags, ...tags])];
+  return joined.length === row.tags.length ? null : { ...row, tags: joined, updatedAt: now };
 }
 
 async function addOrMerge(db: QariDb, item: ImportItem, now: number): Promise<LinkEntry> {
   const key = canonicalUrl(item.url);
-  const old = await db.articles.where('canonicalUrl').equals(key).first();
+  const old = await findEntry(db, [key]);
   if (old) {
-    const fields = mergeState(old, item);
-    if (fields.length > 0) {
-      old.updatedAt = now;
-      old.fieldTimes = { ...old.fieldTimes, ...stamp(fields, now) };
-      await db.articles.put(old);
-      await recordChange(db, { canonicalUrl: key, op: 'put', fields, at: now });
-    }
-    return { canonicalUrl: key, entryId: old.id, hasBody: old.hasBody === 1, created: false };
+    const after = withImportedTags(old, item.tags, now);
+    if (after) await writeEntry(db, { before: old, after, origin: 'import' }, now);
+    const link = { canonicalUrl: old.canonicalUrl, entryId: old.id };
+    return { ...link, hasBody: old.hasBody === 1, created: false };
   }
-  const meta = linkMeta(item);
-  const row = newEntryRow(key, meta, now, {
+  const after = newEntryRow(key, linkMeta(item), now, {
     savedAt: item.savedAt,
     read: flag(item.read),
     archived: flag(item.archived),
     favourite: flag(item.favourite),
     tags: item.tags,
-    fieldTimes: stamp([...SYNC_FIELDS], now),
   });
-  const id = await db.articles.add(row);
-  await db.terms.put(termsRow(id, meta, null));
-  await recordChange(db, { canonicalUrl: key, op: 'put', fields: [...SYNC_FIELDS], at: now });
-  return { canonicalUrl: key, entryId: id, hasBody: false, created: true };
+  const row = await writeEntry(db, { before: null, after, origin: 'import' }, now);
+  return { canonicalUrl: key, entryId: row!.id, hasBody: false, created: true };
 }
 
 /** Create or merge the entries of a batch of links in one transaction. */
@@ -111,18 +75,18 @@ export async function addLinkEntries(
   items: readonly ImportItem[],
   now = Date.now(),
 ): Promise<LinkEntry[]> {
-  return guardWrite(() =>
-    db.transaction('rw', [db.articles, db.terms, db.changes], async () => {
-      const out: LinkEntry[] = [];
-      for (const item of items) out.push(await addOrMerge(db, item, now));
-      return out;
-    }),
-  );
+  return writing(db, async () => {
+    const out: LinkEntry[] = [];
+    for (const item of items) out.push(await addOrMerge(db, item, now));
+    return out;
+  });
 }
 
 /**
  * Give an imported entry its fetched article. The entry keeps the URL it was imported with (the
- * redirect's end may differ) and its status; false when the entry was deleted meanwhile.
+ * redirect's end may differ) and its status. When the page turns out to be an article listed
+ * already (under the fetched page's canonical link or final URL), the imported entry merges into
+ * that one as any import does. False when the entry was deleted meanwhile.
  */
 export async function attachArticle(
   db: QariDb,
@@ -131,22 +95,43 @@ export async function attachArticle(
   now = Date.now(),
 ): Promise<boolean> {
   const { meta, body } = splitArticle(article);
-  return guardWrite(() =>
-    db.transaction('rw', [db.articles, db.bodies, db.texts, db.terms, db.changes], async () => {
-      const row = await db.articles.get(entryId);
-      if (!row) return false;
-      const next: ArticleMeta = { ...meta, url: row.meta.url, title: meta.title || row.meta.title };
-      const fields = (['title', 'siteName'] as const).filter((f) => next[f] !== row.meta[f]);
-      const updated: EntryRow = { ...row, meta: next, hasBody: 1, updatedAt: now };
-      delete updated.importFailure;
-      if (fields.length > 0) updated.fieldTimes = { ...row.fieldTimes, ...stamp(fields, now) };
-      await db.articles.put(updated);
-      await putBody(db, entryId, body);
-      await db.terms.put(termsRow(entryId, next, body.text));
-      if (fields.length > 0)
-        await recordChange(db, { canonicalUrl: row.canonicalUrl, op: 'put', fields, at: now });
+  return writing(db, async () => {
+    const row = await db.articles.get(entryId);
+    if (!row) return false;
+    const listed = await findEntry(db, articleKeys(article.url, article.canonical));
+    if (listed && listed.id !== row.id) {
+      await mergeInto(db, row, listed, article, now);
       return true;
-    }),
+    }
+    const next: EntryRow = {
+      ...withFetchedArticle(row, article),
+      meta: { ...meta, url: row.meta.url, title: meta.title || row.meta.title },
+      updatedAt: now,
+    };
+    await writeEntry(db, { before: row, after: next, body, origin: 'import' }, now);
+    return true;
+  });
+}
+
+/** The imported entry `dup` is the listed entry `listed`: one entry remains, the listed one. */
+async function mergeInto(
+  db: QariDb,
+  dup: EntryRow,
+  listed: EntryRow,
+  article: Article,
+  now: number,
+): Promise<void> {
+  const tagged = withImportedTags(listed, dup.tags, now) ?? listed;
+  const filled = listed.hasBody === 1 ? tagged : withFetchedArticle(tagged, article);
+  const after = { ...filled, addresses: [...filled.addresses, ...dup.addresses] };
+  const body = listed.hasBody === 1 ? null : splitArticle(article).body;
+  await writeEntries(
+    db,
+    [
+      { before: dup, after: null, origin: 'import' },
+      { before: listed, after, body, origin: 'import' },
+    ],
+    now,
   );
 }
 
@@ -156,13 +141,12 @@ export async function setImportFailure(
   entryId: number,
   code: string | null,
 ): Promise<void> {
-  await guardWrite(() =>
-    db.transaction('rw', db.articles, async () => {
-      const row = await db.articles.get(entryId);
-      if (!row || row.hasBody === 1) return;
-      if (code) row.importFailure = code;
-      else delete row.importFailure;
-      await db.articles.put(row);
-    }),
-  );
+  await writing(db, async () => {
+    const row = await db.articles.get(entryId);
+    if (!row || row.hasBody === 1) return;
+    const after: EntryRow = { ...row };
+    if (code) after.importFailure = code;
+    else delete after.importFailure;
+    await writeEntry(db, { before: row, after, origin: 'fetched' });
+  });
 }

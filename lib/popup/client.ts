@@ -29,9 +29,9 @@ export interface LibraryClient {
   remove(ids: number[]): Promise<{ undoToken: string }>;
   undo(undoToken: string): Promise<void>;
   /**
-   * Call `onChange` when the list changes anywhere (another tab, the background); returns the
-   * unsubscribe. `since`: the change sequence number the shown rows were read at, so a change
-   * between that read and the subscription is not missed.
+   * Call `onChange` when the list changes anywhere (another tab, the background: a save, a synced
+   * change, a fetched body, an import); returns the unsubscribe. `since`: the list's revision the
+   * shown rows were read at, so a change between that read and the subscription is not missed.
    */
   watch(onChange: () => void, since?: number): () => void;
 }

@@ -15,10 +15,11 @@ import type { Page } from './paged-list';
 
 const STORE = 'articles';
 const INDEX = 'savedAt';
-// The sync outbox: every local change to the list appends to it (`lib/store/changes.ts`).
-const CHANGES = 'changes';
+// The list's revision: every write to an entry bumps it (`lib/store/revision.ts`).
+const STATE = 'listState';
+const REVISION = 'revision';
 
-/** The first page, and the outbox's last sequence number when it was read (0 when empty). */
+/** The first page, and the list's revision when it was read (0 before the first write). */
 export interface FirstPage extends Page<ListRow> {
   since: number;
 }
@@ -43,7 +44,7 @@ function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | 
     req.onsuccess = () => {
       const db = req.result;
       const stores = db.objectStoreNames;
-      if (db.version !== IDB_VERSION || !stores.contains(STORE) || !stores.contains(CHANGES)) {
+      if (db.version !== IDB_VERSION || !stores.contains(STORE) || !stores.contains(STATE)) {
         db.close();
         resolve(null);
         return;
@@ -61,13 +62,9 @@ const asPromise = <T>(req: IDBRequest<T>): Promise<T> =>
     req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 
-/** The last key of a store: one step of a backwards key cursor. */
-function lastKey(store: IDBObjectStore): Promise<IDBValidKey | undefined> {
-  return new Promise((resolve, reject) => {
-    const req = store.openKeyCursor(null, 'prev');
-    req.onsuccess = () => resolve(req.result?.key);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB cursor failed'));
-  });
+async function revisionOf(store: IDBObjectStore): Promise<number> {
+  const row = (await asPromise(store.get(REVISION))) as { value?: unknown } | undefined;
+  return typeof row?.value === 'number' ? row.value : 0;
 }
 
 /**
@@ -101,9 +98,8 @@ export async function readFirstPage(
   const db = await openExisting(factory, name);
   if (!db) return null;
   try {
-    const tx = db.transaction([STORE, CHANGES], 'readonly');
-    const last = await lastKey(tx.objectStore(CHANGES));
-    const since = typeof last === 'number' ? last : 0;
+    const tx = db.transaction([STORE, STATE], 'readonly');
+    const since = await revisionOf(tx.objectStore(STATE));
     const index = tx.objectStore(STORE).index(INDEX);
     const rows = await newestRows(index, limit);
     const items = rows.map((row) => ({ entry: toEntry(row) }));

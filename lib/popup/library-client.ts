@@ -7,9 +7,9 @@ import { ask } from '../messaging';
 import type { LibraryFailure } from '../messages';
 import { search } from '../search';
 import { listEntries } from '../store/articles';
-import { observeChanges } from '../store/changes';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
+import { observeRevision } from '../store/revision';
 import { LibraryCallError, type LibraryClient } from './client';
 
 type Answer<T> = ({ ok: true } & T) | LibraryFailure;
@@ -66,6 +66,6 @@ export function libraryClient(db: QariDb = openDb()): LibraryClient {
     async undo(undoToken) {
       unwrap(await ask('library:undoDelete', { undoToken }));
     },
-    watch: (onChange, since) => observeChanges(db, onChange, since ?? null),
+    watch: (onChange, since) => observeRevision(db, onChange, since ?? null),
   };
 }

@@ -1,37 +1,35 @@
 /**
  * The reading list: save (upsert by canonical URL), read, list, status, progress, tags, delete
- * with undo. Every write is one transaction and reports failures as StoreError, so a failed
- * write (disk full) leaves the list exactly as it was.
+ * with undo. Each write is a policy: it computes the entry's new row from the old one and hands
+ * both to the write path (`lib/store/write.ts`), in one transaction that reports failures as
+ * StoreError, so a failed write (disk full) leaves the list exactly as it was.
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { Article } from '../article';
-import { canonicalUrl } from '../url/canonical';
-import { deleteEntryData, getBody, putBody } from './bodies';
-import { recordChange, stamp } from './changes';
+import { articleKeys } from './addresses';
+import { getBody } from './bodies';
 import type { QariDb } from './db';
 import {
   flag,
   joinArticle,
   newEntryRow,
   splitArticle,
-  SYNC_FIELDS,
   toEntry,
   type Entry,
   type EntryRow,
   type StatusPatch,
-  type SyncField,
   type TrashRow,
 } from './entry';
 import { guardWrite, StoreError } from './errors';
-import { termsRow } from './search-terms';
+import { findEntry } from './find';
 import { isArticle, isTagList } from './validate';
+import { writeEntries, writeEntry, writing } from './write';
 
 /** How long a deleted entry can be brought back. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
 export const DEFAULT_PAGE = 50;
 const MAX_PAGE = 500;
 const STATUS_FIELDS = ['read', 'archived', 'favourite'] as const;
-const META_SYNC_FIELDS = ['url', 'title', 'siteName'] as const;
 
 export type ListFilter = 'all' | 'inbox' | 'unread' | 'archived' | 'favourites';
 
@@ -48,7 +46,7 @@ export interface ListPage {
 }
 
 export interface SaveOptions {
-  /** The page's `<link rel=canonical>`, preferred for dedupe when usable. */
+  /** The page's `<link rel=canonical>` when the article does not carry it (`Article.canonical`). */
   canonical?: string | null;
   now?: number;
 }
@@ -63,17 +61,16 @@ function newToken(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function keyOf(url: string, hint?: string | null): string {
-  try {
-    return canonicalUrl(url, hint);
-  } catch {
-    throw new StoreError('invalid', 'url');
-  }
+function keysOf(url: string, canonical?: string | null): string[] {
+  const keys = articleKeys(url, canonical);
+  if (keys.length === 0) throw new StoreError('invalid', 'url');
+  return keys;
 }
 
 /**
- * Save an article. Saving one that is already on the list (same canonical URL: share links,
- * AMP and mobile variants included) refreshes its article and keeps its id, savedAt and status.
+ * Save an article. Saving one that is already on the list (under any of its addresses: share
+ * links, AMP and mobile variants, its canonical link) refreshes its article and keeps its id,
+ * savedAt and status (README, "When two versions of an entry meet").
  */
 export async function saveArticle(
   db: QariDb,
@@ -81,37 +78,30 @@ export async function saveArticle(
   opts: SaveOptions = {},
 ): Promise<SaveResult> {
   if (!isArticle(article)) throw new StoreError('invalid', 'article');
-  const key = keyOf(article.url, opts.canonical);
+  const keys = keysOf(article.url, article.canonical ?? opts.canonical);
   const now = opts.now ?? Date.now();
   const { meta, body } = splitArticle(article);
-  return guardWrite(() =>
-    db.transaction('rw', [db.articles, db.bodies, db.texts, db.terms, db.changes], async () => {
-      const old = await db.articles.where('canonicalUrl').equals(key).first();
-      let row: EntryRow;
-      let fields: SyncField[];
-      if (old) {
-        fields = META_SYNC_FIELDS.filter((f) => meta[f] !== old.meta[f]);
-        row = {
-          ...old,
-          meta,
-          hasBody: 1,
-          updatedAt: now,
-          fieldTimes: { ...old.fieldTimes, ...stamp(fields, now) },
-        };
-        await db.articles.put(row);
-      } else {
-        fields = [...SYNC_FIELDS];
-        const fresh = newEntryRow(key, meta, now, { hasBody: 1, fieldTimes: stamp(fields, now) });
-        row = { ...fresh, id: await db.articles.add(fresh) };
-      }
-      const id = row.id;
-      await putBody(db, id, body);
-      await db.terms.put(termsRow(id, meta, body.text));
-      if (fields.length > 0)
-        await recordChange(db, { canonicalUrl: key, op: 'put', fields, at: now });
-      return { entry: toEntry(row), created: !old };
-    }),
-  );
+  return writing(db, async () => {
+    const old = (await findEntry(db, keys)) ?? null;
+    const after = old
+      ? resaved(old, meta, keys, now)
+      : newEntryRow(keys[0]!, meta, now, { hasBody: 1, addresses: keys });
+    const row = await writeEntry(db, { before: old, after, body, origin: 'reader' }, now);
+    return { entry: toEntry(row!), created: !old };
+  });
+}
+
+/** A saved entry saved again: the new article, the same id, key, saved date and status. */
+function resaved(old: EntryRow, meta: EntryRow['meta'], keys: string[], now: number): EntryRow {
+  const row: EntryRow = {
+    ...old,
+    meta,
+    hasBody: 1,
+    updatedAt: now,
+    addresses: [...old.addresses, ...keys],
+  };
+  delete row.importFailure;
+  return row;
 }
 
 export async function getEntry(db: QariDb, id: number): Promise<Entry | null> {
@@ -125,7 +115,7 @@ export async function getEntryByUrl(
   url: string,
   canonical?: string | null,
 ): Promise<Entry | null> {
-  const row = await db.articles.where('canonicalUrl').equals(keyOf(url, canonical)).first();
+  const row = await findEntry(db, keysOf(url, canonical));
   return row ? toEntry(row) : null;
 }
 
@@ -179,26 +169,21 @@ export async function countEntries(db: QariDb, filter: ListFilter = 'all'): Prom
   return filtered(db, filter).count();
 }
 
-/** Change an entry's row in one transaction and record the sync fields that changed. */
+/** Change an entry's row by `change` (null: nothing to change) as the reader's own edit. */
 async function updateRow(
   db: QariDb,
   id: number,
   now: number,
-  change: (row: EntryRow) => SyncField[],
+  change: (row: EntryRow) => Partial<EntryRow> | null,
 ): Promise<Entry> {
-  return guardWrite(() =>
-    db.transaction('rw', [db.articles, db.changes], async () => {
-      const row = await db.articles.get(id);
-      if (!row) throw new StoreError('not-found');
-      const fields = change(row);
-      if (fields.length === 0) return toEntry(row);
-      row.updatedAt = now;
-      row.fieldTimes = { ...row.fieldTimes, ...stamp(fields, now) };
-      await db.articles.put(row);
-      await recordChange(db, { canonicalUrl: row.canonicalUrl, op: 'put', fields, at: now });
-      return toEntry(row);
-    }),
-  );
+  return writing(db, async () => {
+    const row = await db.articles.get(id);
+    if (!row) throw new StoreError('not-found');
+    const patch = change(row);
+    if (!patch) return toEntry(row);
+    const after = { ...row, ...patch, updatedAt: now };
+    return toEntry((await writeEntry(db, { before: row, after, origin: 'reader' }, now))!);
+  });
 }
 
 export async function setStatus(
@@ -208,14 +193,12 @@ export async function setStatus(
   now = Date.now(),
 ): Promise<Entry> {
   return updateRow(db, id, now, (row) => {
-    const changed: SyncField[] = [];
+    const changed: Partial<EntryRow> = {};
     for (const f of STATUS_FIELDS) {
       const v = patch[f];
-      if (v === undefined || flag(v) === row[f]) continue;
-      row[f] = flag(v);
-      changed.push(f);
+      if (v !== undefined && flag(v) !== row[f]) changed[f] = flag(v);
     }
-    return changed;
+    return Object.keys(changed).length > 0 ? changed : null;
   });
 }
 
@@ -228,11 +211,7 @@ export async function setProgress(
 ): Promise<Entry> {
   if (!Number.isFinite(progress)) throw new StoreError('invalid', 'progress');
   const p = Math.min(1, Math.max(0, progress));
-  return updateRow(db, id, now, (row) => {
-    if (row.progress === p) return [];
-    row.progress = p;
-    return ['progress'];
-  });
+  return updateRow(db, id, now, (row) => (row.progress === p ? null : { progress: p }));
 }
 
 export async function setTags(
@@ -243,11 +222,11 @@ export async function setTags(
 ): Promise<Entry> {
   if (!isTagList(tags)) throw new StoreError('invalid', 'tags');
   const clean = [...new Set(tags.map((t) => t.trim()))];
-  return updateRow(db, id, now, (row) => {
-    if (clean.length === row.tags.length && clean.every((t, i) => t === row.tags[i])) return [];
-    row.tags = clean;
-    return ['tags'];
-  });
+  return updateRow(db, id, now, (row) =>
+    clean.length === row.tags.length && clean.every((t, i) => t === row.tags[i])
+      ? null
+      : { tags: clean },
+  );
 }
 
 async function purgeExpired(db: QariDb, now: number, maxAgeMs: number): Promise<number> {
@@ -275,29 +254,24 @@ export async function deleteEntries(
   ids: number[],
   now = Date.now(),
 ): Promise<{ undoToken: string; count: number }> {
-  const tables = [db.articles, db.bodies, db.texts, db.terms, db.trash, db.changes];
-  return guardWrite(() =>
-    db.transaction('rw', tables, async () => {
-      const rows = (await db.articles.bulkGet([...new Set(ids)])).filter((r) => r !== undefined);
-      if (rows.length === 0) throw new StoreError('not-found');
-      await purgeExpired(db, now, UNDO_WINDOW_MS);
-      const batch = newToken();
-      for (const entry of rows) {
-        const id = entry.id;
-        const [body, terms] = await Promise.all([getBody(db, id), db.terms.get(id)]);
-        const item: TrashRow = { id, batch, deletedAt: now, entry, body, terms: terms ?? null };
-        await db.trash.put(item);
-        await deleteEntryData(db, id);
-        await recordChange(db, {
-          canonicalUrl: entry.canonicalUrl,
-          op: 'delete',
-          fields: [...SYNC_FIELDS],
-          at: now,
-        });
-      }
-      return { undoToken: batch, count: rows.length };
-    }),
-  );
+  return writing(db, async () => {
+    const rows = (await db.articles.bulkGet([...new Set(ids)])).filter((r) => r !== undefined);
+    if (rows.length === 0) throw new StoreError('not-found');
+    await purgeExpired(db, now, UNDO_WINDOW_MS);
+    const batch = newToken();
+    for (const entry of rows) {
+      const id = entry.id;
+      const [body, terms] = await Promise.all([getBody(db, id), db.terms.get(id)]);
+      await db.trash.put({ id, batch, deletedAt: now, entry, body, terms: terms ?? null });
+    }
+    const deletes = rows.map((entry) => ({
+      before: entry,
+      after: null,
+      origin: 'reader' as const,
+    }));
+    await writeEntries(db, deletes, now);
+    return { undoToken: batch, count: rows.length };
+  }, [db.trash]);
 }
 
 /**
@@ -309,27 +283,18 @@ export async function undoDelete(
   undoToken: string,
   now = Date.now(),
 ): Promise<Entry[]> {
-  const tables = [db.articles, db.bodies, db.texts, db.terms, db.trash, db.changes];
-  return guardWrite(() =>
-    db.transaction('rw', tables, async () => {
-      const items = await db.trash.where('batch').equals(undoToken).toArray();
-      const live = items.filter((t) => t.deletedAt >= now - UNDO_WINDOW_MS);
-      if (live.length === 0) throw new StoreError('undo-expired');
-      for (const t of live) {
-        const clash = await db.articles.where('canonicalUrl').equals(t.entry.canonicalUrl).first();
-        if (clash && clash.id !== t.id) await deleteEntryData(db, clash.id);
-        await db.articles.put(t.entry);
-        if (t.body) await putBody(db, t.id, t.body);
-        await db.terms.put(t.terms ?? termsRow(t.id, t.entry.meta, t.body?.text ?? null));
-        await db.trash.delete(t.id);
-        await recordChange(db, {
-          canonicalUrl: t.entry.canonicalUrl,
-          op: 'put',
-          fields: [...SYNC_FIELDS],
-          at: now,
-        });
-      }
-      return live.map((t) => toEntry(t.entry));
-    }),
-  );
+  return writing(db, async () => {
+    const items = await db.trash.where('batch').equals(undoToken).toArray();
+    const live = items.filter((t) => t.deletedAt >= now - UNDO_WINDOW_MS);
+    if (live.length === 0) throw new StoreError('undo-expired');
+    for (const t of live) await restore(db, t, now);
+    return live.map((t) => toEntry(t.entry));
+  }, [db.trash]);
+}
+
+async function restore(db: QariDb, t: TrashRow, now: number): Promise<void> {
+  const clash = await db.articles.where('canonicalUrl').equals(t.entry.canonicalUrl).first();
+  const body = t.body && { content: t.body.content, text: t.body.text, sections: t.body.sections };
+  await writeEntry(db, { before: clash ?? null, after: t.entry, body, origin: 'reader' }, now);
+  await db.trash.delete(t.id);
 }

@@ -1,11 +1,12 @@
 /**
  * Backups: the whole reading list as versioned JSON, and importing one back. An import is
  * validated completely before anything is written, then written in one transaction: a corrupt
- * file imports nothing. Entries merge by canonical URL, so importing twice duplicates nothing.
+ * file imports nothing. Entries merge with the listed entry under any of its addresses, so
+ * importing twice duplicates nothing; what a backup may change on a listed entry is the README's
+ * "When two versions of an entry meet".
  */
 import { canonicalUrl } from '../url/canonical';
-import { getBodies, getBody, putBodies, putBody } from './bodies';
-import { recordChange, recordChanges } from './changes';
+import { getBodies, getBody } from './bodies';
 import type { QariDb } from './db';
 import {
   SYNC_FIELDS,
@@ -15,8 +16,9 @@ import {
   type EntryRow,
   type SyncField,
 } from './entry';
-import { guardWrite, StoreError } from './errors';
-import { termsRow } from './search-terms';
+import { StoreError } from './errors';
+import { findEntry } from './find';
+import { stable, writeEntries, writeEntry, writing, type EntryWrite, type NextRow } from './write';
 import {
   hasOnlyKeys,
   isArticleBody,
@@ -44,7 +46,8 @@ export interface BackupEntry {
   favourite: boolean;
   progress: number;
   tags: string[];
-  fieldTimes: Partial<Record<SyncField, number>>;
+  /** Written by versions before 6 (when each field last changed); accepted and ignored. */
+  fieldTimes?: Partial<Record<SyncField, number>>;
   article: ArticleMeta;
   /** Null for an entry whose article body was never saved on the exporting device. */
   body: ArticleBody | null;
@@ -95,7 +98,6 @@ function toBackupEntry(row: EntryRow, body: FullBodyRow | null): BackupEntry {
     favourite: row.favourite === 1,
     progress: row.progress,
     tags: row.tags,
-    fieldTimes: row.fieldTimes,
     article: row.meta,
     body: body ? { content: body.content, text: body.text, sections: body.sections } : null,
   };
@@ -155,7 +157,7 @@ function isBackupEntry(v: unknown): v is BackupEntry {
     v.progress >= 0 &&
     v.progress <= 1 &&
     isTagList(v.tags) &&
-    isFieldTimes(v.fieldTimes) &&
+    (v.fieldTimes === undefined || isFieldTimes(v.fieldTimes)) &&
     isArticleMeta(v.article, true) &&
     (v.body === null || isArticleBody(v.body, true))
   );
@@ -195,10 +197,11 @@ function toIncoming(e: BackupEntry, sanitize: ImportOptions['sanitize']): Incomi
     text: e.body.text,
     sections: e.body.sections,
   };
+  // Keys are recomputed so backups from older rules dedupe under today's (idempotent).
+  const key = canonicalUrl(e.canonicalUrl);
   return {
     row: {
-      // Keys are recomputed so backups from older rules dedupe under today's (idempotent).
-      canonicalUrl: canonicalUrl(e.canonicalUrl),
+      canonicalUrl: key,
       meta: e.article,
       savedAt: parseInstant(e.savedAt) as number,
       updatedAt: parseInstant(e.updatedAt) as number,
@@ -208,29 +211,26 @@ function toIncoming(e: BackupEntry, sanitize: ImportOptions['sanitize']): Incomi
       progress: e.progress,
       tags: e.tags,
       hasBody: body ? 1 : 0,
-      fieldTimes: e.fieldTimes,
+      addresses: [key],
     },
     body,
   };
 }
 
 /**
- * Merge an incoming entry into the saved one: the earliest savedAt, status and article from the
- * more recently updated side, a body from whichever has one (the newer one if both), tags joined.
+ * A backup's entry met by the listed one: the side changed last keeps its article, status,
+ * progress and saved date (never an older backup's over the reader's), tags are joined, and a
+ * body missing on the listed entry is taken from the backup. The entry keeps its key and id.
  */
-function merge(old: EntryRow, inc: Incoming, oldBody: FullBodyRow | null): Incoming {
+function restoredInto(old: EntryRow, inc: Incoming, oldBody: FullBodyRow | null): Incoming {
   const newer = inc.row.updatedAt > old.updatedAt;
   const base = newer ? inc.row : old;
-  const fieldTimes = { ...old.fieldTimes };
-  for (const [k, t] of Object.entries(inc.row.fieldTimes) as [SyncField, number][]) {
-    fieldTimes[k] = Math.max(fieldTimes[k] ?? t, t);
-  }
   const body = (newer ? (inc.body ?? oldBody) : (oldBody ?? inc.body)) ?? null;
   return {
     row: {
-      canonicalUrl: old.canonicalUrl,
+      ...old,
       meta: base.meta,
-      savedAt: Math.min(old.savedAt, inc.row.savedAt),
+      savedAt: newer ? Math.min(old.savedAt, inc.row.savedAt) : old.savedAt,
       updatedAt: Math.max(old.updatedAt, inc.row.updatedAt),
       read: base.read,
       archived: base.archived,
@@ -238,47 +238,25 @@ function merge(old: EntryRow, inc: Incoming, oldBody: FullBodyRow | null): Incom
       progress: base.progress,
       tags: [...new Set([...old.tags, ...inc.row.tags])],
       hasBody: body ? 1 : 0,
-      fieldTimes,
     },
     body: body && { content: body.content, text: body.text, sections: body.sections },
   };
 }
 
-/** JSON with sorted keys: equal for equal data whatever the key order. */
-function stable(v: unknown): string {
-  return JSON.stringify(v, (_k, val: unknown) =>
-    isPlainObject(val)
-      ? Object.fromEntries(
-          Object.keys(val)
-            .sort()
-            .map((k) => [k, val[k]]),
-        )
-      : val,
-  );
-}
-
-function changedFields(a: Omit<EntryRow, 'id'>, b: Omit<EntryRow, 'id'>): SyncField[] {
-  const value = (r: Omit<EntryRow, 'id'>, f: SyncField): unknown =>
-    f === 'url' || f === 'title' || f === 'siteName' ? r.meta[f] : r[f];
-  return SYNC_FIELDS.filter((f) => stable(value(a, f)) !== stable(value(b, f)));
-}
-
-function withoutId(row: EntryRow): Omit<EntryRow, 'id'> {
-  const copy: Partial<EntryRow> = { ...row };
-  delete copy.id;
-  return copy as Omit<EntryRow, 'id'>;
-}
-
 /**
- * The chunk's entries new to the list (the first of each URL not stored yet), and the rest, in
- * order: those merge one by one, each after the ones before it.
+ * The chunk's entries new to the list (the first of each URL not listed under any address), and
+ * the rest, in order: those merge one by one, each after the ones before it.
  */
 async function splitFresh(
   db: QariDb,
   chunk: readonly Incoming[],
 ): Promise<{ fresh: Incoming[]; rest: Incoming[] }> {
   const urls = chunk.map((inc) => inc.row.canonicalUrl);
-  const stored = new Set(await db.articles.where('canonicalUrl').anyOf(urls).keys());
+  const listed = await db.articles.where('addresses').anyOf(urls).toArray();
+  const stored = new Set([
+    ...(await db.articles.where('canonicalUrl').anyOf(urls).keys()).map(String),
+    ...listed.flatMap((r) => r.addresses),
+  ]);
   const fresh: Incoming[] = [];
   const rest: Incoming[] = [];
   for (const inc of chunk) {
@@ -292,50 +270,29 @@ async function splitFresh(
   return { fresh, rest };
 }
 
-/**
- * Add entries new to the list with one bulk request per table, as `importOne` adds one. The
- * requests go one after another: run side by side (the terms write beside `recordChanges`), the
- * transaction committed early, in Chromium as in fake-indexeddb (see lib/store/title-postings.ts).
- */
-async function addFresh(db: QariDb, fresh: readonly Incoming[], now: number): Promise<void> {
-  if (fresh.length === 0) return;
-  const ids = await db.articles.bulkAdd(
-    fresh.map((inc) => inc.row),
-    { allKeys: true },
-  );
-  const bodies = fresh.flatMap((inc, i) => (inc.body ? [{ id: ids[i]!, body: inc.body }] : []));
-  await putBodies(db, bodies);
-  await db.terms.bulkPut(
-    fresh.map((inc, i) => termsRow(ids[i]!, inc.row.meta, inc.body?.text ?? null)),
-  );
-  await recordChanges(
-    db,
-    fresh.map((inc) => ({
-      canonicalUrl: inc.row.canonicalUrl,
-      op: 'put' as const,
-      fields: [...SYNC_FIELDS],
-      at: now,
-    })),
-  );
-}
+const freshWrite = (inc: Incoming): EntryWrite => ({
+  before: null,
+  after: inc.row,
+  body: inc.body,
+  origin: 'backup',
+});
 
 async function importOne(db: QariDb, inc: Incoming, now: number): Promise<keyof ImportReport> {
-  const old = await db.articles.where('canonicalUrl').equals(inc.row.canonicalUrl).first();
+  const old = await findEntry(db, [inc.row.canonicalUrl]);
   if (!old) {
-    await addFresh(db, [inc], now);
+    await writeEntry(db, freshWrite(inc), now);
     return 'added';
   }
   const oldBody = await getBody(db, old.id);
-  const m = merge(old, inc, oldBody);
-  const oldRow = withoutId(old);
+  const m = restoredInto(old, inc, oldBody);
   const sameBody = stable(m.body) === stable(oldBody ? { ...oldBody, id: undefined } : null);
-  if (stable(m.row) === stable(oldRow) && sameBody) return 'unchanged';
-  await db.articles.put({ ...m.row, id: old.id });
-  if (m.body) await putBody(db, old.id, m.body);
-  await db.terms.put(termsRow(old.id, m.row.meta, m.body?.text ?? null));
-  const fields = changedFields(oldRow, m.row);
-  if (fields.length > 0)
-    await recordChange(db, { canonicalUrl: old.canonicalUrl, op: 'put', fields, at: now });
+  if (stable(m.row) === stable(old) && sameBody) return 'unchanged';
+  const after: NextRow = m.row;
+  await writeEntry(
+    db,
+    { before: old, after, body: sameBody ? null : m.body, origin: 'backup' },
+    now,
+  );
   return 'updated';
 }
 
@@ -352,16 +309,14 @@ export async function importLibrary(
   const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize));
   const now = opts.now ?? Date.now();
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
-  await guardWrite(() =>
-    db.transaction('rw', [db.articles, db.bodies, db.texts, db.terms, db.changes], async () => {
-      for (let i = 0; i < incoming.length; i += IMPORT_CHUNK) {
-        const chunk = incoming.slice(i, i + IMPORT_CHUNK);
-        const { fresh, rest } = await splitFresh(db, chunk);
-        await addFresh(db, fresh, now);
-        report.added += fresh.length;
-        for (const inc of rest) report[await importOne(db, inc, now)] += 1;
-      }
-    }),
-  );
+  await writing(db, async () => {
+    for (let i = 0; i < incoming.length; i += IMPORT_CHUNK) {
+      const chunk = incoming.slice(i, i + IMPORT_CHUNK);
+      const { fresh, rest } = await splitFresh(db, chunk);
+      await writeEntries(db, fresh.map(freshWrite), now);
+      report.added += fresh.length;
+      for (const inc of rest) report[await importOne(db, inc, now)] += 1;
+    }
+  });
   return report;
 }

@@ -1,18 +1,12 @@
 /**
  * The sync outbox: every local change to an entry, in order, until the sync engine has sent it.
  * An entry has at most one pending change (a newer one absorbs it), so the outbox stays as small
- * as the list even when sync is off. Remote changes applied by the engine are not recorded.
+ * as the list even when sync is off. Only the write path (`lib/store/write.ts`) records changes,
+ * and not a sync peer's; the sync adapter (`lib/store/sync-local.ts`) consumes them.
  */
 import { liveQuery } from 'dexie';
 import type { QariDb } from './db';
-import type { ChangeRow, SyncField } from './entry';
-
-export function stamp(
-  fields: readonly SyncField[],
-  now: number,
-): Partial<Record<SyncField, number>> {
-  return Object.fromEntries(fields.map((f) => [f, now]));
-}
+import type { ChangeRow } from './entry';
 
 /** Append a change, absorbing the entry's pending one. Call inside a transaction over `changes`. */
 export function recordChange(db: QariDb, change: Omit<ChangeRow, 'seq'>): Promise<void> {
@@ -48,20 +42,6 @@ export async function recordChanges(
   }
   if (pending.length > 0) await db.changes.bulkDelete(pending.map((p) => p.seq));
   await db.changes.bulkAdd([...standing.values()]);
-}
-
-/** Pending changes after `seq` (0 for all), oldest first. */
-export async function changesSince(
-  db: QariDb,
-  seq: number,
-  limit = Infinity,
-): Promise<ChangeRow[]> {
-  return db.changes.where('seq').above(seq).limit(limit).toArray();
-}
-
-/** Forget the changes up to and including `seq`: the sync engine has them. */
-export async function ackChanges(db: QariDb, seq: number): Promise<void> {
-  await db.changes.where('seq').belowOrEqual(seq).delete();
 }
 
 /**

@@ -8,7 +8,8 @@
  * sync may have no body); plain text moves from `bodies` to its own table `texts` (search snippets
  * read it without the HTML); the search index table `terms` is built from the saved articles; and
  * the outbox is indexed by URL so a new change to an entry replaces its unsent one. Version 3 adds
- * the import queue, version 4 the sync metadata, version 5 the title postings (see SCHEMA_V5).
+ * the import queue, version 4 the sync metadata, version 5 the title postings (see SCHEMA_V5),
+ * version 6 the entries' addresses and the list's revision (see SCHEMA_V6).
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
@@ -23,6 +24,7 @@ import type {
 } from './entry';
 import type { ImportControlRow, ImportRow } from '../import/queue-row';
 import type { SyncRecord } from '../sync/record';
+import { addressesOf } from './addresses';
 import { termsRow } from './search-terms';
 import { DB_NAME } from './db-version';
 import {
@@ -73,11 +75,26 @@ export const SCHEMA_V5 = {
   [TITLE_POSTINGS]: '[term+block]',
 };
 
+/**
+ * Version 6: every address an entry is known by (`EntryRow.addresses`, indexed so an import or a
+ * save finds the entry under any of them), and `listState`: the list's revision, which every
+ * write bumps and the popup watches (`lib/store/revision.ts`), and the sync adapter's marks.
+ * Rows lose `fieldTimes`, which nothing read.
+ */
+export const SCHEMA_V6 = {
+  articles:
+    '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags, *addresses',
+  listState: 'id',
+};
+
 // Articles re-indexed per step of the v2 upgrade: bounds the bodies held in memory at once.
 const UPGRADE_PAGE = 200;
 
 /** A version 1 `articles` row: flags were booleans and there was no `hasBody`. */
-interface EntryRowV1 extends Omit<EntryRow, 'read' | 'archived' | 'favourite' | 'hasBody'> {
+interface EntryRowV1 extends Omit<
+  EntryRow,
+  'read' | 'archived' | 'favourite' | 'hasBody' | 'addresses'
+> {
   read: boolean | Flag;
   archived: boolean | Flag;
   favourite: boolean | Flag;
@@ -91,7 +108,22 @@ function toV2(row: EntryRowV1, hasBody: boolean): void {
   r.favourite = row.favourite ? 1 : 0;
   r.hasBody = hasBody ? 1 : 0;
   r.tags = row.tags ?? [];
-  r.fieldTimes = row.fieldTimes ?? {};
+}
+
+/** A version 5 row: `fieldTimes` instead of `addresses`. */
+type EntryRowV5 = Omit<EntryRow, 'addresses'> & { addresses?: string[]; fieldTimes?: unknown };
+
+function toV6(row: EntryRowV5): void {
+  delete row.fieldTimes;
+  row.addresses = addressesOf(row.canonicalUrl, row.meta.url);
+}
+
+async function upgradeToV6(tx: Transaction): Promise<void> {
+  await tx.table<EntryRowV5, number>('articles').toCollection().modify(toV6);
+  await tx
+    .table<TrashRow, number>('trash')
+    .toCollection()
+    .modify((t) => toV6(t.entry as EntryRowV5));
 }
 
 async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -134,6 +166,12 @@ export interface SyncMetaRow {
   rec: SyncRecord;
 }
 
+/** A number the list keeps about itself: its revision, or a mark of the sync adapter's. */
+export interface ListStateRow {
+  id: string;
+  value: number;
+}
+
 export class QariDb extends Dexie {
   articles!: EntityTable<EntryRow, 'id'>;
   bodies!: Table<BodyRow, number>;
@@ -145,6 +183,7 @@ export class QariDb extends Dexie {
   importControl!: Table<ImportControlRow, string>;
   syncMeta!: Table<SyncMetaRow, string>;
   titlePostings!: Table<TitlePostingRow, [string, number]>;
+  listState!: Table<ListStateRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -154,6 +193,7 @@ export class QariDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(buildTitlePostings);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.use(titlePostingsMiddleware);
   }
 }

@@ -6,8 +6,8 @@
  */
 import type { Article } from '../article';
 
-/** Article fields kept with the list row: everything but the heavy body. */
-export type ArticleMeta = Omit<Article, 'content' | 'text' | 'sections'>;
+/** Article fields kept with the list row: everything but the heavy body (the canonical link is a key). */
+export type ArticleMeta = Omit<Article, 'content' | 'text' | 'sections' | 'canonical'>;
 /** The heavy part of an article, loaded only by the reader and the search snippets. */
 export type ArticleBody = Pick<Article, 'content' | 'text' | 'sections'>;
 
@@ -42,8 +42,12 @@ export interface EntryRow {
   tags: string[];
   /** 0 for an entry known from sync whose body was never saved on this device. */
   hasBody: Flag;
-  /** When each sync field last changed on this device (ms); the sync engine's local clock. */
-  fieldTimes: Partial<Record<SyncField, number>>;
+  /**
+   * Every canonical key the entry's page is known by: its own key, its page URL's, the page's
+   * canonical link and the end of a fetch's redirects. An import or save finds the entry under
+   * any of them (`lib/store/find.ts`), so one article is never listed twice.
+   */
+  addresses: string[];
   /** Why an imported link could not be fetched as an article (`lib/import/failure.ts`). */
   importFailure?: string;
 }
@@ -133,8 +137,28 @@ export function newEntryRow(
     progress: 0,
     tags: [],
     hasBody: 0,
-    fieldTimes: {},
+    addresses: [canonicalUrl],
     ...init,
+  };
+}
+
+/**
+ * The list metadata of an entry whose article is not on this device (an imported link before its
+ * page is fetched, an entry first known from another browser): what its address tells.
+ */
+export function placeholderMeta(url: string, title: string, siteName: string | null): ArticleMeta {
+  return {
+    url,
+    title,
+    byline: null,
+    siteName,
+    published: null,
+    lang: '',
+    dir: 'rtl',
+    excerpt: '',
+    leadImage: null,
+    wordCount: 0,
+    readingMinutes: 0,
   };
 }
 

@@ -1,29 +1,16 @@
 /**
- * What a sync engine needs from the reading list, keyed by canonical URL: the entries' sync
- * fields, the outbox of local changes (read, then acknowledge), a signal when it grows, and a
- * way to apply merged remote state without it echoing back into the outbox. Bodies stay local:
- * an entry first known from another browser is created without one (`hasBody: false`) and
- * gets it when the reader saves the page here.
- *
- * Contract for the engine: read `changesSince` before merging; a change recorded after that is
- * a newer local edit and must not be dropped. `fieldTimes` are wall-clock times of local edits
- * only; remote updates leave them as they are.
+ * Applying merged remote state to the reading list: what the sync adapter (`sync-local.ts`)
+ * writes once it has merged another browser's records, keyed by canonical URL. The updates are
+ * checked, then written through the write path as a peer's change: nothing reaches the outbox
+ * (it came from sync), and bodies stay local: an entry first known from another browser is
+ * created without one (`hasBody: false`) and gets it when the reader opens or saves it here.
  */
 import { canonicalUrl } from '../url/canonical';
-import { deleteEntryData } from './bodies';
-import { ackChanges, changesSince, observeChanges } from './changes';
 import type { QariDb } from './db';
-import {
-  newEntryRow,
-  toEntry,
-  type ArticleMeta,
-  type ChangeRow,
-  type EntryRow,
-  type SyncField,
-} from './entry';
-import { guardWrite, StoreError } from './errors';
-import { termsRow } from './search-terms';
+import { newEntryRow, placeholderMeta, type EntryRow, type SyncField } from './entry';
+import { StoreError } from './errors';
 import { isPlainObject, isString, isTagList, isWebUrl, LIMITS } from './validate';
+import { writeEntry, writing, type NextRow } from './write';
 
 export interface SyncValues {
   url: string;
@@ -35,13 +22,6 @@ export interface SyncValues {
   favourite: boolean;
   progress: number;
   tags: string[];
-}
-
-export interface LocalSyncEntry extends SyncValues {
-  canonicalUrl: string;
-  updatedAt: number;
-  hasBody: boolean;
-  fieldTimes: Partial<Record<SyncField, number>>;
 }
 
 export interface RemoteUpdate {
@@ -56,29 +36,6 @@ export interface ApplyReport {
   created: number;
   updated: number;
   deleted: number;
-}
-
-function toSyncEntry(row: EntryRow): LocalSyncEntry {
-  const e = toEntry(row);
-  return {
-    canonicalUrl: e.canonicalUrl,
-    url: e.article.url,
-    title: e.article.title,
-    siteName: e.article.siteName,
-    savedAt: e.savedAt,
-    updatedAt: e.updatedAt,
-    read: e.read,
-    archived: e.archived,
-    favourite: e.favourite,
-    progress: e.progress,
-    tags: e.tags,
-    hasBody: e.hasBody,
-    fieldTimes: row.fieldTimes,
-  };
-}
-
-export async function listSyncEntries(db: QariDb): Promise<LocalSyncEntry[]> {
-  return (await db.articles.toArray()).map(toSyncEntry);
 }
 
 const isTime = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -104,35 +61,37 @@ function isRemoteUpdate(u: unknown): u is RemoteUpdate {
   );
 }
 
-function stubMeta(key: string, f: Partial<SyncValues>): ArticleMeta {
-  return {
-    url: f.url ?? key,
-    title: f.title ?? '',
-    byline: null,
-    siteName: f.siteName ?? null,
-    published: null,
-    lang: 'ar',
-    dir: 'rtl',
-    excerpt: '',
-    leadImage: null,
-    wordCount: 0,
-    readingMinutes: 0,
+function patchRow(row: NextRow, f: Partial<SyncValues>): NextRow {
+  const next: NextRow = {
+    ...row,
+    meta: {
+      ...row.meta,
+      url: f.url ?? row.meta.url,
+      title: f.title ?? row.meta.title,
+      siteName: f.siteName !== undefined ? f.siteName : row.meta.siteName,
+    },
   };
+  if (f.savedAt !== undefined) next.savedAt = f.savedAt;
+  if (f.read !== undefined) next.read = f.read ? 1 : 0;
+  if (f.archived !== undefined) next.archived = f.archived ? 1 : 0;
+  if (f.favourite !== undefined) next.favourite = f.favourite ? 1 : 0;
+  if (f.progress !== undefined) next.progress = f.progress;
+  if (f.tags !== undefined) next.tags = [...f.tags];
+  return next;
 }
 
-function patchRow(row: Omit<EntryRow, 'id'>, f: Partial<SyncValues>): void {
-  row.meta = {
-    ...row.meta,
-    url: f.url ?? row.meta.url,
-    title: f.title ?? row.meta.title,
-    siteName: f.siteName !== undefined ? f.siteName : row.meta.siteName,
-  };
-  if (f.savedAt !== undefined) row.savedAt = f.savedAt;
-  if (f.read !== undefined) row.read = f.read ? 1 : 0;
-  if (f.archived !== undefined) row.archived = f.archived ? 1 : 0;
-  if (f.favourite !== undefined) row.favourite = f.favourite ? 1 : 0;
-  if (f.progress !== undefined) row.progress = f.progress;
-  if (f.tags !== undefined) row.tags = [...f.tags];
+/** The row a peer's update makes of the listed one (null: delete; undefined: nothing to do). */
+function peerRow(
+  key: string,
+  old: EntryRow | undefined,
+  u: RemoteUpdate,
+  now: number,
+): NextRow | null | undefined {
+  if (u.deleted) return old ? null : undefined;
+  const f = u.fields ?? {};
+  if (old) return patchRow({ ...old, updatedAt: now }, f);
+  const meta = placeholderMeta(f.url ?? key, f.title ?? '', f.siteName ?? null);
+  return patchRow(newEntryRow(key, meta, now, { savedAt: f.savedAt ?? now }), f);
 }
 
 async function applyOne(
@@ -142,27 +101,10 @@ async function applyOne(
 ): Promise<keyof ApplyReport | null> {
   const key = canonicalUrl(u.canonicalUrl);
   const old = await db.articles.where('canonicalUrl').equals(key).first();
-  if (u.deleted) {
-    if (!old) return null;
-    await deleteEntryData(db, old.id);
-    return 'deleted';
-  }
-  const f = u.fields ?? {};
-  if (!old) {
-    const row = newEntryRow(key, stubMeta(key, f), now, { savedAt: f.savedAt ?? now });
-    patchRow(row, f);
-    const id = await db.articles.add(row);
-    await db.terms.put(termsRow(id, row.meta, null));
-    return 'created';
-  }
-  const row = { ...old, updatedAt: now };
-  patchRow(row, f);
-  await db.articles.put(row);
-  if (row.meta.title !== old.meta.title || row.meta.siteName !== old.meta.siteName) {
-    const text = await db.texts.get(old.id);
-    await db.terms.put(termsRow(old.id, row.meta, text?.text ?? null));
-  }
-  return 'updated';
+  const after = peerRow(key, old, u, now);
+  if (after === undefined) return null;
+  await writeEntry(db, { before: old ?? null, after, origin: 'peer' }, now);
+  return after === null ? 'deleted' : old ? 'updated' : 'created';
 }
 
 /**
@@ -176,33 +118,11 @@ export async function applyRemote(
 ): Promise<ApplyReport> {
   if (!updates.every(isRemoteUpdate)) throw new StoreError('invalid', 'remote update');
   const report: ApplyReport = { created: 0, updated: 0, deleted: 0 };
-  await guardWrite(() =>
-    db.transaction('rw', [db.articles, db.bodies, db.texts, db.terms], async () => {
-      for (const u of updates) {
-        const what = await applyOne(db, u, now);
-        if (what) report[what] += 1;
-      }
-    }),
-  );
+  await writing(db, async () => {
+    for (const u of updates) {
+      const what = await applyOne(db, u, now);
+      if (what) report[what] += 1;
+    }
+  });
   return report;
-}
-
-/** The reading list as a sync engine's local side, bound to one database. */
-export interface StoreSyncSource {
-  list(): Promise<LocalSyncEntry[]>;
-  changesSince(seq: number, limit?: number): Promise<ChangeRow[]>;
-  ack(seq: number): Promise<void>;
-  apply(updates: RemoteUpdate[]): Promise<ApplyReport>;
-  /** Called with the newest outbox sequence number when a local change is recorded. */
-  observe(onChange: (lastSeq: number) => void): () => void;
-}
-
-export function createStoreSyncSource(db: QariDb): StoreSyncSource {
-  return {
-    list: () => listSyncEntries(db),
-    changesSince: (seq, limit) => changesSince(db, seq, limit),
-    ack: (seq) => ackChanges(db, seq),
-    apply: (updates) => applyRemote(db, updates),
-    observe: (onChange) => observeChanges(db, onChange),
-  };
 }

@@ -1,8 +1,8 @@
 /**
  * The reading list (Dexie) as the sync engine's `LocalAdapter` (contract in `lib/sync/local.ts`).
  *
- * The library service records every local write in the outbox (`changes`) with its wall time; this
- * adapter turns those into sync records: each changed field stamped with an HLC no earlier than
+ * The write path (`lib/store/write.ts`) records every local change in the outbox (`changes`) with
+ * its wall time; this adapter turns those into sync records: each changed field stamped with an HLC no earlier than
  * the edit and later than every stamp the entry already carries (`stampFor`), a save of an absent
  * or deleted entry starting a new life, a delete leaving a tombstone. The records, tombstones
  * included, live in `syncMeta`. The outbox is absorbed at the start of `list()` and again inside
@@ -36,6 +36,7 @@ import { observeChanges } from './changes';
 import type { QariDb, SyncMetaRow } from './db';
 import type { ChangeRow, EntryRow, SyncField } from './entry';
 import { applyRemote, type RemoteUpdate, type SyncValues } from './sync-adapter';
+import { entryTables } from './write';
 
 /** Store fields → record fields (`url` is the record's key, not a field). */
 const FIELD_OF: Partial<Record<SyncField, FieldName>> = {
@@ -56,10 +57,11 @@ export interface DexieSyncAdapterOptions {
   now?: () => number;
 }
 
-export interface DexieSyncAdapter extends LocalAdapter {
-  /** Stamp the pending local changes into sync records now (also done by `list` and `apply`). */
-  absorb(): Promise<void>;
-}
+export type DexieSyncAdapter = LocalAdapter;
+
+// The `listState` mark saying every entry saved before sync existed has its first record: after
+// the first cycle, a worker start reads no article row and no sync-meta key to find out again.
+const BOOTSTRAPPED = 'syncBootstrapped';
 
 function valuesOf(row: EntryRow): EntryFields {
   return {
@@ -164,6 +166,7 @@ export function createDexieSyncAdapter(
 
   /** Entries saved before sync existed (no outbox change left): give them a first record. */
   async function bootstrap(): Promise<void> {
+    if ((await db.listState.get(BOOTSTRAPPED))?.value === 1) return;
     const known = new Set(await db.syncMeta.toCollection().primaryKeys());
     const fresh: SyncMetaRow[] = [];
     for (const row of await db.articles.toArray()) {
@@ -174,11 +177,12 @@ export function createDexieSyncAdapter(
       fresh.push({ id, rec });
     }
     if (fresh.length) await db.syncMeta.bulkPut(fresh);
+    await db.listState.put({ id: BOOTSTRAPPED, value: 1 });
   }
 
   const absorb = (): Promise<void> =>
     db
-      .transaction('rw', [db.articles, db.changes, db.syncMeta], async () => {
+      .transaction('rw', [db.articles, db.changes, db.syncMeta, db.listState], async () => {
         await absorbPending();
         if (!bootstrapped) await bootstrap();
       })
@@ -187,8 +191,6 @@ export function createDexieSyncAdapter(
       });
 
   return {
-    absorb,
-
     async list() {
       await absorb();
       const rows = await db.syncMeta.toArray();
@@ -196,8 +198,7 @@ export function createDexieSyncAdapter(
     },
 
     async apply(put: SyncRecord[], forget: DeadRecord[]) {
-      const tables = [db.articles, db.bodies, db.texts, db.terms, db.changes, db.syncMeta];
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', [...entryTables(db), db.syncMeta], async () => {
         await absorbPending();
         const updates: RemoteUpdate[] = [];
         for (const r of put) {

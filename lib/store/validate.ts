@@ -108,9 +108,15 @@ export function isArticleBody(v: unknown, strict = false): boolean {
   );
 }
 
+const isNullableWebUrl = (v: unknown) => v === undefined || v === null || isWebUrl(v);
+
 /** A whole Article within the size limits (extra fields are tolerated and dropped on save). */
 export function isArticle(v: unknown): v is Article {
-  return isArticleMeta(v) && isArticleBody(v);
+  return (
+    isArticleMeta(v) &&
+    isArticleBody(v) &&
+    isNullableWebUrl((v as { canonical?: unknown }).canonical)
+  );
 }
 
 export function isTagList(v: unknown): v is string[] {

@@ -101,7 +101,7 @@ afterEach(async () => {
 });
 
 describe('import queue', () => {
-  it('lists imported links at once, body-less, and merges with saved entries keeping the richer state', async () => {
+  it("lists imported links at once, body-less, and merges with saved entries adding tags, keeping the reader's state", async () => {
     const saved = await saveArticle(db, makeArticle({ url: 'https://www.example.com/news/1' }));
     await setStatus(db, saved.entry.id, { favourite: true });
     const f = fakeFetcher();
@@ -114,7 +114,7 @@ describe('import queue', () => {
     const { entries } = await listEntries(db);
     expect(entries).toHaveLength(2);
     const merged = entries.find((e) => e.id === saved.entry.id)!;
-    expect(merged).toMatchObject({ read: true, favourite: true, hasBody: true, tags: ['قديم'] });
+    expect(merged).toMatchObject({ read: false, favourite: true, hasBody: true, tags: ['قديم'] });
     const link = entries.find((e) => e.id !== saved.entry.id)!;
     expect(link).toMatchObject({ hasBody: false, archived: true, read: true });
     expect(link.article.title).toBe('عنوان https://a.example/1');

@@ -8,12 +8,11 @@
 import Dexie from 'dexie';
 import { countEntries, getArticle, listEntries, saveArticle } from '@/lib/store/articles';
 import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
-import { changesSince } from '@/lib/store/changes';
 import { DB_VERSION, QariDb } from '@/lib/store/db';
 import { StoreError, toStoreError } from '@/lib/store/errors';
 import ar from '@/public/_locales/ar/messages.json';
 import en from '@/public/_locales/en/messages.json';
-import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
 
 type Fault = { on: boolean; error: () => Error };
 
@@ -45,7 +44,7 @@ async function snapshot(db: QariDb) {
     entries,
     articles: await Promise.all(entries.map((e) => getArticle(db, e.id))),
     terms: await db.terms.count(),
-    changes: await changesSince(db, 0),
+    changes: await outbox(db),
   };
 }
 

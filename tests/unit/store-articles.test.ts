@@ -13,10 +13,9 @@ import {
   undoDelete,
   UNDO_WINDOW_MS,
 } from '@/lib/store/articles';
-import { changesSince } from '@/lib/store/changes';
 import type { QariDb } from '@/lib/store/db';
 import { StoreError } from '@/lib/store/errors';
-import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
 
 let db: QariDb;
 beforeEach(() => {
@@ -140,7 +139,7 @@ describe('listEntries', () => {
 describe('status, progress and tags', () => {
   it('sets and clears flags, clamps progress, records sync changes', async () => {
     const { entry } = await saveArticle(db, makeArticle(), { now: T0 });
-    const before = await changesSince(db, 0);
+    const before = await outbox(db);
     const e1 = await setStatus(db, entry.id, { read: true, favourite: true }, T0 + 5);
     expect([e1.read, e1.favourite, e1.archived]).toEqual([true, true, false]);
     expect(e1.updatedAt).toBe(T0 + 5);
@@ -153,7 +152,7 @@ describe('status, progress and tags', () => {
       'سياسة',
       'اقتصاد',
     ]);
-    const after = await changesSince(db, 0);
+    const after = await outbox(db);
     // One pending change per entry: later ones absorb earlier ones and gather their fields.
     expect(after).toHaveLength(1);
     expect(after[0]!.seq).toBeGreaterThan(before[0]!.seq);
@@ -189,7 +188,7 @@ describe('delete and undo', () => {
     expect(await getEntry(db, gone.entry.id)).toBeNull();
     expect(await db.terms.get(gone.entry.id)).toBeUndefined();
     expect((await listEntries(db)).entries.map((e) => e.id)).toEqual([keep.entry.id]);
-    expect((await changesSince(db, 0)).find((c) => c.op === 'delete')?.canonicalUrl).toBe(
+    expect((await outbox(db)).find((c) => c.op === 'delete')?.canonicalUrl).toBe(
       'https://example.com/b',
     );
 

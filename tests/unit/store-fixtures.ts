@@ -1,5 +1,6 @@
 import type { Article } from '@/lib/article';
 import { QariDb } from '@/lib/store/db';
+import type { ChangeRow } from '@/lib/store/entry';
 import type { BackupEntry } from '@/lib/store/backup';
 
 let dbCounter = 0;
@@ -54,7 +55,11 @@ export function backupEntryOf(
     favourite: false,
     progress: 0,
     tags: [],
-    fieldTimes: {},
     ...over,
   };
+}
+
+/** The sync outbox, oldest change first. */
+export function outbox(db: QariDb): Promise<ChangeRow[]> {
+  return db.changes.orderBy('seq').toArray();
 }

@@ -1,10 +1,9 @@
 import Dexie from 'dexie';
 import { getArticle, listEntries, saveArticle, undoDelete } from '@/lib/store/articles';
-import { changesSince } from '@/lib/store/changes';
 import { DB_VERSION, QariDb } from '@/lib/store/db';
 import { search } from '@/lib/search';
 import { termsRow } from '@/lib/store/search-terms';
-import { makeArticle } from './store-fixtures';
+import { makeArticle, outbox } from './store-fixtures';
 
 // The schema and rows exactly as version 1 (the first release) wrote them: boolean flags, no
 // hasBody, no search index. Kept here verbatim, independent of lib/store/db.ts.
@@ -103,7 +102,7 @@ describe('schema migration', () => {
     for (const [i, id] of ids.slice(0, 3).entries()) {
       expect(await getArticle(db, id)).toEqual(rows[i]!.article);
     }
-    expect((await changesSince(db, 0)).map((c) => c.fields)).toEqual([['read']]);
+    expect((await outbox(db)).map((c) => c.fields)).toEqual([['read']]);
     // Plain text moved to its own table; the HTML rows no longer carry a copy.
     expect(await db.texts.count()).toBe(3);
     expect((await db.bodies.toArray()).every((b) => !('text' in b))).toBe(true);
@@ -192,7 +191,7 @@ describe('schema version 4 (sync metadata)', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ favourite: true, hasBody: false });
     // The pending change is still there for the sync adapter to stamp.
-    expect((await changesSince(db, 0)).map((c) => c.fields)).toEqual([['favourite']]);
+    expect((await outbox(db)).map((c) => c.fields)).toEqual([['favourite']]);
     db.close();
     await Dexie.delete(name);
   });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { changesSince, recordChange, recordChanges } from '@/lib/store/changes';
+import { recordChange, recordChanges } from '@/lib/store/changes';
 import type { QariDb } from '@/lib/store/db';
 import { SYNC_FIELDS, type ChangeRow } from '@/lib/store/entry';
-import { dropDb, freshDb } from './store-fixtures';
+import { dropDb, freshDb, outbox as pending } from './store-fixtures';
 
 const URLS = ['https://a.example/1', 'https://a.example/2', 'https://b.example/3'];
 
@@ -14,7 +14,7 @@ const change = fc.record({
 });
 
 async function outbox(db: QariDb): Promise<Omit<ChangeRow, 'seq'>[]> {
-  return (await changesSince(db, 0)).map(({ seq: _seq, ...rest }) => ({
+  return (await pending(db)).map(({ seq: _seq, ...rest }) => ({
     ...rest,
     fields: [...rest.fields].sort(),
   }));

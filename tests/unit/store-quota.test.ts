@@ -8,11 +8,10 @@ import {
   setStatus,
 } from '@/lib/store/articles';
 import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
-import { changesSince } from '@/lib/store/changes';
 import type { QariDb } from '@/lib/store/db';
 import { isQuotaError, StoreError, toStoreError } from '@/lib/store/errors';
 import { requestPersistence } from '@/lib/store/persistence';
-import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
 
 /** Make every write to `table` fail as a full disk does, while `full.on` is set. */
 function simulateFullDisk(db: QariDb, table: string): { on: boolean } {
@@ -47,7 +46,7 @@ describe('a full disk', () => {
     db = freshDb();
     const full = simulateFullDisk(db, 'bodies');
     const kept = await saveArticle(db, makeArticle({ url: 'https://example.com/kept' }));
-    const changesBefore = await changesSince(db, 0);
+    const changesBefore = await outbox(db);
     full.on = true;
     const err = await saveArticle(db, makeArticle({ url: 'https://example.com/new' })).catch(
       (e: unknown) => e,
@@ -58,7 +57,7 @@ describe('a full disk', () => {
     // The article row was written before the body failed: the transaction took it back.
     expect(await countEntries(db)).toBe(1);
     expect(await db.terms.count()).toBe(1);
-    expect(await changesSince(db, 0)).toEqual(changesBefore);
+    expect(await outbox(db)).toEqual(changesBefore);
     expect(await getArticle(db, kept.entry.id)).toEqual(
       makeArticle({ url: 'https://example.com/kept' }),
     );
@@ -93,13 +92,13 @@ describe('a full disk', () => {
     db = freshDb();
     const full = simulateFullDisk(db, 'texts');
     const kept = await saveArticle(db, makeArticle({ url: 'https://example.com/kept' }));
-    const changesBefore = await changesSince(db, 0);
+    const changesBefore = await outbox(db);
     full.on = true;
     await expect(importLibrary(db, json)).rejects.toMatchObject({ code: 'disk-full' });
     full.on = false;
     expect(await countEntries(db)).toBe(1);
     expect(await db.terms.count()).toBe(1);
-    expect(await changesSince(db, 0)).toEqual(changesBefore);
+    expect(await outbox(db)).toEqual(changesBefore);
     expect(await getEntry(db, kept.entry.id)).toEqual(kept.entry);
   });
 

@@ -4,11 +4,10 @@ import { fetchBody } from '@/lib/background/fetch-body';
 import { fetchFailureKey } from '@/lib/library/fetch-body-message';
 import { syncStatusView } from '@/lib/popup/sync-status';
 import { getArticle, getEntry } from '@/lib/store/articles';
-import { changesSince } from '@/lib/store/changes';
 import type { QariDb } from '@/lib/store/db';
 import { applyRemote } from '@/lib/store/sync-adapter';
 import { search } from '@/lib/search';
-import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
 
 const URL_A = 'https://news.example/2025/article-1';
 const dbs: QariDb[] = [];
@@ -50,7 +49,7 @@ describe('library:fetchBody', () => {
     expect(article?.text).toContain('المدارس');
     expect((await search(db, 'مدارس ')).hits.map((h) => h.entry.id)).toEqual([id]);
     // Filling a body is not a change to sync.
-    expect(await changesSince(db, 0)).toEqual([]);
+    expect(await outbox(db)).toEqual([]);
   });
 
   it('reports the fetch reason and leaves the entry as it was', async () => {
