@@ -1,6 +1,61 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Forbid, in `files`, imports matching each rule's `group` (type-only ones too), saying why. */
+const forbid = (files, rules, ignores = []) => ({
+  files,
+  ignores,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: rules.map((r) => ({ ...r, allowTypeImports: false })) },
+    ],
+  },
+});
+
+// Layers (README, "Layout"). A file takes one rule set: each zone lists every rule it is under.
+const ALWAYS_ON = {
+  group: [
+    'preact',
+    'preact/*',
+    'dexie',
+    'dompurify',
+    '@mozilla/*',
+    'webextension-polyfill',
+    'wxt/browser',
+    '**/store/db',
+    '**/components/**',
+  ],
+  message:
+    'Runs on every page: no framework, database, sanitizer, Readability or polyfill (lib/page/native.ts reaches the browser).',
+};
+const SYNC_ENGINE = {
+  group: ['**/store/**', 'dexie'],
+  message:
+    'The sync engine sees the reading list only through its LocalAdapter (lib/sync/local.ts).',
+};
+const DOMAIN = {
+  group: ['**/background/**', '**/components/**', '@/components/**', '@/entrypoints/**'],
+  message:
+    'Domain code does not lean on the background wiring or the views: pass what it needs in.',
+};
+
+const WRITES = 'add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|delete|bulkDelete|clear|modify';
+/** `db.<table>.<write>(…)`, also after `where(…)…`, and `tx.table('<table>')`, for `tables`. */
+const tableWrites = (tables, message) => [
+  {
+    selector: `CallExpression > MemberExpression.callee[property.name=/^(${WRITES})$/] MemberExpression[property.name=/^(${tables})$/]`,
+    message,
+  },
+  {
+    selector: `CallExpression[callee.property.name='table'][arguments.0.value=/^(${tables})$/]`,
+    message,
+  },
+];
+const ENTRY_ROWS =
+  "An entry's rows are written by lib/store/write.ts only: compute the new row and call writeEntry.";
+const OUTBOX = 'The outbox is written by the write path and consumed by the sync adapter only.';
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench-results/', 'eval-results/'] },
   js.configs.recommended,
@@ -13,6 +68,38 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'Render sanitized HTML through lib/sanitize only.' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  forbid(['entrypoints/page.ts'], [ALWAYS_ON]),
+  forbid(['lib/page/**', 'lib/detect/**'], [ALWAYS_ON, DOMAIN]),
+  forbid(['lib/sync/**'], [SYNC_ENGINE, DOMAIN]),
+  forbid(
+    ['lib/**'],
+    [DOMAIN],
+    ['lib/background/**', 'lib/page/**', 'lib/detect/**', 'lib/sync/**'],
+  ),
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['lib/store/write.ts', 'lib/store/db.ts', 'tests/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...tableWrites('articles|bodies|texts|terms', ENTRY_ROWS)],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: [
+      'lib/store/write.ts',
+      'lib/store/db.ts',
+      'lib/store/changes.ts',
+      'lib/store/sync-local.ts',
+      'tests/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...tableWrites('articles|bodies|texts|terms', ENTRY_ROWS),
+        ...tableWrites('changes', OUTBOX),
+      ],
     },
   },
   {

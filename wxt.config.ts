@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
-import { FETCH_ORIGINS } from './lib/import/client';
+import { FETCH_ORIGINS } from './lib/import/fetch-origins';
 
 /**
  * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no

@@ -4,34 +4,22 @@
  * Guards are hand-written (not a schema library) because the always-on content script imports
  * this module and must stay small.
  */
-import {
-  EXTRACT_FAILURES,
-  type Article,
-  type Detection,
-  type ExtractFailure,
-  type ExtractResult,
-} from './article';
+import type { Article, Detection, ExtractResult } from './article';
 import type { ImportPreview, ImportStartReport } from './import/preview';
-import type { QueueStatus } from './import/queue';
+import type { QueueStatus } from './import/types';
+import { isBool, isExtractResult, isInt, isNum, isObj, isStr } from './shapes';
 import type { ImportReport } from './store/backup';
 import type { Entry, StatusPatch } from './store/entry';
 import { isArticle } from './store/validate';
 import type { SyncState } from './sync/engine';
+
+export { isExtractResult, isInt, isObj, isStr } from './shapes';
 
 /** Who may send a message: a content script in a tab, or an extension page (popup, reader, options). */
 export type Origin = 'content' | 'page';
 
 type Guard<T> = (v: unknown) => v is T;
 
-const MAX_TEXT = 4096;
-
-export const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-export const isStr = (v: unknown, max = MAX_TEXT): v is string =>
-  typeof v === 'string' && v.length <= max;
-export const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isStrArr = (v: unknown, maxLen = 64): v is string[] =>
   Array.isArray(v) && v.length <= maxLen && v.every((s) => isStr(s, 256));
 const none = (v: unknown): v is Record<string, never> => isObj(v) && Object.keys(v).length === 0;
@@ -131,14 +119,6 @@ interface Spec<K extends MessageType> {
   guard: Guard<Req<K>>;
 }
 
-/** What reader code in a tab sent: an article within the store's limits, or a known failure. */
-export const isExtractResult = (v: unknown): v is ExtractResult =>
-  isObj(v) &&
-  (v.ok === true
-    ? isArticle(v.article) && isObj(v.timings) && isNum(v.timings.extractMs)
-    : v.ok === false &&
-      EXTRACT_FAILURES.includes(v.reason as ExtractFailure) &&
-      (v.detail === undefined || isStr(v.detail)));
 const tabId = (v: unknown): v is { tabId: number } => isObj(v) && isInt(v.tabId);
 const MAX_URL = 8192;
 const MAX_IDS = 1000;

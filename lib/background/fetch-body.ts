@@ -11,7 +11,7 @@ import type { Entry } from '../store/entry';
 import { toStoreError } from '../store/errors';
 import { fillBody } from '../store/fill-body';
 import { pageUrlCandidates } from '../library/page-urls';
-import { fetchAndExtract, type FetchExtractResult } from './fetch-extract';
+import { fetchAndExtract, type FetchExtractResult } from '../fetch/fetch-extract';
 
 export const FETCH_BODY_FAILED_KEY = 'syncFetchBodyFailed';
 

@@ -13,7 +13,7 @@ import { serve, type Handlers } from '../messaging';
 import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
-import { fetchAndExtract } from './fetch-extract';
+import { fetchAndExtract } from '../fetch/fetch-extract';
 
 export const IMPORT_ALARM = 'qari-import';
 const ALARM_PERIOD_MINUTES = 1;

@@ -3,11 +3,11 @@
  * the request is checked by the offscreen page, the answer by the background. Kept apart from
  * `lib/messages.ts` because these never go to the background's own handlers.
  */
-import { isObj } from '../messages';
+import { isObj } from '../shapes';
 import { MAX_PAGE_BYTES } from './fetch-html';
 
 // The answer is an extraction result like any other that crosses a boundary: one guard for all.
-export { isExtractResult } from '../messages';
+export { isExtractResult } from '../shapes';
 
 export const OFFSCREEN_TARGET = 'qari-offscreen';
 export const OFFSCREEN_EXTRACT = 'offscreen:extract';

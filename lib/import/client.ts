@@ -16,5 +16,4 @@ export async function fileForImport(file: File): Promise<ImportFile> {
   }
 }
 
-/** Site access the background fetches need; optional where the manifest declares it so. */
-export const FETCH_ORIGINS = ['http://*/*', 'https://*/*'];
+export { FETCH_ORIGINS } from './fetch-origins';

@@ -2,7 +2,7 @@
  * What a failed fetch-and-extract means for an imported link: try again later (the network, the
  * server's bad moment) or give up and keep it as a plain link with the reason shown.
  */
-import type { FetchExtractFailure } from '../background/fetch-extract';
+import type { FetchExtractFailure } from '../fetch/fetch-extract';
 
 /** Reasons shown to the reader; each has a `_locales` key `importFailure_<code>`. */
 export type FailureCode =

@@ -2,7 +2,7 @@
  * Labels of the import page, the failure reasons shown in the popup and the bookmark export,
  * looked up from `_locales` with the Arabic text as the fallback. `$1`… stand for values.
  */
-import { t } from '../reader/i18n';
+import { t } from '../i18n';
 
 export const IMPORT_LABELS = {
   importTitle: 'قارئ: استيراد قائمة قراءة',

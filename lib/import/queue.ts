@@ -8,13 +8,15 @@
  * same host. Network errors, timeouts and 5xx are retried with exponential backoff; a 404 or a
  * page that is not an Arabic article is not.
  */
-import type { FetchExtractOptions, FetchExtractResult } from '../background/fetch-extract';
+import type { FetchExtractOptions, FetchExtractResult } from '../fetch/fetch-extract';
 import type { QariDb } from '../store/db';
 import { addLinkEntries, attachArticle, setImportFailure } from './entries';
 import { failureOf, isRetryable, type FailureCode } from './failure';
 import { isListOfLinks } from './link-list';
 import type { ImportRow } from './queue-row';
-import type { ImportItem } from './types';
+import type { ImportItem, QueueStatus } from './types';
+
+export type { QueueFailure, QueueStatus } from './types';
 
 export type Fetcher = (url: string, opts?: FetchExtractOptions) => Promise<FetchExtractResult>;
 
@@ -38,23 +40,6 @@ export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
   maxBackoffMs: 30 * 60_000,
   timeoutMs: 20_000,
 };
-
-export interface QueueFailure {
-  url: string;
-  title: string;
-  reason: string;
-  entryId: number;
-}
-
-export interface QueueStatus {
-  waiting: number;
-  done: number;
-  failed: number;
-  running: number;
-  paused: boolean;
-  /** The most recent failures (first ones of the list), for the import page. */
-  failures: QueueFailure[];
-}
 
 export interface EnqueueReport {
   /** New entries. */

@@ -51,3 +51,20 @@ export class ImportError extends Error {
     this.messageKey = IMPORT_ERROR_KEYS[code];
   }
 }
+
+export interface QueueFailure {
+  url: string;
+  title: string;
+  reason: string;
+  entryId: number;
+}
+
+export interface QueueStatus {
+  waiting: number;
+  done: number;
+  failed: number;
+  running: number;
+  paused: boolean;
+  /** The most recent failures (first ones of the list), for the import page. */
+  failures: QueueFailure[];
+}

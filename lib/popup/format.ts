@@ -1,5 +1,5 @@
 /** How a saved entry's facts read in the popup list: site, saved date, progress. */
-import type { UiLang } from '../reader/i18n';
+import type { UiLang } from '../i18n';
 
 const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
 const WWW = /^www\./;

@@ -3,7 +3,7 @@
  * once from `_locales` with the Arabic text as the fallback (the default locale is Arabic).
  * `$1`… stand for the values passed with a message.
  */
-import { t } from '../reader/i18n';
+import { t } from '../i18n';
 
 const FALLBACKS = {
   popupReader: 'وضع القراءة',

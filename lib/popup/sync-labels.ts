@@ -2,7 +2,7 @@
  * Labels of the sync state (popup, options page) and of fetching a synced entry's article
  * (reader page), from `_locales` with the Arabic text as the fallback. `$1`… stand for values.
  */
-import { t } from '../reader/i18n';
+import { t } from '../i18n';
 
 const FALLBACKS = {
   syncTitle: 'المزامنة',

@@ -3,7 +3,7 @@
  * waits, how many entries stay on this browser only, and the last error in plain words.
  */
 import type { SyncState } from '../sync/engine';
-import type { UiLang } from '../reader/i18n';
+import type { UiLang } from '../i18n';
 import { count } from './format';
 import { syncLabel, syncLabelFor } from './sync-labels';
 

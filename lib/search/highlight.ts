@@ -3,7 +3,7 @@
  * view can wrap them in `<mark>` safely; and a short snippet around the best matches.
  */
 import { foldArabic } from '../text/normalize';
-import { termOf } from './normalize';
+import { termOf } from '../text/analyze';
 import type { ParsedQuery } from './query';
 
 /** A half-open range [start, end) of UTF-16 code units. */

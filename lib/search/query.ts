@@ -3,8 +3,8 @@
  * word still being typed, the last one unless the text ends in a space, matches by prefix. A
  * finished stop word is dropped, but a typed one is kept as a prefix (في… may become فيروس).
  */
-import { partialStems } from './stem';
-import { searchTokens, termOf } from './normalize';
+import { partialStems } from '../text/stem';
+import { searchTokens, termOf } from '../text/analyze';
 
 const ENDS_WITH_SPACE = /\s$/u;
 

@@ -1,5 +1,5 @@
 /** The search index row of an entry, derived from its metadata and body text. */
-import { docTerms, INDEX_VERSION } from '../search/terms';
+import { docTerms, INDEX_VERSION } from '../text/terms';
 import type { ArticleMeta, TermsRow } from './entry';
 
 export function termsRow(id: number, meta: ArticleMeta, text: string | null): TermsRow {

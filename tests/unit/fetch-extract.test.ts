@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchAndExtract } from '@/lib/background/fetch-extract';
+import { fetchAndExtract } from '@/lib/fetch/fetch-extract';
 import {
   charsetFromContentType,
   charsetFromMeta,

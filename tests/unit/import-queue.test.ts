@@ -1,4 +1,4 @@
-import type { FetchExtractOptions, FetchExtractResult } from '@/lib/background/fetch-extract';
+import type { FetchExtractOptions, FetchExtractResult } from '@/lib/fetch/fetch-extract';
 import { ImportQueue, type QueueOptions } from '@/lib/import/queue';
 import type { ImportItem } from '@/lib/import/types';
 import { getArticle, listEntries, saveArticle, setStatus } from '@/lib/store/articles';

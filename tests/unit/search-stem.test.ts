@@ -1,4 +1,4 @@
-import { partialStems, stem, stemPrefix, stemSuffix } from '@/lib/search/stem';
+import { partialStems, stem, stemPrefix, stemSuffix } from '@/lib/text/stem';
 import { foldArabic } from '@/lib/text/normalize';
 
 // Expected outputs of Lucene's ArabicStemFilter (TestArabicStemFilter), one per rule.

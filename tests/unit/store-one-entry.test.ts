@@ -6,7 +6,7 @@
 import type { ExtractResult } from '@/lib/article';
 import { libraryHandlers, saveTab } from '@/lib/background/library';
 import { extract } from '@/lib/extract';
-import type { FetchExtractResult } from '@/lib/background/fetch-extract';
+import type { FetchExtractResult } from '@/lib/fetch/fetch-extract';
 import { parseImportFile } from '@/lib/import/parse';
 import { ImportQueue } from '@/lib/import/queue';
 import { parseMessage } from '@/lib/messages';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FetchExtractResult } from '@/lib/background/fetch-extract';
+import type { FetchExtractResult } from '@/lib/fetch/fetch-extract';
 import { fetchBody } from '@/lib/background/fetch-body';
 import { fetchFailureKey } from '@/lib/library/fetch-body-message';
 import { syncStatusView } from '@/lib/popup/sync-status';

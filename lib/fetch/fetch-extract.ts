@@ -5,11 +5,11 @@
  * service worker through an offscreen document.
  */
 import type { Article, ExtractFailure } from '../article';
-import { extractHtml } from '../fetch/extract-html';
-import { fetchHtml, type FetchFailure } from '../fetch/fetch-html';
+import { extractHtml } from './extract-html';
+import { fetchHtml, type FetchFailure } from './fetch-html';
 import { extractOffscreen } from './offscreen-parser';
 
-export { MAX_PAGE_BYTES, DEFAULT_TIMEOUT_MS } from '../fetch/fetch-html';
+export { MAX_PAGE_BYTES, DEFAULT_TIMEOUT_MS } from './fetch-html';
 
 /** Every reason a fetch-and-extract can fail: the fetch's (`http-404`, `timeout`, …) or extraction's. */
 export type FetchExtractFailure = FetchFailure | ExtractFailure;

@@ -3,7 +3,7 @@
  * stop words dropped and the light10 stem taken. Text indexed and text typed into the search box
  * both go through `termOf`, so they meet.
  */
-import { foldArabic, tokens } from '../text/normalize';
+import { foldArabic, tokens } from './normalize';
 import { stem } from './stem';
 
 // Function words found in nearly every article, in folded form: they would make huge index

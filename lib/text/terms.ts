@@ -3,7 +3,7 @@
  * and of everything searchable (title, site, byline, body). Bump INDEX_VERSION when the terms
  * an article gets change (stemmer, stop words, fields) so a schema upgrade can rebuild them.
  */
-import { termsOf } from './normalize';
+import { termsOf } from './analyze';
 
 export const INDEX_VERSION = 1;
 // Bounds the index entries of one very long article; its first terms are kept, which covers

@@ -9,7 +9,7 @@ import {
   OFFSCREEN_TARGET,
   isExtractResult,
   type OffscreenExtractRequest,
-} from '../fetch/offscreen-protocol';
+} from './offscreen-protocol';
 import type { Browser } from 'wxt/browser';
 
 // The offscreen API is Chrome's own (not in the polyfill), so this module talks to `chrome`.
