@@ -79,8 +79,6 @@ export interface Protocol {
     res: LibraryResult<{ undoToken: string; count: number }>;
   };
   'library:undoDelete': { req: { undoToken: string }; res: LibraryResult<{ entries: Entry[] }> };
-  /** The whole list as backup JSON (pages with large lists export directly from the database). */
-  'library:export': { req: Record<string, never>; res: LibraryResult<{ json: string }> };
   'library:import': { req: { json: string }; res: LibraryResult<ImportReport> };
   /**
    * Reader page → background: fetch and extract the article of an entry that has no body here
@@ -177,7 +175,6 @@ export const specs: { [K in MessageType]: Spec<K> } = {
     from: 'page',
     guard: (v): v is { undoToken: string } => isObj(v) && isStr(v.undoToken, 64),
   },
-  'library:export': { from: 'page', guard: none },
   'library:import': {
     from: 'page',
     guard: (v): v is { json: string } => isObj(v) && isStr(v.json, MAX_IMPORT_JSON),

@@ -16,7 +16,7 @@ import {
   undoDelete,
   type SaveResult,
 } from '../store/articles';
-import { exportLibraryJson, importLibrary } from '../store/backup';
+import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
 import { extractTab, readCanonicalLink } from './reader';
@@ -77,7 +77,6 @@ export function libraryHandlers(deps: LibraryDeps = {}): Handlers {
     'library:delete': ({ ids }) => answer(() => deleteEntries(db, ids)),
     'library:undoDelete': ({ undoToken }) =>
       answer(async () => ({ entries: await undoDelete(db, undoToken) })),
-    'library:export': () => answer(async () => ({ json: await exportLibraryJson(db) })),
     'library:import': ({ json }) => answer(() => importLibrary(db, json)),
   };
 }

@@ -29,7 +29,6 @@ const VALID: { [K in MessageType]: unknown } = {
   'library:setProgress': { id: 3, progress: 0.5 },
   'library:delete': { ids: [1, 2] },
   'library:undoDelete': { undoToken: 'f'.repeat(32) },
-  'library:export': {},
   'library:import': { json: '{}' },
   'library:fetchBody': { id: 9 },
   'sync:state': {},
@@ -77,7 +76,6 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   ],
   'library:delete': [{ ids: [] }, { ids: [0] }, { ids: Array(1001).fill(1) }, { ids: ['1'] }],
   'library:undoDelete': [{ undoToken: 'x'.repeat(65) }],
-  'library:export': [{ all: true }],
   'library:import': [{ json: 5 }, {}],
   'library:fetchBody': [{ id: 9, extra: 1 }, { id: 0 }],
   'sync:state': [{ a: 1 }],
@@ -130,7 +128,6 @@ describe('message guards', () => {
     // For these types the full valid set is small enough to describe here independently.
     const expected: Partial<Record<MessageType, (p: unknown) => boolean>> = {
       'sync:now': (p) => isEmptyObject(p),
-      'library:export': (p) => isEmptyObject(p),
       'tab:extract': (p) => isObject(p) && Number.isSafeInteger(p.tabId),
       'sync:setEnabled': (p) =>
         isObject(p) && Object.keys(p).length === 1 && typeof p.enabled === 'boolean',
