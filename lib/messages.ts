@@ -205,16 +205,19 @@ export function parseMessage(raw: unknown): Message | null {
   return specs[type].guard(raw.payload) ? (raw as unknown as Message) : null;
 }
 
-/** Messages the background sends to a tab's content script (which answers them). */
+/**
+ * Messages the background sends to a tab's content script (which answers them). Named apart from
+ * the `Protocol`'s: `tab:extract` asks the background, `page:extract` is what it then asks the page.
+ */
 export type TabCommand = {
-  type: 'reader:toggle' | 'reader:show' | 'reader:hide' | 'tab:extract' | 'tab:canonical';
+  type: 'reader:toggle' | 'reader:show' | 'reader:hide' | 'page:extract' | 'page:canonical';
 };
 const TAB_COMMANDS = new Set<string>([
   'reader:toggle',
   'reader:show',
   'reader:hide',
-  'tab:extract',
-  'tab:canonical',
+  'page:extract',
+  'page:canonical',
 ]);
 
 export function parseTabCommand(raw: unknown): TabCommand | null {

@@ -12,9 +12,22 @@ export type Handler<K extends MessageType> = (
 ) => Res<K> | Promise<Res<K>>;
 export type Handlers = { [K in MessageType]?: Handler<K> };
 
-/** Ask the background (from a content script or an extension page). */
+/** Nobody answered a message: no handler took it (a bug), or the background was restarting. */
+export class NoAnswerError extends Error {
+  constructor(readonly type: MessageType) {
+    super(`no answer to ${type}`);
+    this.name = 'NoAnswerError';
+  }
+}
+
+/**
+ * Ask the background (from a content script or an extension page). Every handler answers, so a
+ * message nobody answered rejects with NoAnswerError rather than resolving to `undefined`.
+ */
 export async function ask<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
-  return (await browser.runtime.sendMessage({ type, payload })) as Res<K>;
+  const res = (await browser.runtime.sendMessage({ type, payload })) as Res<K> | undefined;
+  if (res === undefined) throw new NoAnswerError(type);
+  return res;
 }
 
 export function senderKind(sender: Sender, extensionOrigin: string): 'content' | 'page' | null {

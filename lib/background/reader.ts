@@ -52,7 +52,7 @@ export async function tellTab(tabId: number, cmd: TabCommand): Promise<unknown> 
 /** Extract the article in a tab's top frame with the extension's code running there. */
 export async function extractTab(tabId: number): Promise<ExtractResult> {
   try {
-    const value = await tellTab(tabId, { type: 'tab:extract' });
+    const value = await tellTab(tabId, { type: 'page:extract' });
     return isExtractResult(value)
       ? value
       : { ok: false, reason: 'error', detail: 'no result from the page' };
@@ -64,7 +64,7 @@ export async function extractTab(tabId: number): Promise<ExtractResult> {
 /** Read the page's canonical link (absolute) from the tab's top frame. */
 export async function readCanonicalLink(tabId: number): Promise<string | null> {
   try {
-    const value = await tellTab(tabId, { type: 'tab:canonical' });
+    const value = await tellTab(tabId, { type: 'page:canonical' });
     return typeof value === 'string' && value.length <= 8192 ? value : null;
   } catch {
     return null;

@@ -55,9 +55,9 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
       case 'reader:hide':
         overlay.close();
         return { ok: true, open: false };
-      case 'tab:extract':
+      case 'page:extract':
         return extractHere();
-      case 'tab:canonical':
+      case 'page:canonical':
         // A selector, not the extraction bundle: saving asks for it beside the extraction.
         return (doc.querySelector(CANONICAL) as HTMLLinkElement | null)?.href ?? null;
     }

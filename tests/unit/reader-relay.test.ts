@@ -101,8 +101,8 @@ describe('the reader code in a tab', () => {
 
   it('extracts for saving and reads the canonical link without opening anything', async () => {
     const handle = readerTab(document, window);
-    await expect(handle({ type: 'tab:extract' })).resolves.toMatchObject({ ok: true });
-    await expect(handle({ type: 'tab:canonical' })).resolves.toBe('https://news.example/canonical');
+    await expect(handle({ type: 'page:extract' })).resolves.toMatchObject({ ok: true });
+    await expect(handle({ type: 'page:canonical' })).resolves.toBe('https://news.example/canonical');
     expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
     expect(sent).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('the reader code in a tab', () => {
       null,
       'reader:toggle',
       { type: 'reader:open' },
-      { type: 'tab:extract', x: 1 },
+      { type: 'page:extract', x: 1 },
     ])
       await expect(handle(raw)).resolves.toBeNull();
     expect(extractions).toBe(0);

@@ -154,7 +154,7 @@ describe('message guards', () => {
   });
 
   it('tab commands: only the known types, nothing extra', () => {
-    const known = ['reader:toggle', 'reader:show', 'reader:hide', 'tab:extract', 'tab:canonical'];
+    const known = ['reader:toggle', 'reader:show', 'reader:hide', 'page:extract', 'page:canonical'];
     for (const type of known) expect(parseTabCommand({ type })).toEqual({ type });
     expect(parseTabCommand({ type: 'reader:show', token: 'abc' })).toBeNull();
     expect(parseTabCommand({ type: 'reader:open' })).toBeNull();
