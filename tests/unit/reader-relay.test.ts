@@ -102,7 +102,9 @@ describe('the reader code in a tab', () => {
   it('extracts for saving and reads the canonical link without opening anything', async () => {
     const handle = readerTab(document, window);
     await expect(handle({ type: 'page:extract' })).resolves.toMatchObject({ ok: true });
-    await expect(handle({ type: 'page:canonical' })).resolves.toBe('https://news.example/canonical');
+    await expect(handle({ type: 'page:canonical' })).resolves.toBe(
+      'https://news.example/canonical',
+    );
     expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
     expect(sent).toEqual([]);
   });
