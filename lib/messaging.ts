@@ -11,6 +11,8 @@ export type Handler<K extends MessageType> = (
   sender: Sender,
 ) => Res<K> | Promise<Res<K>>;
 export type Handlers = { [K in MessageType]?: Handler<K> };
+/** A handler for every message type: what the background serves (a missing one is a compile error). */
+export type AllHandlers = { [K in MessageType]: Handler<K> };
 
 /** Nobody answered a message: no handler took it (a bug), or the background was restarting. */
 export class NoAnswerError extends Error {
@@ -37,8 +39,9 @@ export function senderKind(sender: Sender, extensionOrigin: string): 'content' |
 }
 
 /**
- * Register the background's answers. A message that fails validation, comes from elsewhere or
- * has no handler is ignored (no answer), so another listener may still take it.
+ * Register the background's answers: `entrypoints/background.ts` calls it once with every
+ * service's handlers (`AllHandlers`). A message that fails validation, comes from elsewhere or
+ * has no handler is ignored (no answer: the asker's `ask` rejects).
  */
 export function serve(handlers: Handlers): void {
   const origin = browser.runtime.getURL('/');

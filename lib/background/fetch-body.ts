@@ -4,7 +4,7 @@
  * per entry at a time: a second request (a second tab) waits for the first.
  */
 import type { LibraryFailure, LibraryResult } from '../messages';
-import { serve, type Handlers } from '../messaging';
+import type { Handlers } from '../messaging';
 import { getEntry } from '../store/articles';
 import { openDb, type QariDb } from '../store/db';
 import type { Entry } from '../store/entry';
@@ -64,10 +64,6 @@ export function fetchBody(id: number, deps: FetchBodyDeps = {}): Promise<FetchBo
   return p;
 }
 
-export function fetchBodyHandlers(deps: FetchBodyDeps = {}): Handlers {
-  return { 'library:fetchBody': ({ id }) => fetchBody(id, deps) };
-}
-
-export function registerFetchBodyService(deps: FetchBodyDeps = {}): void {
-  serve(fetchBodyHandlers(deps));
+export function fetchBodyHandlers(deps: FetchBodyDeps = {}) {
+  return { 'library:fetchBody': ({ id }) => fetchBody(id, deps) } satisfies Handlers;
 }

@@ -9,7 +9,7 @@ import { previewOf, type ImportStartReport } from '../import/preview';
 import { ImportQueue, type Fetcher } from '../import/queue';
 import { ImportError } from '../import/types';
 import type { ImportFile, LibraryFailure } from '../messages';
-import { serve, type Handlers } from '../messaging';
+import type { Handlers } from '../messaging';
 import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
@@ -52,7 +52,7 @@ export async function startImport(
   return { ...report, malformedCount: parsed.malformed.length };
 }
 
-export function importHandlers(db: QariDb, queue: ImportQueue): Handlers {
+export function importHandlers(db: QariDb, queue: ImportQueue) {
   return {
     'import:preview': async (file) => {
       try {
@@ -72,18 +72,17 @@ export function importHandlers(db: QariDb, queue: ImportQueue): Handlers {
     'import:resume': async () => (await queue.resume(), queue.status()),
     'import:status': () => queue.status(),
     'import:retryFailed': async () => (await queue.retryFailed(), queue.status()),
-  };
+  } satisfies Handlers;
 }
 
-/** Register the import messages and resume the queue now and on every alarm. */
-export function registerImportService(deps: ImportDeps = {}): ImportQueue {
+/** Resume the import queue now and on every alarm; answers the import messages. */
+export function registerImportService(deps: ImportDeps = {}) {
   const db = deps.db ?? openDb();
   const queue = new ImportQueue(db, deps.fetcher ?? fetchAndExtract);
-  serve(importHandlers(db, queue));
   void browser.alarms.create(IMPORT_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IMPORT_ALARM) queue.start();
   });
   queue.start();
-  return queue;
+  return importHandlers(db, queue);
 }

@@ -6,7 +6,7 @@
  */
 import type { ExtractResult } from '../article';
 import type { LibraryFailure } from '../messages';
-import { serve, type Handlers } from '../messaging';
+import type { Handlers } from '../messaging';
 import {
   deleteEntries,
   purgeTrash,
@@ -64,7 +64,7 @@ export async function saveTab(
   return answer(() => saveArticle(db, result.article, { canonical }));
 }
 
-export function libraryHandlers(deps: LibraryDeps = {}): Handlers {
+export function libraryHandlers(deps: LibraryDeps = {}) {
   const db = deps.db ?? openDb();
   return {
     'library:saveTab': ({ tabId }) => saveTab(tabId, { ...deps, db }),
@@ -78,12 +78,12 @@ export function libraryHandlers(deps: LibraryDeps = {}): Handlers {
     'library:undoDelete': ({ undoToken }) =>
       answer(async () => ({ entries: await undoDelete(db, undoToken) })),
     'library:import': ({ json }) => answer(() => importLibrary(db, json)),
-  };
+  } satisfies Handlers;
 }
 
-/** Register the reading list's message handlers; expired undo data is purged at start-up. */
-export function registerLibraryService(deps: LibraryDeps = {}): void {
+/** The reading list's message handlers; expired undo data is purged at start-up. */
+export function registerLibraryService(deps: LibraryDeps = {}) {
   const db = deps.db ?? openDb();
-  serve(libraryHandlers({ ...deps, db }));
   void purgeTrash(db).catch(() => undefined);
+  return libraryHandlers({ ...deps, db });
 }

@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../article';
-import { serve } from '../messaging';
+import type { Handlers } from '../messaging';
 import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
 
 const PAGE_SCRIPT = '/page.js';
@@ -92,9 +92,10 @@ export async function readerCommand(
 
 export const toggleReader = (tabId: number) => readerCommand(tabId, 'reader:toggle');
 
-export function registerReaderService(): void {
+/** Forget a closed tab's detection; answers the reader and tab messages. */
+export function registerReaderService() {
   browser.tabs.onRemoved.addListener((tabId: number) => tabStates.delete(tabId));
-  serve({
+  return {
     'page:detected': async (state, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined && sender.frameId === 0) {
@@ -106,5 +107,5 @@ export function registerReaderService(): void {
     'tab:state': ({ tabId }) => tabStates.get(tabId) ?? null,
     'tab:extract': ({ tabId }) => extractTab(tabId),
     'reader:open': ({ tabId }) => readerCommand(tabId, 'reader:show'),
-  });
+  } satisfies Handlers;
 }

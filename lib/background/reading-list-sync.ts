@@ -4,12 +4,13 @@
  */
 import { openDb } from '../store/db';
 import { createDexieSyncAdapter } from '../store/sync-local';
-import { registerFetchBodyService } from './fetch-body';
+import { fetchBodyHandlers } from './fetch-body';
 import { registerSyncService, type SyncService } from './sync';
 
-export function registerReadingListSync(): SyncService {
-  registerFetchBodyService();
-  return registerSyncService({
+/** Start sync; answers the sync messages and `library:fetchBody`. */
+export function registerReadingListSync() {
+  const sync: SyncService = registerSyncService({
     local: ({ nodeId }) => createDexieSyncAdapter(openDb(), { nodeId }),
   });
+  return { ...sync.handlers, ...fetchBodyHandlers() };
 }

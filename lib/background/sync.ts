@@ -14,7 +14,7 @@ import {
 } from '../sync/engine';
 import { createClock, isNodeId, newNodeId } from '../sync/hlc';
 import type { LocalAdapter } from '../sync/local';
-import { serve, type Handlers } from '../messaging';
+import type { Handlers } from '../messaging';
 
 export const SYNC_ALARM = 'qari-sync';
 const ALARM_PERIOD_MINUTES = 15;
@@ -36,6 +36,8 @@ export interface SyncServiceDeps {
 }
 
 export interface SyncService {
+  /** The sync messages' handlers, for the background's router. */
+  handlers: ReturnType<typeof syncHandlers>;
   /** Resolves once the engine exists (node id and setting loaded). */
   ready: Promise<SyncEngine>;
   state(): Promise<SyncState>;
@@ -121,9 +123,8 @@ export function registerSyncService(deps: SyncServiceDeps): SyncService {
     if (alarm.name === SYNC_ALARM) void ready.then((e) => e.tick());
   });
 
-  serve(syncHandlers(ready));
-
   return {
+    handlers: syncHandlers(ready),
     ready,
     state: async () => (await ready).state(),
     stop: async () => (await ready).stop(),

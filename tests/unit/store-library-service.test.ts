@@ -1,7 +1,7 @@
 import type { Article, ExtractResult } from '@/lib/article';
 import { libraryHandlers, saveTab } from '@/lib/background/library';
 import { parseMessage, type MessageType, type Req, type Res } from '@/lib/messages';
-import type { Handler, Sender } from '@/lib/messaging';
+import type { Handler, Handlers, Sender } from '@/lib/messaging';
 import type { QariDb } from '@/lib/store/db';
 import { exportLibraryJson } from '@/lib/store/backup';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
@@ -18,7 +18,7 @@ async function call<K extends MessageType>(
   type: K,
   payload: Req<K>,
 ): Promise<Res<K>> {
-  const h = handlers[type] as Handler<K>;
+  const h = (handlers as Handlers)[type] as Handler<K>;
   return h(payload, sender);
 }
 

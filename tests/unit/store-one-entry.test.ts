@@ -10,7 +10,6 @@ import type { FetchExtractResult } from '@/lib/fetch/fetch-extract';
 import { parseImportFile } from '@/lib/import/parse';
 import { ImportQueue } from '@/lib/import/queue';
 import { parseMessage } from '@/lib/messages';
-import type { Sender } from '@/lib/messaging';
 import { libraryClient } from '@/lib/popup/library-client';
 import { listEntries, saveArticle, setStatus } from '@/lib/store/articles';
 import { BACKUP_FORMAT, BACKUP_VERSION, importLibrary } from '@/lib/store/backup';
@@ -62,9 +61,8 @@ describe('one entry per article', () => {
     const msg = parseMessage({ type: 'library:saveArticle', payload: { article: result.article } });
     expect(msg).not.toBeNull();
     const h = libraryHandlers({ db });
-    const first = await h['library:saveArticle']!(
+    const first = await h['library:saveArticle'](
       msg!.payload as { article: typeof result.article },
-      {} as Sender,
     );
     expect(first).toMatchObject({ ok: true, created: true });
     // The popup (and the shortcut, the menu) saves the tab: extraction plus the canonical link.
