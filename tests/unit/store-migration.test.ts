@@ -247,3 +247,43 @@ describe('schema version 5 (title postings)', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('schema version 6 (addresses, list revision)', () => {
+  it('opens a version 5 database with each entry known by its page URL too, and nothing lost', async () => {
+    const name = `qari-migration-v5-${Math.random().toString(36).slice(2)}`;
+    // Versions 1 to 5 verbatim, independent of lib/store/db.ts.
+    const v5 = new Dexie(name);
+    v5.version(1).stores(V1_STORES);
+    v5.version(2).stores({
+      articles:
+        '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags',
+      texts: 'id',
+      terms: 'id, *title, *all',
+      changes: '++seq, canonicalUrl',
+    });
+    v5.version(3).stores({ imports: 'canonicalUrl, [state+due], state', importControl: 'id' });
+    v5.version(4).stores({ syncMeta: 'id' });
+    v5.version(5).stores({ terms: 'id, *all', titlePostings: '[term+block]' });
+    const { row, body } = v1Row(1, { read: true, archived: false, favourite: false });
+    // Saved from the popup under its canonical link; the page's own URL differs.
+    const page = 'https://example.com/?p=1';
+    const stored = { ...row, meta: { ...row.meta, url: page }, read: 1, archived: 0, favourite: 0 };
+    const id = (await v5.table('articles').add({ ...stored, hasBody: 1 })) as number;
+    await v5.table('bodies').put({ id, content: body.content, sections: body.sections });
+    await v5.table('texts').put({ id, text: body.text });
+    v5.close();
+
+    const db = new QariDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    const upgraded = await db.articles.get(id);
+    expect(upgraded).not.toHaveProperty('fieldTimes');
+    expect(upgraded?.addresses).toEqual([row.canonicalUrl, page]);
+    // Saving the page by its own URL finds the entry: one article, one entry, status kept.
+    const saved = await saveArticle(db, makeArticle({ url: page }));
+    expect(saved).toMatchObject({ created: false, entry: { id, read: true } });
+    expect((await listEntries(db)).total).toBe(1);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
