@@ -252,11 +252,8 @@ async function splitFresh(
   chunk: readonly Incoming[],
 ): Promise<{ fresh: Incoming[]; rest: Incoming[] }> {
   const urls = chunk.map((inc) => inc.row.canonicalUrl);
-  const listed = await db.articles.where('addresses').anyOf(urls).toArray();
-  const stored = new Set([
-    ...(await db.articles.where('canonicalUrl').anyOf(urls).keys()).map(String),
-    ...listed.flatMap((r) => r.addresses),
-  ]);
+  // Every entry lists its own key among its addresses: one keys-only read finds them all.
+  const stored = new Set((await db.articles.where('addresses').anyOf(urls).keys()).map(String));
   const fresh: Incoming[] = [];
   const rest: Incoming[] = [];
   for (const inc of chunk) {

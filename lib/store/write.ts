@@ -140,10 +140,12 @@ async function putBodies(
   db: QariDb,
   items: readonly { id: number; body: ArticleBody }[],
 ): Promise<void> {
-  await db.bodies.bulkPut(
-    items.map(({ id, body }) => ({ id, content: body.content, sections: body.sections })),
-  );
-  await db.texts.bulkPut(items.map(({ id, body }) => ({ id, text: body.text })));
+  await Promise.all([
+    db.bodies.bulkPut(
+      items.map(({ id, body }) => ({ id, content: body.content, sections: body.sections })),
+    ),
+    db.texts.bulkPut(items.map(({ id, body }) => ({ id, text: body.text }))),
+  ]);
 }
 
 // Transactions whose revision was bumped already: a batch of writes counts as one change.
