@@ -10,7 +10,7 @@ import type { QariDb } from './db';
 import { newEntryRow, placeholderMeta, type EntryRow, type SyncField } from './entry';
 import { StoreError } from './errors';
 import { isPlainObject, isString, isTagList, isWebUrl, LIMITS } from './validate';
-import { writeEntry, writing, type NextRow } from './write';
+import { changedSyncFields, writeEntry, writing, type NextRow } from './write';
 
 export interface SyncValues {
   url: string;
@@ -89,7 +89,11 @@ function peerRow(
 ): NextRow | null | undefined {
   if (u.deleted) return old ? null : undefined;
   const f = u.fields ?? {};
-  if (old) return patchRow({ ...old, updatedAt: now }, f);
+  if (old) {
+    // A peer's update that changes nothing here is no change: the list (and the popup) stay put.
+    const next = patchRow(old, f);
+    return changedSyncFields(old, next).length > 0 ? { ...next, updatedAt: now } : undefined;
+  }
   const meta = placeholderMeta(f.url ?? key, f.title ?? '', f.siteName ?? null);
   return patchRow(newEntryRow(key, meta, now, { savedAt: f.savedAt ?? now }), f);
 }

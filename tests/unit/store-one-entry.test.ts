@@ -170,4 +170,13 @@ describe('the open popup', () => {
     await expectSeen(() => setImportFailure(db, id, 'http-404'));
     await expectSeen(() => fillBody(db, id, makeArticle({ url })));
   });
+
+  it('is not told of a change when another browser sends what the list already holds', async () => {
+    const url = 'https://news.example/2026/06/synced';
+    await applyRemote(db, [{ canonicalUrl: url, fields: { title: 'خبر', read: true } }]);
+    const before = await readRevision(db);
+    const report = await applyRemote(db, [{ canonicalUrl: url, fields: { read: true } }]);
+    expect(report).toEqual({ created: 0, updated: 0, deleted: 0 });
+    expect(await readRevision(db)).toBe(before);
+  });
 });
