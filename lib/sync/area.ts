@@ -1,6 +1,6 @@
 /**
  * The parts of `storage.sync` the engine uses, as an interface so tests and the benchmark can
- * pass the simulator (`sim.ts`) and the background passes the real area. Also: how the engine
+ * pass the simulator (`tests/support/sync-sim.ts`) and the background passes the real area. Also: how the engine
  * reads the browsers' error messages, and which `_locales` key explains each error to the reader.
  */
 

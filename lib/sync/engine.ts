@@ -5,11 +5,15 @@
  * changes (another browser wrote, or this one, which is recognised and ignored), on the alarm and
  * at start-up; one at a time, a request during a cycle runs one more after it.
  *
+ * What is written is a function of the merged list alone (the cut to the quota included), so two
+ * browsers that hold the same list find the area already as they would write it and stay quiet.
+ *
  * Local data is never at risk: the local list only ever grows by merges, a failed or partial
- * write leaves the previous generation readable (or a torn area that the next writer repairs from
- * its own list), and entries that do not fit the quota stay local and are counted in the state.
- * Write operations are budgeted below Chrome's per-minute and per-hour limits; errors back off
- * and retry (rate limits wait for the window, quota errors shrink the budget for the retry).
+ * write leaves the previous generation readable (or no list at all, never a torn one that reads
+ * as empty), a torn area is never written over except by the browser that tore it, and entries
+ * that do not fit the quota stay local and are counted in the state. Write operations are
+ * budgeted below Chrome's per-minute and per-hour limits; errors back off and retry (rate limits
+ * wait for the window, quota errors shrink the budget for the retry).
  */
 import {
   classifyError,
@@ -29,7 +33,7 @@ import {
   type AreaLimits,
   type RemoteState,
 } from './encode';
-import type { HlcClock } from './hlc';
+import { MAX_OFFSET_MS, type HlcClock } from './hlc';
 import type { LocalAdapter } from './local';
 import { mergeMaps, toMap, type RecordMap } from './merge';
 import { planDocument } from './plan';
@@ -39,7 +43,6 @@ import {
   recordHlcs,
   sameRecord,
   SYNC_TOMBSTONE_TTL_MS,
-  tombstoneTime,
   type DeadRecord,
   type SyncRecord,
 } from './record';
@@ -53,6 +56,11 @@ export interface SyncState {
   /** Live entries that do not fit the sync quota and exist on this browser only. */
   localOnly: number;
   lastError: SyncError | null;
+  /**
+   * How far the newest stamp in the sync area leads this browser's clock, ms, when that is more
+   * than the clocks' allowed offset (one of the two clocks is wrong); null otherwise.
+   */
+  clockAheadMs: number | null;
 }
 
 export interface EngineConfig {
@@ -63,6 +71,8 @@ export interface EngineConfig {
   /** A torn area is read again this many times, this far apart, before it is rewritten. */
   tornRetryMs: number;
   tornRetries: number;
+  /** Then a torn area is read again this often, until a whole one arrives. */
+  tornWaitMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
   /** Our own write budget, below Chrome's 120 per minute and 1800 per hour. */
@@ -85,6 +95,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   remoteDebounceMs: 1_000,
   tornRetryMs: 5_000,
   tornRetries: 3,
+  tornWaitMs: 60_000,
   retryBaseMs: 5_000,
   retryMaxMs: 30 * 60_000,
   writesPerMinute: 60,
@@ -99,6 +110,8 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const RATE_RETRY_MS = MINUTE;
 const HOURLY_RETRY_MS = 10 * MINUTE;
+/** setTimeout's largest delay (a 32-bit signed int); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const QUOTA_SHRINK = 0.85;
 const MIN_BUDGET_FACTOR = 0.3;
 
@@ -156,6 +169,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     pending: 0,
     localOnly: 0,
     lastError: null,
+    clockAheadMs: null,
   };
   let started = false;
   const dirty = new Set<string>();
@@ -189,8 +203,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   };
 
   /** Run a cycle in `delayMs` unless one is due sooner. */
-  const wake = (delayMs: number): void => {
+  const wake = (ms: number): void => {
     if (!started) return;
+    const delayMs = Math.min(MAX_TIMER_MS, Math.max(0, ms));
     const at = timers.now() + delayMs;
     if (wakeTimer !== null && wakeAt <= at) return;
     if (wakeTimer !== null) timers.clearTimeout(wakeTimer);
@@ -236,10 +251,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     wake(cfg.remoteDebounceMs);
   };
 
-  /** Our writes in the last minute and hour, and how long until `ops` more fit the budget. */
+  /**
+   * Our writes in the last minute and hour, and how long until `ops` more fit the budget. Writes
+   * logged "after now" were stamped by a clock since put back: how long ago they happened is
+   * unknown, and counting them as recent would wait as long as the clock jumped.
+   */
   const rateWait = (ops: number): number => {
     const now = timers.now();
     while (writeLog.length && writeLog[0]! <= now - HOUR) writeLog.shift();
+    while (writeLog.length && writeLog[writeLog.length - 1]! > now) writeLog.pop();
     const inMinute = writeLog.filter((t) => t > now - MINUTE);
     let wait = 0;
     if (inMinute.length + ops > cfg.writesPerMinute) {
@@ -253,7 +273,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return wait;
   };
 
-  /** Tombstones kept in the document and those this browser may forget. */
+  /**
+   * Tombstones kept in the document and those this browser may forget. Lifetimes count from
+   * when this browser received the tombstone (`at`, stamped here on arrival), never from the
+   * deleting browser's clock. A tombstone the area no longer holds is written back (a writer
+   * that had not seen it yet replaced the area) unless its life here is nearly over: then
+   * another browser, which received it a little earlier, has pruned it.
+   */
   function collectTombstones(
     merged: RecordMap,
     remote: RecordMap,
@@ -266,38 +292,59 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         candidates.push(r);
         continue;
       }
-      let rec: DeadRecord = r;
+      let rec: DeadRecord = r.at === undefined ? { ...r, at: now } : r;
       const there = remote.get(id);
-      const age = now - tombstoneTime(r);
-      if (there && isLive(there) && age > cfg.syncTombstoneTtlMs - cfg.tombstoneSlackMs) {
+      if (there && isLive(there) && now - rec.at! > cfg.syncTombstoneTtlMs - cfg.tombstoneSlackMs) {
         // A life this browser knows is deleted is back in the area (from a browser that was
         // away longer than the tombstone lived there): publish the tombstone again.
-        rec = { ...r, kept: Math.max(now, r.del.w + 1) };
-        merged.set(id, rec);
+        rec = { ...rec, kept: Math.max(now, rec.del.w + 1, (rec.kept ?? 0) + 1), at: now };
       }
-      const published = now - tombstoneTime(rec);
+      if (rec !== r) merged.set(id, rec);
+      const age = now - rec.at!;
       const inArea = there !== undefined && !isLive(there);
       const limit = cfg.syncTombstoneTtlMs - (inArea ? 0 : cfg.tombstoneSlackMs);
-      if (published <= limit) candidates.push(rec);
-      if (published > cfg.localTombstoneTtlMs) forget.push(rec);
+      if (age <= limit) candidates.push(rec);
+      if (age > cfg.localTombstoneTtlMs) forget.push(rec);
     }
     return { candidates, forget };
   }
 
+  /** Store what the merge changed; a tombstone new here is always applied, however old. */
   async function applyLocal(
     localMap: RecordMap,
     merged: RecordMap,
     forget: DeadRecord[],
   ): Promise<void> {
-    const forgotten = new Set(forget.map((r) => r.id));
     const put: SyncRecord[] = [];
     for (const [id, r] of merged) {
-      if (forgotten.has(id)) continue;
       const mine = localMap.get(id);
-      if (!mine || !sameRecord(mine, r)) put.push(r);
+      if (!mine || !sameRecord(mine, r) || (!isLive(r) && (mine as DeadRecord).at !== r.at))
+        put.push(r);
     }
     const stale = forget.filter((r) => localMap.has(r.id));
     if (put.length || stale.length) await local.apply(put, stale);
+  }
+
+  /**
+   * Records the area carries with values older than the merged ones. They are written with
+   * their newest values whatever their rank, so a copy that left one browser's cut is not kept
+   * stale by another; once the area holds the merged values the set is empty and the cut is the
+   * merged list's alone.
+   */
+  function staleInArea(merged: RecordMap, remote: readonly SyncRecord[]): Set<string> {
+    const out = new Set<string>();
+    for (const r of remote) {
+      const m = merged.get(r.id);
+      if (m && !sameRecord(m, r)) out.add(r.id);
+    }
+    return out;
+  }
+
+  /** How far the area's newest stamp leads this clock, when past the allowed offset. */
+  function clockAhead(remote: readonly SyncRecord[], now: number): number | null {
+    let newest = -Infinity;
+    for (const r of remote) for (const h of recordHlcs(r)) newest = Math.max(newest, h.w);
+    return newest - now > MAX_OFFSET_MS ? newest - now : null;
   }
 
   async function write(remote: RemoteState, encoded: string): Promise<CycleResult | null> {
@@ -344,9 +391,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       emit({ lastError: syncError('newer') });
       return {};
     }
-    if (remote.status === 'torn' && tornReads < cfg.tornRetries) {
+    if (remote.status === 'torn') {
+      // Still arriving, or cut short by a worker stopped mid-write. Only the browser that wrote
+      // it knows it holds nothing the others lack; everyone else waits for a whole list.
       tornReads += 1;
-      return { retryInMs: cfg.tornRetryMs };
+      if (tornReads <= cfg.tornRetries) return { retryInMs: cfg.tornRetryMs };
+      if (remote.manifest?.w !== nodeId) return { retryInMs: cfg.tornWaitMs };
     }
     const repaired = remote.status === 'corrupt' || remote.status === 'torn';
     tornReads = 0;
@@ -354,6 +404,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const localRecords = await local.list();
       for (const r of [...localRecords, ...remote.records])
         for (const h of recordHlcs(r)) clock.receive(h);
+      emit({ clockAheadMs: clockAhead(remote.records, timers.now()) });
       const localMap = toMap(localRecords);
       const remoteMap = toMap(remote.records);
       const merged = mergeMaps(localMap, remoteMap);
@@ -361,7 +412,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       await applyLocal(localMap, merged, forget);
       const budget =
         Math.floor(limits.quotaBytes * budgetFactor) - remote.foreignBytes - cfg.marginBytes;
-      const plan = planDocument(candidates, budget, limits);
+      const plan = planDocument(candidates, budget, limits, staleInArea(merged, remote.records));
       emit({ localOnly: plan.localOnly.length });
       if (plan.records.length === 0 && candidates.length > 0)
         throw new Error('QUOTA_BYTES quota exceeded (other items fill the sync area)');
@@ -397,7 +448,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     running = (async () => {
       do {
         again = false;
-        const wait = blockedUntil - timers.now();
+        // A clock put back after a rate error must not turn a minute's wait into months.
+        const wait = Math.min(blockedUntil - timers.now(), cfg.retryMaxMs);
         if (wait > 0) {
           wake(wait);
           break;

@@ -43,14 +43,21 @@ function mergeLive(a: LiveRecord, b: LiveRecord): LiveRecord {
   return { id: a.id, url: pickUrl(a.url, b.url)!, born: a.born, f: mergeFields(a.f, b.f) };
 }
 
+/**
+ * The later tombstone wins (by `del`, then by re-publication `kept`); its receipt time `at` goes
+ * with it. Equal versions keep the earlier receipt, and a version this browser has not received
+ * yet has none (the engine stamps it), so a re-publication restarts the lifetime everywhere.
+ */
 function mergeDead(a: DeadRecord, b: DeadRecord): DeadRecord {
-  const c = compareHlc(a.del, b.del);
+  const c = compareHlc(a.del, b.del) || Math.sign((a.kept ?? 0) - (b.kept ?? 0));
   const url = pickUrl(a.url, b.url);
   const win = c >= 0 ? a : b;
-  const kept = c === 0 ? Math.max(a.kept ?? 0, b.kept ?? 0) || undefined : win.kept;
+  const at =
+    c !== 0 ? win.at : a.at === undefined ? b.at : b.at === undefined ? a.at : Math.min(a.at, b.at);
   const out: DeadRecord = { id: a.id, del: win.del };
   if (url !== undefined) out.url = url;
-  if (kept !== undefined) out.kept = kept;
+  if (win.kept !== undefined) out.kept = win.kept;
+  if (at !== undefined) out.at = at;
   return out;
 }
 

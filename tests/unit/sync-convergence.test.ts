@@ -21,7 +21,7 @@ import {
   type LiveRecord,
   type SyncRecord,
 } from '@/lib/sync/record';
-import { SimSync } from '@/lib/sync/sim';
+import { SimSync } from '../support/sync-sim';
 
 const START = Date.UTC(2025, 0, 1);
 const URLS = [0, 1, 2, 3, 4].map((i) => `https://example.com/news/${i}`);

@@ -4,7 +4,7 @@
  */
 import type { SyncArea } from '@/lib/sync/area';
 import { FORMAT_VERSION, MANIFEST_KEY, readArea, type Manifest } from '@/lib/sync/encode';
-import { SimSync } from '@/lib/sync/sim';
+import { SimSync } from '../support/sync-sim';
 import { addBrowser, START, title, urlOf, type TestBrowser } from './sync-harness';
 
 function saveMany(b: TestBrowser, from: number, to: number): void {

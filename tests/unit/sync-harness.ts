@@ -9,7 +9,7 @@ import {
 import type { AreaLimits } from '@/lib/sync/encode';
 import { createClock } from '@/lib/sync/hlc';
 import { createMemoryAdapter, type MemoryAdapter } from '@/lib/sync/local';
-import { SimSync, type SimBrowser } from '@/lib/sync/sim';
+import { SimSync, type SimBrowser } from '../support/sync-sim';
 
 export const START = Date.UTC(2025, 0, 1);
 export const DAY = 24 * 3_600_000;

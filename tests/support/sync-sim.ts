@@ -15,9 +15,9 @@
  *   downloads wait until the partition heals.
  * - `syncOff` browsers reject every call, like Firefox with sync storage disabled.
  */
-import type { StorageChange, SyncArea, Timers } from './area';
-import { SYNC_LIMITS, type AreaLimits } from './encode';
-import { seededRandom, type Rand } from '../random';
+import type { StorageChange, SyncArea, Timers } from '../../lib/sync/area';
+import { SYNC_LIMITS, type AreaLimits } from '../../lib/sync/encode';
+import { seededRandom, type Rand } from '../../lib/random';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
