@@ -24,7 +24,14 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-export type SyncErrorCode = 'quota' | 'rate' | 'corrupt' | 'unavailable' | 'newer' | 'unknown';
+export type SyncErrorCode =
+  | 'quota'
+  | 'rate'
+  | 'corrupt'
+  | 'torn'
+  | 'unavailable'
+  | 'newer'
+  | 'unknown';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -36,6 +43,7 @@ export const ERROR_MESSAGE_KEYS: Record<SyncErrorCode, string> = {
   quota: 'syncErrorQuota',
   rate: 'syncErrorRate',
   corrupt: 'syncErrorCorrupt',
+  torn: 'syncErrorTorn',
   unavailable: 'syncErrorUnavailable',
   newer: 'syncErrorNewer',
   unknown: 'syncErrorUnknown',

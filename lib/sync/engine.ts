@@ -71,8 +71,6 @@ export interface EngineConfig {
   /** A torn area is read again this many times, this far apart, before it is rewritten. */
   tornRetryMs: number;
   tornRetries: number;
-  /** Then a torn area is read again this often, until a whole one arrives. */
-  tornWaitMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
   /** Our own write budget, below Chrome's 120 per minute and 1800 per hour. */
@@ -95,7 +93,6 @@ export const DEFAULT_CONFIG: EngineConfig = {
   remoteDebounceMs: 1_000,
   tornRetryMs: 5_000,
   tornRetries: 3,
-  tornWaitMs: 60_000,
   retryBaseMs: 5_000,
   retryMaxMs: 30 * 60_000,
   writesPerMinute: 60,
@@ -393,10 +390,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }
     if (remote.status === 'torn') {
       // Still arriving, or cut short by a worker stopped mid-write. Only the browser that wrote
-      // it knows it holds nothing the others lack; everyone else waits for a whole list.
+      // it knows it holds nothing the others lack; everyone else waits for a whole list (the
+      // rest arriving, or the alarm, runs the next cycle).
       tornReads += 1;
       if (tornReads <= cfg.tornRetries) return { retryInMs: cfg.tornRetryMs };
-      if (remote.manifest?.w !== nodeId) return { retryInMs: cfg.tornWaitMs };
+      if (remote.manifest?.w !== nodeId) {
+        emit({ lastError: syncError('torn') });
+        return {};
+      }
     }
     const repaired = remote.status === 'corrupt' || remote.status === 'torn';
     tornReads = 0;
