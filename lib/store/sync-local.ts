@@ -33,7 +33,7 @@ import {
   type SyncRecord,
 } from '../sync/record';
 import { observeChanges } from './changes';
-import type { QariDb, SyncMetaRow } from './db';
+import { reviveIfFailed, type QariDb, type SyncMetaRow } from './db';
 import type { ChangeRow, EntryRow, SyncField } from './entry';
 import { applyRemote, type RemoteUpdate, type SyncValues } from './sync-adapter';
 
@@ -193,6 +193,9 @@ export function createDexieSyncAdapter(
     absorb,
 
     async list() {
+      // The engine holds this connection for the worker's life: after a full disk it must be
+      // able to open again once space is back (`db.ts`).
+      reviveIfFailed(db);
       await absorb();
       const rows = await db.syncMeta.toArray();
       return rows.map((r) => r.rec).filter(isSyncRecord);
