@@ -24,6 +24,7 @@ import {
   isSyncRecord,
   MAX_URL,
   newRecord,
+  sameLocalState,
   sameRecord,
   stampFor,
   type DeadRecord,
@@ -112,9 +113,6 @@ function updateFor(cur: SyncRecord | undefined, merged: SyncRecord): RemoteUpdat
 }
 
 const sameStamp = (a: Hlc, b: Hlc): boolean => a.w === b.w && a.c === b.c && a.n === b.n;
-/** A tombstone's receipt time is local and not part of `sameRecord`, but must be stored. */
-const sameAt = (a: SyncRecord, b: SyncRecord): boolean =>
-  isLive(a) || isLive(b) || (a as DeadRecord).at === (b as DeadRecord).at;
 
 export function createDexieSyncAdapter(
   db: QariDb,
@@ -210,7 +208,12 @@ export function createDexieSyncAdapter(
           if (!isSyncRecord(r)) continue;
           const cur = await recordOf(r.id);
           const merged = cur ? mergeRecord(cur, r) : r;
-          if (cur && sameRecord(cur, merged) && cur.url === merged.url && sameAt(cur, merged))
+          if (
+            cur &&
+            sameRecord(cur, merged) &&
+            cur.url === merged.url &&
+            sameLocalState(cur, merged)
+          )
             continue;
           await db.syncMeta.put({ id: r.id, rec: merged });
           const u = updateFor(cur, merged);

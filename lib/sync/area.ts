@@ -25,13 +25,7 @@ export interface Timers {
 }
 
 export type SyncErrorCode =
-  | 'quota'
-  | 'rate'
-  | 'corrupt'
-  | 'torn'
-  | 'unavailable'
-  | 'newer'
-  | 'unknown';
+  'quota' | 'rate' | 'corrupt' | 'torn' | 'unavailable' | 'newer' | 'unknown';
 
 export interface SyncError {
   code: SyncErrorCode;

@@ -41,6 +41,7 @@ import {
   isLive,
   LOCAL_TOMBSTONE_TTL_MS,
   recordHlcs,
+  sameLocalState,
   sameRecord,
   SYNC_TOMBSTONE_TTL_MS,
   type DeadRecord,
@@ -81,8 +82,8 @@ export interface EngineConfig {
   syncTombstoneTtlMs: number;
   localTombstoneTtlMs: number;
   /**
-   * A tombstone this close to expiry that the area no longer has is not written back: another
-   * browser, whose clock runs ahead, has pruned it already.
+   * A life a tombstone ended that comes back into the area this close to the tombstone's expiry
+   * makes it re-published with a fresh lifetime.
    */
   tombstoneSlackMs: number;
 }
@@ -107,6 +108,15 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const RATE_RETRY_MS = MINUTE;
 const HOURLY_RETRY_MS = 10 * MINUTE;
+/** A tombstone's version with this browser's own bookkeeping set anew. */
+function withLocal(r: DeadRecord, at: number, pruned: number | undefined): DeadRecord {
+  const out: DeadRecord = { id: r.id, del: r.del, at };
+  if (r.url !== undefined) out.url = r.url;
+  if (r.kept !== undefined) out.kept = r.kept;
+  if (pruned !== undefined) out.pruned = pruned;
+  return out;
+}
+
 /** setTimeout's largest delay (a 32-bit signed int); a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const QUOTA_SHRINK = 0.85;
@@ -273,17 +283,23 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   /**
    * Tombstones kept in the document and those this browser may forget. Lifetimes count from
    * when this browser received the tombstone (`at`, stamped here on arrival), never from the
-   * deleting browser's clock. A tombstone the area no longer holds is written back (a writer
-   * that had not seen it yet replaced the area) unless its life here is nearly over: then
-   * another browser, which received it a little earlier, has pruned it.
+   * deleting browser's clock. One is carried while it lives here; one the area lacks is written
+   * back (a writer that had not seen it replaced the area) unless its life here is nearly over
+   * (another browser, which received it a little earlier, pruned it). One that comes back after
+   * this browser pruned it was written back by a browser that still keeps it (this clock was set
+   * ahead since it arrived): it is taken as received now, rather than pruned again and again.
+   * A life the tombstone ended that is back in the area brings it back, re-published when its
+   * life here is nearly over.
    */
   function collectTombstones(
     merged: RecordMap,
     remote: RecordMap,
+    generation: number,
     now: number,
   ): { candidates: SyncRecord[]; forget: DeadRecord[] } {
     const candidates: SyncRecord[] = [];
     const forget: DeadRecord[] = [];
+    const ttl = cfg.syncTombstoneTtlMs;
     for (const [id, r] of merged) {
       if (isLive(r)) {
         candidates.push(r);
@@ -291,16 +307,20 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       }
       let rec: DeadRecord = r.at === undefined ? { ...r, at: now } : r;
       const there = remote.get(id);
-      if (there && isLive(there) && now - rec.at! > cfg.syncTombstoneTtlMs - cfg.tombstoneSlackMs) {
-        // A life this browser knows is deleted is back in the area (from a browser that was
-        // away longer than the tombstone lived there): publish the tombstone again.
-        rec = { ...rec, kept: Math.max(now, rec.del.w + 1, (rec.kept ?? 0) + 1), at: now };
+      const inArea = there !== undefined && !isLive(there) && sameRecord(there, rec);
+      const lifeBack = there !== undefined && isLive(there);
+      if (inArea && rec.pruned !== undefined && generation > rec.pruned)
+        rec = withLocal(rec, now, undefined);
+      if (lifeBack && now - rec.at! > ttl - cfg.tombstoneSlackMs) {
+        // From a browser that was away longer than the tombstone lived there.
+        const kept = Math.max(now, rec.del.w + 1, (rec.kept ?? 0) + 1);
+        rec = withLocal({ ...rec, kept }, now, undefined);
       }
-      if (rec !== r) merged.set(id, rec);
       const age = now - rec.at!;
-      const inArea = there !== undefined && !isLive(there);
-      const limit = cfg.syncTombstoneTtlMs - (inArea ? 0 : cfg.tombstoneSlackMs);
-      if (age <= limit) candidates.push(rec);
+      const nearEnd = age > ttl - cfg.tombstoneSlackMs;
+      if (age <= ttl && (inArea || lifeBack || !nearEnd)) candidates.push(rec);
+      else if (inArea && rec.pruned === undefined) rec = { ...rec, pruned: generation + 1 };
+      if (rec !== r) merged.set(id, rec);
       if (age > cfg.localTombstoneTtlMs) forget.push(rec);
     }
     return { candidates, forget };
@@ -315,8 +335,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const put: SyncRecord[] = [];
     for (const [id, r] of merged) {
       const mine = localMap.get(id);
-      if (!mine || !sameRecord(mine, r) || (!isLive(r) && (mine as DeadRecord).at !== r.at))
-        put.push(r);
+      if (!mine || !sameRecord(mine, r) || !sameLocalState(mine, r)) put.push(r);
     }
     const stale = forget.filter((r) => localMap.has(r.id));
     if (put.length || stale.length) await local.apply(put, stale);
@@ -409,7 +428,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const localMap = toMap(localRecords);
       const remoteMap = toMap(remote.records);
       const merged = mergeMaps(localMap, remoteMap);
-      const { candidates, forget } = collectTombstones(merged, remoteMap, timers.now());
+      const generation = remote.manifest?.g ?? 0;
+      const { candidates, forget } = collectTombstones(merged, remoteMap, generation, timers.now());
       await applyLocal(localMap, merged, forget);
       const budget =
         Math.floor(limits.quotaBytes * budgetFactor) - remote.foreignBytes - cfg.marginBytes;

@@ -76,6 +76,8 @@ export interface LiveRecord {
  * larger `kept` restarts the tombstone's life on every browser that receives it). `at` is when
  * this browser received (or made) this version of the tombstone, by its own clock, and is never
  * sent: lifetimes count from it, so a deleting browser's wrong clock cannot age a delete.
+ * `pruned` (local too) is the generation of the sync area this browser wrote without it when its
+ * life here ended.
  */
 export interface DeadRecord {
   id: string;
@@ -83,6 +85,7 @@ export interface DeadRecord {
   del: Hlc;
   kept?: number;
   at?: number;
+  pruned?: number;
 }
 
 export type SyncRecord = LiveRecord | DeadRecord;
@@ -252,7 +255,8 @@ export function isSyncRecord(v: unknown): v is SyncRecord {
     isHlc(r.del) &&
     !('f' in r) &&
     (r.kept === undefined || (Number.isSafeInteger(r.kept) && (r.kept as number) > r.del.w)) &&
-    (r.at === undefined || (Number.isSafeInteger(r.at) && (r.at as number) >= 0))
+    (r.at === undefined || (Number.isSafeInteger(r.at) && (r.at as number) >= 0)) &&
+    (r.pruned === undefined || (Number.isSafeInteger(r.pruned) && (r.pruned as number) >= 0))
   );
 }
 
@@ -262,7 +266,17 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Whether two records carry the same state (a tombstone's URL and `at` are local and ignored). */
+/**
+ * Whether two records carry the same state (a tombstone's URL, `at` and `pruned` are local and
+ * ignored).
+ */
+/** Whether two versions of a tombstone differ in what only this browser knows of them. */
+export const sameLocalState = (a: SyncRecord, b: SyncRecord): boolean =>
+  isLive(a) ||
+  isLive(b) ||
+  ((a as DeadRecord).at === (b as DeadRecord).at &&
+    (a as DeadRecord).pruned === (b as DeadRecord).pruned);
+
 export function sameRecord(a: SyncRecord, b: SyncRecord): boolean {
   if (a.id !== b.id) return false;
   if (isLive(a) !== isLive(b)) return false;

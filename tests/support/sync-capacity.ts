@@ -8,7 +8,13 @@ import { documentBytes, SYNC_LIMITS, type AreaLimits } from '../../lib/sync/enco
 import { createClock, type Hlc } from '../../lib/sync/hlc';
 import { createMemoryAdapter } from '../../lib/sync/local';
 import { planDocument } from '../../lib/sync/plan';
-import { editRecord, isLive, newRecord, type LiveRecord, type SyncEntry } from '../../lib/sync/record';
+import {
+  editRecord,
+  isLive,
+  newRecord,
+  type LiveRecord,
+  type SyncEntry,
+} from '../../lib/sync/record';
 import { SimSync } from './sync-sim';
 
 const NODES = ['laptop0001', 'desktop001'];

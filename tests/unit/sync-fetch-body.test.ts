@@ -126,7 +126,9 @@ describe('sync state in words', () => {
     const ar = syncStatusView(ahead, NOW, 'ar').clock!;
     expect(ar).toMatch(/الساعة|التاريخ/);
     expect(ar).toContain('٩٠');
-    expect(syncStatusView({ ...base, clockAheadMs: 2 * 3_600_000 }, NOW, 'en').clock).toContain('2');
+    expect(syncStatusView({ ...base, clockAheadMs: 2 * 3_600_000 }, NOW, 'en').clock).toContain(
+      '2',
+    );
     const off = syncStatusView({ ...ahead, enabled: false }, NOW, 'ar');
     expect(off.clock).toBeNull();
   });
