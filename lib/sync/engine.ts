@@ -186,6 +186,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const lastWritten = new Map<string, string | null>();
   let budgetFactor = 1;
   let failures = 0;
+  let lastCode: SyncErrorCode | null = null;
   let tornReads = 0;
   let blockedUntil = 0;
   let running: Promise<void> | null = null;
@@ -388,7 +389,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     let retry = backoff;
     if (code === 'rate')
       retry = Math.max(backoff, isHourlyLimit(err) ? HOURLY_RETRY_MS : RATE_RETRY_MS);
-    if (code === 'quota') budgetFactor = Math.max(MIN_BUDGET_FACTOR, budgetFactor * QUOTA_SHRINK);
+    // A single quota error is most often another browser's shards landing between our read and
+    // write (the next read counts them); only a repeated one shrinks the budget, since a write
+    // cut smaller than the merged list's own cut is rewritten by the others afterwards.
+    if (code === 'quota' && lastCode === 'quota')
+      budgetFactor = Math.max(MIN_BUDGET_FACTOR, budgetFactor * QUOTA_SHRINK);
+    lastCode = code;
     if (code === 'unavailable') retry = cfg.retryMaxMs;
     if (code === 'rate') blockedUntil = timers.now() + retry;
     emit({ lastError: syncError(code) });
@@ -451,6 +457,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     for (const id of startedDirty) dirty.delete(id);
     if (dirty.size === 0) firstDirtyAt = null;
     failures = 0;
+    lastCode = null;
     budgetFactor = 1;
     emit({
       lastSyncedAt: timers.now(),
