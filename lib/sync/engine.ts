@@ -120,6 +120,7 @@ function withLocal(r: DeadRecord, at: number, pruned: number | undefined): DeadR
 /** setTimeout's largest delay (a 32-bit signed int); a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const QUOTA_SHRINK = 0.85;
+const QUOTA_ERRORS_BEFORE_SHRINK = 3;
 const MIN_BUDGET_FACTOR = 0.3;
 
 export interface SyncEngineOptions {
@@ -186,7 +187,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const lastWritten = new Map<string, string | null>();
   let budgetFactor = 1;
   let failures = 0;
-  let lastCode: SyncErrorCode | null = null;
+  let quotaErrors = 0;
   let tornReads = 0;
   let blockedUntil = 0;
   let running: Promise<void> | null = null;
@@ -389,12 +390,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     let retry = backoff;
     if (code === 'rate')
       retry = Math.max(backoff, isHourlyLimit(err) ? HOURLY_RETRY_MS : RATE_RETRY_MS);
-    // A single quota error is most often another browser's shards landing between our read and
-    // write (the next read counts them); only a repeated one shrinks the budget, since a write
-    // cut smaller than the merged list's own cut is rewritten by the others afterwards.
-    if (code === 'quota' && lastCode === 'quota')
+    // A quota error is most often another browser's shards landing between our read and write
+    // (the next read counts them, after the backoff); only a persistent one shrinks the budget,
+    // since a write cut smaller than the merged list's own cut is rewritten by the others.
+    quotaErrors = code === 'quota' ? quotaErrors + 1 : 0;
+    if (quotaErrors >= QUOTA_ERRORS_BEFORE_SHRINK)
       budgetFactor = Math.max(MIN_BUDGET_FACTOR, budgetFactor * QUOTA_SHRINK);
-    lastCode = code;
     if (code === 'unavailable') retry = cfg.retryMaxMs;
     if (code === 'rate') blockedUntil = timers.now() + retry;
     emit({ lastError: syncError(code) });
@@ -457,7 +458,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     for (const id of startedDirty) dirty.delete(id);
     if (dirty.size === 0) firstDirtyAt = null;
     failures = 0;
-    lastCode = null;
+    quotaErrors = 0;
     budgetFactor = 1;
     emit({
       lastSyncedAt: timers.now(),
