@@ -22,8 +22,8 @@ import { benchAlwaysOnTask } from './lib/always-on-bench';
 import { launchBare, type BareChromium } from './lib/bare-chromium';
 import { median, quantile, table } from './lib/stats';
 import { benchImport } from './lib/import-bench';
-import { capacity } from '../lib/sync/capacity';
-import { arabicWords, sampleEntries } from '../lib/sync/sample';
+import { capacity } from '../tests/support/sync-capacity';
+import { arabicWords, sampleEntries } from '../tests/support/sync-sample';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EXT = join(ROOT, '.output/chrome-mv3');

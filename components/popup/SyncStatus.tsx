@@ -14,7 +14,10 @@ interface Props {
 
 const REFRESH_MS = 5_000;
 
-/** The popup's sync line: last synced, pending, entries on this browser only, last error. */
+/**
+ * The popup's sync line: last synced, pending, entries on this browser only, a clock that is off,
+ * last error.
+ */
 export function SyncStatus({ load, ui, refreshMs = REFRESH_MS }: Props) {
   const [state, setState] = useState<SyncState | null>(null);
   useEffect(() => {
@@ -40,12 +43,18 @@ export function SyncStatus({ load, ui, refreshMs = REFRESH_MS }: Props) {
       data-pending={state.pending}
       data-local-only={state.localOnly}
       data-error={state.lastError?.code ?? ''}
+      data-clock-ahead={state.clockAheadMs ?? ''}
     >
       {view.lines.map((line) => (
         <p key={line} class="qari-sync-line">
           {line}
         </p>
       ))}
+      {view.clock && (
+        <p class="qari-sync-clock" role="status">
+          {view.clock}
+        </p>
+      )}
       {view.error && (
         <p class="qari-sync-error" role="alert">
           {view.error}

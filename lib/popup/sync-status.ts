@@ -1,6 +1,7 @@
 /**
  * What the popup says about sync, from the engine's state: when it last synced (relative), what
- * waits, how many entries stay on this browser only, and the last error in plain words.
+ * waits, how many entries stay on this browser only, the last error in plain words, and a warning
+ * when the synced stamps run ahead of this device's clock (one of the clocks is wrong).
  */
 import type { SyncState } from '../sync/engine';
 import type { UiLang } from '../i18n';
@@ -19,6 +20,17 @@ export interface SyncStatusView {
   lines: string[];
   /** The last error, or null. */
   error: string | null;
+  /** How far synced stamps lead this clock, in words, or null. */
+  clock: string | null;
+}
+
+/** "90 days", "3 hours"… in the UI language, largest whole unit, at least one minute. */
+export function span(ms: number, lang: UiLang): string {
+  const [unit, size] = UNITS.find(([, size]) => ms >= size) ?? UNITS[UNITS.length - 1]!;
+  const n = Math.max(1, Math.floor(ms / size));
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'unit', unit, unitDisplay: 'long' }).format(
+    n,
+  );
 }
 
 /** "5 minutes ago", "now"… in the UI language. */
@@ -44,5 +56,9 @@ export function syncStatusView(state: SyncState, now: number, lang: UiLang): Syn
     state.enabled && state.lastError
       ? syncLabelFor(state.lastError.messageKey, 'syncErrorUnknown')
       : null;
-  return { lines, error };
+  const clock =
+    state.enabled && state.clockAheadMs !== null
+      ? syncLabel('syncClockAhead', span(state.clockAheadMs, lang))
+      : null;
+  return { lines, error, clock };
 }

@@ -200,8 +200,19 @@ export class QariDb extends Dexie {
 
 let shared: QariDb | null = null;
 
+/**
+ * Let a database whose opening failed open again on its next call. Dexie remembers a failed open
+ * and fails every later call with it; after a full disk (Chromium closes the connection, and the
+ * reopen fails while the disk is still full) that would last until the browser restarts. A
+ * database closed on purpose stays closed.
+ */
+export function reviveIfFailed(db: QariDb): void {
+  if (db.hasFailed() && !db.hasBeenClosed() && !db.isOpen()) db.close({ disableAutoOpen: false });
+}
+
 /** The extension's one database connection in this context (background, popup, reader…). */
 export function openDb(): QariDb {
   shared ??= new QariDb();
+  reviveIfFailed(shared);
   return shared;
 }

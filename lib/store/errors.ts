@@ -53,6 +53,12 @@ export class StoreError extends Error {
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const QUOTA_MESSAGE = /quota|disk.?full|no space/i;
+// Chromium with the profile's disk full: a write fails with "DataError: Failed to write blobs
+// (IOError)" (or an UnknownError naming an IOError), the connection closes, and reopening fails
+// with "Version change transaction was aborted in upgradeneeded event handler." until space is
+// back. None says "quota".
+const IO_NAMES = new Set(['DataError', 'UnknownError', 'AbortError']);
+const IO_MESSAGE = /\bIOError\b|Failed to write blobs|Version change transaction was aborted/i;
 const MAX_CAUSE_DEPTH = 5;
 
 /** Whether `err` or an error it wraps (Dexie's `inner`, a `cause`, a bulk write's first failure) satisfies `test`. */
@@ -76,15 +82,19 @@ export function isNewerDbError(err: unknown): boolean {
 }
 
 /**
- * Whether an error means the disk or the origin's quota is full: a QuotaExceededError, or
- * Dexie's AbortError / DexieError wrapping one (the transaction aborted because of it).
+ * Whether an error means the disk or the origin's quota is full: a QuotaExceededError, Chromium's
+ * I/O failures of a full disk, or Dexie's AbortError / OpenFailedError / DexieError wrapping one.
  */
 export function isQuotaError(err: unknown): boolean {
   return inChain(
     err,
     (name, message) =>
       (typeof name === 'string' && QUOTA_NAMES.has(name)) ||
-      (name === 'AbortError' && typeof message === 'string' && QUOTA_MESSAGE.test(message)),
+      (name === 'AbortError' && typeof message === 'string' && QUOTA_MESSAGE.test(message)) ||
+      (typeof name === 'string' &&
+        IO_NAMES.has(name) &&
+        typeof message === 'string' &&
+        IO_MESSAGE.test(message)),
   );
 }
 

@@ -24,6 +24,7 @@ import {
   isSyncRecord,
   MAX_URL,
   newRecord,
+  sameLocalState,
   sameRecord,
   stampFor,
   type DeadRecord,
@@ -33,7 +34,7 @@ import {
   type SyncRecord,
 } from '../sync/record';
 import { observeChanges } from './changes';
-import type { QariDb, SyncMetaRow } from './db';
+import { reviveIfFailed, type QariDb, type SyncMetaRow } from './db';
 import type { ChangeRow, EntryRow, SyncField } from './entry';
 import { applyRemote, type RemoteUpdate, type SyncValues } from './sync-adapter';
 import { entryTables } from './write';
@@ -192,6 +193,9 @@ export function createDexieSyncAdapter(
 
   return {
     async list() {
+      // The engine holds this connection for the worker's life: after a full disk it must be
+      // able to open again once space is back (`db.ts`).
+      reviveIfFailed(db);
       await absorb();
       const rows = await db.syncMeta.toArray();
       return rows.map((r) => r.rec).filter(isSyncRecord);
@@ -205,7 +209,13 @@ export function createDexieSyncAdapter(
           if (!isSyncRecord(r)) continue;
           const cur = await recordOf(r.id);
           const merged = cur ? mergeRecord(cur, r) : r;
-          if (cur && sameRecord(cur, merged) && cur.url === merged.url) continue;
+          if (
+            cur &&
+            sameRecord(cur, merged) &&
+            cur.url === merged.url &&
+            sameLocalState(cur, merged)
+          )
+            continue;
           await db.syncMeta.put({ id: r.id, rec: merged });
           const u = updateFor(cur, merged);
           if (u) updates.push(u);

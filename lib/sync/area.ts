@@ -1,6 +1,6 @@
 /**
  * The parts of `storage.sync` the engine uses, as an interface so tests and the benchmark can
- * pass the simulator (`sim.ts`) and the background passes the real area. Also: how the engine
+ * pass the simulator (`tests/support/sync-sim.ts`) and the background passes the real area. Also: how the engine
  * reads the browsers' error messages, and which `_locales` key explains each error to the reader.
  */
 
@@ -24,7 +24,8 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-export type SyncErrorCode = 'quota' | 'rate' | 'corrupt' | 'unavailable' | 'newer' | 'unknown';
+export type SyncErrorCode =
+  'quota' | 'rate' | 'corrupt' | 'torn' | 'unavailable' | 'newer' | 'unknown';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -36,6 +37,7 @@ export const ERROR_MESSAGE_KEYS: Record<SyncErrorCode, string> = {
   quota: 'syncErrorQuota',
   rate: 'syncErrorRate',
   corrupt: 'syncErrorCorrupt',
+  torn: 'syncErrorTorn',
   unavailable: 'syncErrorUnavailable',
   newer: 'syncErrorNewer',
   unknown: 'syncErrorUnknown',

@@ -7,13 +7,14 @@
  *
  * A shard set is named by two characters of the writer's node id and a slot letter, so each
  * writer alternates between its own two sets and two browsers writing at once never overwrite
- * each other's shards: whichever manifest lands last points to intact shards. A writer puts the
- * new generation in a set the manifest does not point to, then writes the manifest, then removes
- * the stale shards, so a reader never sees a manifest whose shards are half written. When the
- * quota cannot hold both generations at once, the writer overwrites the current set in place; a
- * reader that catches it mid-write (or receives the items out of order from another browser)
- * sees the checksum fail, treats the area as "torn" and reads again later; it never mixes shards
- * of two generations.
+ * each other's shards: whichever manifest lands last points to intact shards. Every write puts
+ * the new generation in a set the manifest does not point to, then writes the manifest, then
+ * removes the stale shards, so a manifest never points at half-written shards. When the quota
+ * cannot hold both generations, the writer first removes the manifest with every shard (the
+ * area then holds no list, which readers take as "nothing there yet", never as a torn list),
+ * then writes the new shards and the manifest. A reader that receives a manifest before its
+ * shards (or shards of another generation) sees the checksum fail and treats the area as "torn":
+ * it never mixes shards of two generations and never takes a torn area for an empty list.
  * Items outside the `q:` namespace belong to someone else and are never touched; items inside it
  * that are not ours are left alone and counted as ignored.
  */
@@ -186,7 +187,9 @@ export function readArea(items: Record<string, unknown>): RemoteState {
     ignored,
   };
   const raw = items[MANIFEST_KEY];
-  if (raw === undefined) return { ...base, status: shardKeys.length ? 'torn' : 'empty' };
+  // Shards without a manifest: a first write still arriving, or one cut short. Nothing points
+  // at them, so the area holds no list yet.
+  if (raw === undefined) return { ...base, status: 'empty' };
   if (!isManifest(raw)) return { ...base, status: 'corrupt' };
   if (raw.v > FORMAT_VERSION) return { ...base, manifest: raw, status: 'newer' };
   const joined = joinShards(items, raw);
@@ -200,8 +203,9 @@ export type WriteStep = { set: Record<string, StoredValue> } | { remove: string[
 
 /**
  * The storage calls that replace whatever is in the area with `encoded`, in an order where every
- * intermediate state fits the quota: into a fresh shard set when both generations fit, otherwise in
- * place. Returns null when the new document cannot fit at all.
+ * intermediate state fits the quota and is either a whole list or no list: into a fresh shard set
+ * (after removing shards nothing points to, if needed), otherwise by removing the old list first.
+ * Returns null when the new document cannot fit at all.
  */
 export function planWrites(
   remote: RemoteState,
@@ -209,17 +213,19 @@ export function planWrites(
   writer: string,
   limits: AreaLimits,
 ): WriteStep[] | null {
-  const current = remote.status === 'ok' || remote.status === 'torn' ? remote.manifest : null;
-  const manifestOf = (set: ShardSet, n: number): Manifest => ({
+  const current = remote.manifest;
+  const fresh = freshSet(writer, current?.s ?? null);
+  const manifest: Manifest = {
     v: FORMAT_VERSION,
-    g: (remote.manifest?.g ?? 0) + 1,
-    s: set,
-    n,
+    g: (current?.g ?? 0) + 1,
+    s: fresh,
+    n: 0,
     x: hash53String(encoded),
     w: writer,
-  });
-  const tryPlan = (set: ShardSet, removeFirst: string[]): WriteStep[] | null => {
-    const shards = splitShards(encoded, set, limits);
+  };
+  const shards = splitShards(encoded, fresh, limits);
+  manifest.n = shards.size;
+  const tryPlan = (removeFirst: string[]): WriteStep[] | null => {
     const sizes = new Map(remote.sizes);
     const steps: WriteStep[] = [];
     const fits = (): boolean => {
@@ -234,7 +240,6 @@ export function planWrites(
     for (const [k, v] of shards) sizes.set(k, itemSize(k, v));
     if (!fits()) return null;
     steps.push({ set: Object.fromEntries(shards) });
-    const manifest = manifestOf(set, shards.size);
     sizes.set(MANIFEST_KEY, itemSize(MANIFEST_KEY, manifest));
     if (!fits()) return null;
     steps.push({ set: { [MANIFEST_KEY]: manifest } });
@@ -243,14 +248,11 @@ export function planWrites(
     return steps;
   };
   const live = new Set(
-    current ? [...Array(current.n).keys()].map((i) => shardKey(current.s, i)) : [],
+    current && remote.status !== 'newer'
+      ? [...Array(current.n).keys()].map((i) => shardKey(current.s, i))
+      : [],
   );
   const spare = remote.shardKeys.filter((k) => !live.has(k));
-  const fresh = freshSet(writer, current?.s ?? null);
-  return (
-    tryPlan(fresh, []) ??
-    tryPlan(fresh, spare) ??
-    (current ? tryPlan(current.s, spare) : null) ??
-    tryPlan(fresh, remote.shardKeys)
-  );
+  const everything = remote.manifest ? [MANIFEST_KEY, ...remote.shardKeys] : remote.shardKeys;
+  return tryPlan([]) ?? tryPlan(spare) ?? tryPlan(everything);
 }

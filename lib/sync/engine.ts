@@ -5,11 +5,15 @@
  * changes (another browser wrote, or this one, which is recognised and ignored), on the alarm and
  * at start-up; one at a time, a request during a cycle runs one more after it.
  *
+ * What is written is a function of the merged list alone (the cut to the quota included), so two
+ * browsers that hold the same list find the area already as they would write it and stay quiet.
+ *
  * Local data is never at risk: the local list only ever grows by merges, a failed or partial
- * write leaves the previous generation readable (or a torn area that the next writer repairs from
- * its own list), and entries that do not fit the quota stay local and are counted in the state.
- * Write operations are budgeted below Chrome's per-minute and per-hour limits; errors back off
- * and retry (rate limits wait for the window, quota errors shrink the budget for the retry).
+ * write leaves the previous generation readable (or no list at all, never a torn one that reads
+ * as empty), a torn area is never written over except by the browser that tore it, and entries
+ * that do not fit the quota stay local and are counted in the state. Write operations are
+ * budgeted below Chrome's per-minute and per-hour limits; errors back off and retry (rate limits
+ * wait for the window, quota errors shrink the budget for the retry).
  */
 import {
   classifyError,
@@ -29,7 +33,7 @@ import {
   type AreaLimits,
   type RemoteState,
 } from './encode';
-import type { HlcClock } from './hlc';
+import { MAX_OFFSET_MS, type HlcClock } from './hlc';
 import type { LocalAdapter } from './local';
 import { mergeMaps, toMap, type RecordMap } from './merge';
 import { planDocument } from './plan';
@@ -37,9 +41,9 @@ import {
   isLive,
   LOCAL_TOMBSTONE_TTL_MS,
   recordHlcs,
+  sameLocalState,
   sameRecord,
   SYNC_TOMBSTONE_TTL_MS,
-  tombstoneTime,
   type DeadRecord,
   type SyncRecord,
 } from './record';
@@ -53,6 +57,11 @@ export interface SyncState {
   /** Live entries that do not fit the sync quota and exist on this browser only. */
   localOnly: number;
   lastError: SyncError | null;
+  /**
+   * How far the newest stamp in the sync area leads this browser's clock, ms, when that is more
+   * than the clocks' allowed offset (one of the two clocks is wrong); null otherwise.
+   */
+  clockAheadMs: number | null;
 }
 
 export interface EngineConfig {
@@ -73,8 +82,8 @@ export interface EngineConfig {
   syncTombstoneTtlMs: number;
   localTombstoneTtlMs: number;
   /**
-   * A tombstone this close to expiry that the area no longer has is not written back: another
-   * browser, whose clock runs ahead, has pruned it already.
+   * A life a tombstone ended that comes back into the area this close to the tombstone's expiry
+   * makes it re-published with a fresh lifetime.
    */
   tombstoneSlackMs: number;
 }
@@ -99,7 +108,19 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const RATE_RETRY_MS = MINUTE;
 const HOURLY_RETRY_MS = 10 * MINUTE;
+/** A tombstone's version with this browser's own bookkeeping set anew. */
+function withLocal(r: DeadRecord, at: number, pruned: number | undefined): DeadRecord {
+  const out: DeadRecord = { id: r.id, del: r.del, at };
+  if (r.url !== undefined) out.url = r.url;
+  if (r.kept !== undefined) out.kept = r.kept;
+  if (pruned !== undefined) out.pruned = pruned;
+  return out;
+}
+
+/** setTimeout's largest delay (a 32-bit signed int); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const QUOTA_SHRINK = 0.85;
+const QUOTA_ERRORS_BEFORE_SHRINK = 3;
 const MIN_BUDGET_FACTOR = 0.3;
 
 export interface SyncEngineOptions {
@@ -156,6 +177,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     pending: 0,
     localOnly: 0,
     lastError: null,
+    clockAheadMs: null,
   };
   let started = false;
   const dirty = new Set<string>();
@@ -165,6 +187,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const lastWritten = new Map<string, string | null>();
   let budgetFactor = 1;
   let failures = 0;
+  let quotaErrors = 0;
   let tornReads = 0;
   let blockedUntil = 0;
   let running: Promise<void> | null = null;
@@ -189,8 +212,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   };
 
   /** Run a cycle in `delayMs` unless one is due sooner. */
-  const wake = (delayMs: number): void => {
+  const wake = (ms: number): void => {
     if (!started) return;
+    const delayMs = Math.min(MAX_TIMER_MS, Math.max(0, ms));
     const at = timers.now() + delayMs;
     if (wakeTimer !== null && wakeAt <= at) return;
     if (wakeTimer !== null) timers.clearTimeout(wakeTimer);
@@ -236,10 +260,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     wake(cfg.remoteDebounceMs);
   };
 
-  /** Our writes in the last minute and hour, and how long until `ops` more fit the budget. */
+  /**
+   * Our writes in the last minute and hour, and how long until `ops` more fit the budget. Writes
+   * logged "after now" were stamped by a clock since put back: how long ago they happened is
+   * unknown, and counting them as recent would wait as long as the clock jumped.
+   */
   const rateWait = (ops: number): number => {
     const now = timers.now();
     while (writeLog.length && writeLog[0]! <= now - HOUR) writeLog.shift();
+    while (writeLog.length && writeLog[writeLog.length - 1]! > now) writeLog.pop();
     const inMinute = writeLog.filter((t) => t > now - MINUTE);
     let wait = 0;
     if (inMinute.length + ops > cfg.writesPerMinute) {
@@ -253,51 +282,87 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return wait;
   };
 
-  /** Tombstones kept in the document and those this browser may forget. */
+  /**
+   * Tombstones kept in the document and those this browser may forget. Lifetimes count from
+   * when this browser received the tombstone (`at`, stamped here on arrival), never from the
+   * deleting browser's clock. One is carried while it lives here; one the area lacks is written
+   * back (a writer that had not seen it replaced the area) unless its life here is nearly over
+   * (another browser, which received it a little earlier, pruned it). One that comes back after
+   * this browser pruned it was written back by a browser that still keeps it (this clock was set
+   * ahead since it arrived): it is taken as received now, rather than pruned again and again.
+   * A life the tombstone ended that is back in the area brings it back, re-published when its
+   * life here is nearly over.
+   */
   function collectTombstones(
     merged: RecordMap,
     remote: RecordMap,
+    generation: number,
     now: number,
   ): { candidates: SyncRecord[]; forget: DeadRecord[] } {
     const candidates: SyncRecord[] = [];
     const forget: DeadRecord[] = [];
+    const ttl = cfg.syncTombstoneTtlMs;
     for (const [id, r] of merged) {
       if (isLive(r)) {
         candidates.push(r);
         continue;
       }
-      let rec: DeadRecord = r;
+      let rec: DeadRecord = r.at === undefined ? { ...r, at: now } : r;
       const there = remote.get(id);
-      const age = now - tombstoneTime(r);
-      if (there && isLive(there) && age > cfg.syncTombstoneTtlMs - cfg.tombstoneSlackMs) {
-        // A life this browser knows is deleted is back in the area (from a browser that was
-        // away longer than the tombstone lived there): publish the tombstone again.
-        rec = { ...r, kept: Math.max(now, r.del.w + 1) };
-        merged.set(id, rec);
+      const inArea = there !== undefined && !isLive(there) && sameRecord(there, rec);
+      const lifeBack = there !== undefined && isLive(there);
+      if (inArea && rec.pruned !== undefined && generation > rec.pruned)
+        rec = withLocal(rec, now, undefined);
+      if (lifeBack && now - rec.at! > ttl - cfg.tombstoneSlackMs) {
+        // From a browser that was away longer than the tombstone lived there.
+        const kept = Math.max(now, rec.del.w + 1, (rec.kept ?? 0) + 1);
+        rec = withLocal({ ...rec, kept }, now, undefined);
       }
-      const published = now - tombstoneTime(rec);
-      const inArea = there !== undefined && !isLive(there);
-      const limit = cfg.syncTombstoneTtlMs - (inArea ? 0 : cfg.tombstoneSlackMs);
-      if (published <= limit) candidates.push(rec);
-      if (published > cfg.localTombstoneTtlMs) forget.push(rec);
+      const age = now - rec.at!;
+      const nearEnd = age > ttl - cfg.tombstoneSlackMs;
+      if (age <= ttl && (inArea || lifeBack || !nearEnd)) candidates.push(rec);
+      else if (inArea && rec.pruned === undefined) rec = { ...rec, pruned: generation + 1 };
+      if (rec !== r) merged.set(id, rec);
+      if (age > cfg.localTombstoneTtlMs) forget.push(rec);
     }
     return { candidates, forget };
   }
 
+  /** Store what the merge changed; a tombstone new here is always applied, however old. */
   async function applyLocal(
     localMap: RecordMap,
     merged: RecordMap,
     forget: DeadRecord[],
   ): Promise<void> {
-    const forgotten = new Set(forget.map((r) => r.id));
     const put: SyncRecord[] = [];
     for (const [id, r] of merged) {
-      if (forgotten.has(id)) continue;
       const mine = localMap.get(id);
-      if (!mine || !sameRecord(mine, r)) put.push(r);
+      if (!mine || !sameRecord(mine, r) || !sameLocalState(mine, r)) put.push(r);
     }
     const stale = forget.filter((r) => localMap.has(r.id));
     if (put.length || stale.length) await local.apply(put, stale);
+  }
+
+  /**
+   * Records the area carries with values older than the merged ones. They are written with
+   * their newest values whatever their rank, so a copy that left one browser's cut is not kept
+   * stale by another; once the area holds the merged values the set is empty and the cut is the
+   * merged list's alone.
+   */
+  function staleInArea(merged: RecordMap, remote: readonly SyncRecord[]): Set<string> {
+    const out = new Set<string>();
+    for (const r of remote) {
+      const m = merged.get(r.id);
+      if (m && !sameRecord(m, r)) out.add(r.id);
+    }
+    return out;
+  }
+
+  /** How far the area's newest stamp leads this clock, when past the allowed offset. */
+  function clockAhead(remote: readonly SyncRecord[], now: number): number | null {
+    let newest = -Infinity;
+    for (const r of remote) for (const h of recordHlcs(r)) newest = Math.max(newest, h.w);
+    return newest - now > MAX_OFFSET_MS ? newest - now : null;
   }
 
   async function write(remote: RemoteState, encoded: string): Promise<CycleResult | null> {
@@ -325,7 +390,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     let retry = backoff;
     if (code === 'rate')
       retry = Math.max(backoff, isHourlyLimit(err) ? HOURLY_RETRY_MS : RATE_RETRY_MS);
-    if (code === 'quota') budgetFactor = Math.max(MIN_BUDGET_FACTOR, budgetFactor * QUOTA_SHRINK);
+    // A quota error is most often another browser's shards landing between our read and write
+    // (the next read counts them, after the backoff); only a persistent one shrinks the budget,
+    // since a write cut smaller than the merged list's own cut is rewritten by the others.
+    quotaErrors = code === 'quota' ? quotaErrors + 1 : 0;
+    if (quotaErrors >= QUOTA_ERRORS_BEFORE_SHRINK)
+      budgetFactor = Math.max(MIN_BUDGET_FACTOR, budgetFactor * QUOTA_SHRINK);
     if (code === 'unavailable') retry = cfg.retryMaxMs;
     if (code === 'rate') blockedUntil = timers.now() + retry;
     emit({ lastError: syncError(code) });
@@ -344,9 +414,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       emit({ lastError: syncError('newer') });
       return {};
     }
-    if (remote.status === 'torn' && tornReads < cfg.tornRetries) {
+    if (remote.status === 'torn') {
+      // Still arriving, or cut short by a worker stopped mid-write. Only the browser that wrote
+      // it knows it holds nothing the others lack; everyone else waits for a whole list (the
+      // rest arriving, or the alarm, runs the next cycle).
       tornReads += 1;
-      return { retryInMs: cfg.tornRetryMs };
+      if (tornReads <= cfg.tornRetries) return { retryInMs: cfg.tornRetryMs };
+      if (remote.manifest?.w !== nodeId) {
+        emit({ lastError: syncError('torn') });
+        return {};
+      }
     }
     const repaired = remote.status === 'corrupt' || remote.status === 'torn';
     tornReads = 0;
@@ -354,14 +431,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const localRecords = await local.list();
       for (const r of [...localRecords, ...remote.records])
         for (const h of recordHlcs(r)) clock.receive(h);
+      emit({ clockAheadMs: clockAhead(remote.records, timers.now()) });
       const localMap = toMap(localRecords);
       const remoteMap = toMap(remote.records);
       const merged = mergeMaps(localMap, remoteMap);
-      const { candidates, forget } = collectTombstones(merged, remoteMap, timers.now());
+      const generation = remote.manifest?.g ?? 0;
+      const { candidates, forget } = collectTombstones(merged, remoteMap, generation, timers.now());
       await applyLocal(localMap, merged, forget);
       const budget =
         Math.floor(limits.quotaBytes * budgetFactor) - remote.foreignBytes - cfg.marginBytes;
-      const plan = planDocument(candidates, budget, limits);
+      const plan = planDocument(candidates, budget, limits, staleInArea(merged, remote.records));
       emit({ localOnly: plan.localOnly.length });
       if (plan.records.length === 0 && candidates.length > 0)
         throw new Error('QUOTA_BYTES quota exceeded (other items fill the sync area)');
@@ -379,6 +458,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     for (const id of startedDirty) dirty.delete(id);
     if (dirty.size === 0) firstDirtyAt = null;
     failures = 0;
+    quotaErrors = 0;
     budgetFactor = 1;
     emit({
       lastSyncedAt: timers.now(),
@@ -397,7 +477,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     running = (async () => {
       do {
         again = false;
-        const wait = blockedUntil - timers.now();
+        // A clock put back after a rate error must not turn a minute's wait into months.
+        const wait = Math.min(blockedUntil - timers.now(), cfg.retryMaxMs);
         if (wait > 0) {
           wake(wait);
           break;

@@ -15,11 +15,21 @@ export interface Hlc {
   n: string;
 }
 
+/**
+ * How far a stamp from elsewhere may lead this machine's wall clock before the clock stops
+ * following it (hybrid-logical-clock databases bound their maximum offset the same way): a
+ * browser whose clock runs days ahead does not drag every other browser's stamps with it.
+ */
+export const MAX_OFFSET_MS = 5 * 60_000;
+
 export interface HlcClock {
   readonly nodeId: string;
   /** A timestamp for a local event, later than everything seen so far. */
   now(): Hlc;
-  /** Note a timestamp from elsewhere so later local events sort after it. */
+  /**
+   * Note a timestamp from elsewhere so later local events sort after it; one more than
+   * MAX_OFFSET_MS ahead of the wall clock is followed only that far.
+   */
   receive(remote: Hlc): void;
 }
 
@@ -113,9 +123,12 @@ export function createClock(nodeId: string, wall: () => number = Date.now, last?
     },
     receive(remote) {
       if (!isHlc(remote)) return;
-      if (remote.w > w || (remote.w === w && remote.c > c)) {
-        w = remote.w;
-        c = remote.c;
+      const bound = Math.floor(wall()) + MAX_OFFSET_MS;
+      const rw = Math.min(remote.w, bound);
+      const rc = rw < remote.w ? 0 : remote.c;
+      if (rw > w || (rw === w && rc > c)) {
+        w = rw;
+        c = rc;
       }
     },
   };

@@ -43,14 +43,23 @@ function mergeLive(a: LiveRecord, b: LiveRecord): LiveRecord {
   return { id: a.id, url: pickUrl(a.url, b.url)!, born: a.born, f: mergeFields(a.f, b.f) };
 }
 
+/**
+ * The later tombstone wins (by `del`, then by re-publication `kept`), with its local bookkeeping
+ * (`at`, `pruned`). For one version, the second argument's bookkeeping wins when it has any: an
+ * adapter merging the engine's record into the stored one takes the engine's decision, and a
+ * version from the sync area (which has none) keeps this browser's. A version this browser has
+ * not received yet has no `at` (the engine stamps it), so a re-publication restarts the
+ * lifetime everywhere.
+ */
 function mergeDead(a: DeadRecord, b: DeadRecord): DeadRecord {
-  const c = compareHlc(a.del, b.del);
+  const c = compareHlc(a.del, b.del) || Math.sign((a.kept ?? 0) - (b.kept ?? 0));
   const url = pickUrl(a.url, b.url);
-  const win = c >= 0 ? a : b;
-  const kept = c === 0 ? Math.max(a.kept ?? 0, b.kept ?? 0) || undefined : win.kept;
+  const win = c > 0 ? a : c < 0 ? b : b.at !== undefined ? b : a;
   const out: DeadRecord = { id: a.id, del: win.del };
   if (url !== undefined) out.url = url;
-  if (kept !== undefined) out.kept = kept;
+  if (win.kept !== undefined) out.kept = win.kept;
+  if (win.at !== undefined) out.at = win.at;
+  if (win.pruned !== undefined) out.pruned = win.pruned;
   return out;
 }
 

@@ -3,8 +3,10 @@
  * first (they are tiny and a lost one would bring an entry back), then live entries in priority
  * order: unread before read, not archived before archived, newest saved first. The longest
  * prefix of that order that fits is synced; the rest stays on this browser only, never dropped.
- * Every browser computes the same order, so once they hold the same entries they agree on the
- * cut too and stop rewriting each other's documents.
+ * Every browser computes the same order from the record values alone, so once they hold the same
+ * entries they agree on the cut too and stop rewriting each other's documents. Entries the area
+ * carries with older values than the writer's come right after the tombstones, whatever their
+ * rank: their newest values must reach the browsers that carry the stale copy.
  */
 import { compareHlc } from './hlc';
 import { encodeRecords } from './codec';
@@ -32,12 +34,19 @@ function deadPriority(a: DeadRecord, b: DeadRecord): number {
   );
 }
 
-/** All records in the order they claim space. */
-export function priorityOrder(records: Iterable<SyncRecord>): SyncRecord[] {
+/** All records in the order they claim space; `first` (ids) go right after the tombstones. */
+export function priorityOrder(
+  records: Iterable<SyncRecord>,
+  first: ReadonlySet<string> = new Set(),
+): SyncRecord[] {
   const live: LiveRecord[] = [];
+  const urgent: LiveRecord[] = [];
   const dead: DeadRecord[] = [];
-  for (const r of records) (isLive(r) ? live : dead).push(r as never);
-  return [...dead.sort(deadPriority), ...live.sort(livePriority)];
+  for (const r of records) {
+    if (!isLive(r)) dead.push(r);
+    else (first.has(r.id) ? urgent : live).push(r);
+  }
+  return [...dead.sort(deadPriority), ...urgent.sort(livePriority), ...live.sort(livePriority)];
 }
 
 export interface DocumentPlan {
@@ -57,8 +66,9 @@ export function planDocument(
   records: Iterable<SyncRecord>,
   budget: number,
   limits: AreaLimits,
+  first?: ReadonlySet<string>,
 ): DocumentPlan {
-  const ordered = priorityOrder(records);
+  const ordered = priorityOrder(records, first);
   const cache = new Map<number, string>();
   const encodeFirst = (k: number): string => {
     let e = cache.get(k);

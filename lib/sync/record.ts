@@ -9,15 +9,15 @@
  * stamped after it, made by a browser that had not heard of the delete yet), and only a save
  * stamped after the delete brings the URL back, as a new life with fresh fields.
  *
- * Tombstones: the sync area keeps one for SYNC_TOMBSTONE_TTL_MS (60 days) after the delete, or
- * after it was last re-published, then any writer prunes it to save quota. Each browser keeps its
+ * Tombstones: the sync area keeps one for SYNC_TOMBSTONE_TTL_MS (60 days) after each browser
+ * received it (or it was last re-published), then writers prune it to save quota. Each browser keeps its
  * own copy much longer (LOCAL_TOMBSTONE_TTL_MS, a year): the tombstone is that entry's "deleted
  * before" watermark. A browser that comes back after months with the old life still alive would
  * otherwise bring it back into the sync area; the other browsers' merge sees the old life lose to
  * their local tombstone and re-publishes the tombstone (with a fresh `kept` time) so the stale
  * browser deletes its copy too. A tombstone carries the entry id (a hash of the URL), not the URL.
  */
-import { compareHlc, isHlc, type Hlc, type HlcClock } from './hlc';
+import { compareHlc, isHlc, MAX_COUNTER, type Hlc, type HlcClock } from './hlc';
 import { hash53String } from './hash';
 
 export const SYNC_TOMBSTONE_TTL_MS = 60 * 24 * 3600_000;
@@ -71,12 +71,21 @@ export interface LiveRecord {
   f: StampedFields;
 }
 
-/** A deleted entry. `url` is known locally but never sent; `kept` is when it was re-published. */
+/**
+ * A deleted entry. `url` is known locally but never sent; `kept` marks a re-publication (a
+ * larger `kept` restarts the tombstone's life on every browser that receives it). `at` is when
+ * this browser received (or made) this version of the tombstone, by its own clock, and is never
+ * sent: lifetimes count from it, so a deleting browser's wrong clock cannot age a delete.
+ * `pruned` (local too) is the generation of the sync area this browser wrote without it when its
+ * life here ended.
+ */
 export interface DeadRecord {
   id: string;
   url?: string;
   del: Hlc;
   kept?: number;
+  at?: number;
+  pruned?: number;
 }
 
 export type SyncRecord = LiveRecord | DeadRecord;
@@ -200,10 +209,17 @@ export function recordHlcs(r: SyncRecord): Hlc[] {
  */
 export function stampFor(clock: HlcClock, rec?: SyncRecord): Hlc {
   if (rec) for (const h of recordHlcs(rec)) clock.receive(h);
-  return clock.now();
+  const h = clock.now();
+  // The clock does not follow a stamp from a clock far ahead (`hlc.ts`), but an edit of what
+  // the reader sees must still come after it.
+  const last = rec ? recordHlcs(rec).reduce((a, b) => (compareHlc(a, b) >= 0 ? a : b)) : null;
+  if (!last || compareHlc(h, last) > 0) return h;
+  return last.c < MAX_COUNTER
+    ? { w: last.w, c: last.c + 1, n: h.n }
+    : { w: last.w + 1, c: 0, n: h.n };
 }
 
-/** When a tombstone was last published, which is what its expiry counts from. */
+/** A tombstone's version in stamps (the same on every browser): its delete, then re-publication. */
 export const tombstoneTime = (r: DeadRecord): number => Math.max(r.del.w, r.kept ?? 0);
 
 function validFields(v: unknown, born: Hlc): v is StampedFields {
@@ -238,7 +254,9 @@ export function isSyncRecord(v: unknown): v is SyncRecord {
   return (
     isHlc(r.del) &&
     !('f' in r) &&
-    (r.kept === undefined || (Number.isSafeInteger(r.kept) && (r.kept as number) > r.del.w))
+    (r.kept === undefined || (Number.isSafeInteger(r.kept) && (r.kept as number) > r.del.w)) &&
+    (r.at === undefined || (Number.isSafeInteger(r.at) && (r.at as number) >= 0)) &&
+    (r.pruned === undefined || (Number.isSafeInteger(r.pruned) && (r.pruned as number) >= 0))
   );
 }
 
@@ -248,7 +266,17 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Whether two records carry the same state (the URL of a tombstone is local and ignored). */
+/**
+ * Whether two records carry the same state (a tombstone's URL, `at` and `pruned` are local and
+ * ignored).
+ */
+/** Whether two versions of a tombstone differ in what only this browser knows of them. */
+export const sameLocalState = (a: SyncRecord, b: SyncRecord): boolean =>
+  isLive(a) ||
+  isLive(b) ||
+  ((a as DeadRecord).at === (b as DeadRecord).at &&
+    (a as DeadRecord).pruned === (b as DeadRecord).pruned);
+
 export function sameRecord(a: SyncRecord, b: SyncRecord): boolean {
   if (a.id !== b.id) return false;
   if (isLive(a) !== isLive(b)) return false;

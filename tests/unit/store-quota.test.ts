@@ -8,7 +8,7 @@ import {
   setStatus,
 } from '@/lib/store/articles';
 import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
-import type { QariDb } from '@/lib/store/db';
+import { openDb, reviveIfFailed, type QariDb } from '@/lib/store/db';
 import { isQuotaError, StoreError, toStoreError } from '@/lib/store/errors';
 import { requestPersistence } from '@/lib/store/persistence';
 import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
@@ -115,6 +115,46 @@ describe('a full disk', () => {
     expect((await getEntry(db, entry.id))?.read).toBe(false);
     expect(await db.trash.count()).toBe(0);
     expect(await getArticle(db, entry.id)).not.toBeNull();
+  });
+});
+
+describe('a full disk, as Chromium reports it', () => {
+  const blobs = () => new DOMException('Failed to write blobs (IOError)', 'DataError');
+  const upgradeAborted = () =>
+    new DOMException(
+      'Version change transaction was aborted in upgradeneeded event handler.',
+      'AbortError',
+    );
+
+  it('names a failed blob write and the aborted reopen after it disk-full', () => {
+    expect(toStoreError(blobs()).code).toBe('disk-full');
+    expect(toStoreError(new Dexie.AbortError('aborted', blobs())).code).toBe('disk-full');
+    expect(toStoreError(new Dexie.OpenFailedError(upgradeAborted())).code).toBe('disk-full');
+    expect(toStoreError(new Dexie.DatabaseClosedError(upgradeAborted())).code).toBe('disk-full');
+    expect(toStoreError(new DOMException('x', 'DataError')).code).toBe('storage');
+  });
+
+  it('reopens the database by itself once space is back, without a restart', async () => {
+    db = openDb();
+    await saveArticle(db, makeArticle({ url: 'https://example.com/kept' }));
+    db.close({ disableAutoOpen: false });
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw upgradeAborted();
+    });
+    const failed = await countEntries(openDb()).catch((e: unknown) => e);
+    expect(toStoreError(failed).code).toBe('disk-full');
+    open.mockRestore();
+    // Space is back: the next call through openDb() opens the database again.
+    expect(await countEntries(openDb())).toBe(1);
+    await saveArticle(openDb(), makeArticle({ url: 'https://example.com/after' }));
+    expect(await countEntries(openDb())).toBe(2);
+  });
+
+  it('leaves a database closed on purpose closed', () => {
+    const closed = freshDb();
+    closed.close();
+    reviveIfFailed(closed);
+    expect(closed.hasBeenClosed()).toBe(true);
   });
 });
 

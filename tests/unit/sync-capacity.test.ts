@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { capacity } from '@/lib/sync/capacity';
-import { arabicWords, sampleEntries } from '@/lib/sync/sample';
+import { capacity } from '../support/sync-capacity';
+import { arabicWords, sampleEntries } from '../support/sync-sample';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 

@@ -12,7 +12,7 @@ import { createDexieSyncAdapter, type DexieSyncAdapter } from '@/lib/store/sync-
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
 import { createClock } from '@/lib/sync/hlc';
 import type { LocalAdapter } from '@/lib/sync/local';
-import { SimSync, type SimBrowser } from '@/lib/sync/sim';
+import { SimSync, type SimBrowser } from '../support/sync-sim';
 import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
 
 const START = Date.UTC(2025, 0, 1);

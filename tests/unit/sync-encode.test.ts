@@ -258,7 +258,7 @@ describe('sync area layout', () => {
     expect(Object.keys(items).filter((k) => k.startsWith('q:'))).toHaveLength(2);
   });
 
-  test('a large list is cut into items under the per-item limit, in place when space is short', () => {
+  test('a large list is cut into items under the per-item limit, never rewritten in place', () => {
     const encoded = encodeRecords(recs(4500, 'big'));
     expect(encoded.length).toBeGreaterThan(limits.quotaBytes / 2);
     expect(documentBytes(encoded.length, limits)).toBeLessThan(limits.quotaBytes);
@@ -267,12 +267,36 @@ describe('sync area layout', () => {
     expect(documentBytes(encoded.length, limits)).toBeGreaterThanOrEqual(
       Object.entries(items).reduce((a, [k, v]) => a + itemSize(k, v), 0),
     );
-    // Too big for two generations at once: overwritten in place, still within the quota.
+    // Too big for two generations at once: the old list goes first, the new one lands under
+    // another name; a worker stopped between any two calls leaves a whole list or none.
     const before = (items[MANIFEST_KEY] as Manifest).s;
     const next = encodeRecords(recs(4490, 'big'));
-    items = apply(items, planWrites(readArea(items), next, 'w1', limits)!, limits);
-    expect((items[MANIFEST_KEY] as Manifest).s).toBe(before);
+    const steps = planWrites(readArea(items), next, 'w1', limits)!;
+    for (let k = 0; k < steps.length; k++) {
+      const cut = readArea(apply(items, steps.slice(0, k), limits));
+      expect(['ok', 'empty']).toContain(cut.status);
+      if (cut.status === 'ok') expect([encoded, next]).toContain(cut.encoded);
+    }
+    items = apply(items, steps, limits);
+    expect((items[MANIFEST_KEY] as Manifest).s).not.toBe(before);
     expect(readArea(items)).toMatchObject({ status: 'ok', encoded: next });
+  });
+
+  test('every write lands in a shard set the manifest does not point to, by any writer', () => {
+    let items: Record<string, unknown> = {};
+    let prev: string | null = null;
+    for (const [i, writer] of ['w1', 'w1', 'w2', 'w1', 'w2', 'w2'].entries()) {
+      const encoded = encodeRecords(recs(40 + i, `g${i}`));
+      const steps = planWrites(readArea(items), encoded, writer, limits)!;
+      for (let k = 0; k <= steps.length; k++) {
+        const cut = readArea(apply(items, steps.slice(0, k), limits));
+        expect(cut.status).toBe(prev === null && k < steps.length ? 'empty' : 'ok');
+      }
+      items = apply(items, steps, limits);
+      const m = items[MANIFEST_KEY] as Manifest;
+      expect(m.s).not.toBe(prev);
+      prev = m.s;
+    }
   });
 
   test('no room at all: no plan', () => {
@@ -292,7 +316,9 @@ describe('sync area layout', () => {
     expect(readArea({ ...items, 'q:future': 1 })).toMatchObject({ status: 'ok', ignored: 1 });
     expect(readArea({ ...items, [shard]: undefined }).status).toBe('torn');
     expect(readArea({ ...items, [shard]: (items[shard] as string).slice(1) }).status).toBe('torn');
-    expect(readArea({ [shard]: items[shard] }).status).toBe('torn');
+    // Shards with no manifest: no list yet (a first write under way), not a torn one.
+    expect(readArea({ [shard]: items[shard] }).status).toBe('empty');
+    expect(readArea({ [MANIFEST_KEY]: m }).status).toBe('torn');
     expect(readArea({ ...items, [MANIFEST_KEY]: 'garbage' }).status).toBe('corrupt');
     expect(readArea({ ...items, [MANIFEST_KEY]: { ...m, n: -1 } }).status).toBe('corrupt');
     expect(readArea({ ...items, [MANIFEST_KEY]: { ...m, v: 2 } }).status).toBe('newer');

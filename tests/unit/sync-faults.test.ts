@@ -4,7 +4,7 @@
  */
 import type { SyncArea } from '@/lib/sync/area';
 import { FORMAT_VERSION, MANIFEST_KEY, readArea, type Manifest } from '@/lib/sync/encode';
-import { SimSync } from '@/lib/sync/sim';
+import { SimSync } from '../support/sync-sim';
 import { addBrowser, START, title, urlOf, type TestBrowser } from './sync-harness';
 
 function saveMany(b: TestBrowser, from: number, to: number): void {
@@ -143,7 +143,7 @@ describe('items in the sync area', () => {
     expect(sim.serverItems()['q:zza0']).toBeUndefined();
   });
 
-  test('shards that never match their manifest are treated as corrupt after a few reads', async () => {
+  test('a torn area from another browser is never written over: the list stays local, a whole one is merged', async () => {
     const sim = new SimSync({ start: START });
     const bogus: Manifest = { v: FORMAT_VERSION, g: 3, s: 'zzb', n: 2, x: 'abc', w: 'other' };
     sim.inject(MANIFEST_KEY, bogus);
@@ -152,9 +152,17 @@ describe('items in the sync area', () => {
     const a = addBrowser(sim, 'a');
     saveMany(a, 0, 2);
     await sim.scheduler.run();
-    expect(errorsSeen(a)).toContain('corrupt');
+    expect(errorsSeen(a)).toContain('torn');
+    expect(a.sim.stats.writeOps).toBe(0);
     expect(a.local.entries()).toHaveLength(2);
-    expect(readArea(sim.serverItems()).records).toHaveLength(2);
+    expect(sim.serverItems()[MANIFEST_KEY]).toEqual(bogus);
+    // The browser that tore it comes back: it rewrites the area from its list, and the two merge.
+    const other = addBrowser(sim, 'other');
+    saveMany(other, 5, 8);
+    await sim.scheduler.run();
+    expect(a.local.entries()).toHaveLength(5);
+    expect(other.local.entries()).toEqual(a.local.entries());
+    expect(readArea(sim.serverItems()).records).toHaveLength(5);
   });
 
   test('foreign items are ignored and left alone', async () => {

@@ -87,7 +87,14 @@ describe('library:fetchBody', () => {
 });
 
 describe('sync state in words', () => {
-  const base = { enabled: true, lastSyncedAt: null, pending: 0, localOnly: 0, lastError: null };
+  const base = {
+    enabled: true,
+    lastSyncedAt: null,
+    pending: 0,
+    localOnly: 0,
+    lastError: null,
+    clockAheadMs: null,
+  };
   const NOW = Date.UTC(2025, 5, 1, 12);
 
   it('says when it last synced, what waits and what stays local', () => {
@@ -110,6 +117,19 @@ describe('sync state in words', () => {
     expect(off.error).toBeNull();
     expect(off.lines).toEqual(['المزامنة متوقفة. شغّلها من الإعدادات.']);
     expect(syncStatusView(base, NOW, 'ar').lines).toEqual(['لم تتم المزامنة بعد.']);
+  });
+
+  it('warns when synced stamps run ahead of this clock, with how far, in the UI language', () => {
+    expect(syncStatusView(base, NOW, 'ar').clock).toBeNull();
+    const ahead = { ...base, clockAheadMs: 90 * 86_400_000 };
+    const ar = syncStatusView(ahead, NOW, 'ar').clock!;
+    expect(ar).toMatch(/الساعة|التاريخ/);
+    expect(ar).toContain('٩٠');
+    expect(syncStatusView({ ...base, clockAheadMs: 2 * 3_600_000 }, NOW, 'en').clock).toContain(
+      '2',
+    );
+    const off = syncStatusView({ ...ahead, enabled: false }, NOW, 'ar');
+    expect(off.clock).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import {
 import type { AreaLimits } from '@/lib/sync/encode';
 import { createClock } from '@/lib/sync/hlc';
 import { createMemoryAdapter, type MemoryAdapter } from '@/lib/sync/local';
-import { SimSync, type SimBrowser } from '@/lib/sync/sim';
+import { SimSync, type SimBrowser } from '../support/sync-sim';
 
 export const START = Date.UTC(2025, 0, 1);
 export const DAY = 24 * 3_600_000;
@@ -31,11 +31,14 @@ export function addBrowser(
     config?: Partial<EngineConfig>;
     wrap?: (area: SyncArea) => SyncArea;
     enabled?: boolean;
+    skewMs?: number;
+    /** The list of a browser that restarts (a new engine over the same list). */
+    local?: MemoryAdapter;
   } = {},
 ): TestBrowser {
-  const b = sim.browser(name, { syncOff: opts.syncOff });
+  const b = sim.browser(name, { syncOff: opts.syncOff, skewMs: opts.skewMs });
   const clock = createClock(name, () => b.timers.now());
-  const local = createMemoryAdapter(clock);
+  const local = opts.local ?? createMemoryAdapter(clock);
   const states: SyncState[] = [];
   const engine = createSyncEngine({
     area: opts.wrap ? opts.wrap(b.area) : b.area,

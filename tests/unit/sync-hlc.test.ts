@@ -6,9 +6,11 @@ import {
   encodeHlc,
   isHlc,
   MAX_COUNTER,
+  MAX_OFFSET_MS,
   newNodeId,
   type Hlc,
 } from '@/lib/sync/hlc';
+import { stampFor } from '@/lib/sync/record';
 
 const hlc: fc.Arbitrary<Hlc> = fc.record({
   w: fc.integer({ min: 0, max: 36 ** 9 - 1 }),
@@ -29,12 +31,24 @@ test('now() always moves forward, even when the wall clock stalls or goes back',
   expect(seen[6]).toEqual({ w: 2000, c: 0, n: 'node1' });
 });
 
-test('after receive(), local events sort after the remote one, whatever the clocks say', () => {
+test('after receive(), local events sort after the remote one, unless it leads the wall clock by more than the maximum offset', () => {
   fc.assert(
     fc.property(fc.nat(1e12), hlc, (wall, remote) => {
       const clock = createClock('local', () => wall);
       clock.receive(remote);
-      expect(compareHlc(clock.now(), remote)).toBe(1);
+      const now = clock.now();
+      if (remote.w <= wall + MAX_OFFSET_MS) expect(compareHlc(now, remote)).toBe(1);
+      else expect(now.w).toBeLessThanOrEqual(wall + MAX_OFFSET_MS + 1);
+    }),
+  );
+});
+
+test('a local edit sorts after the record it edits, even one stamped far ahead', () => {
+  fc.assert(
+    fc.property(fc.nat(1e12), hlc, (wall, remote) => {
+      const clock = createClock('local', () => wall);
+      const rec = { id: 'x', del: remote };
+      expect(compareHlc(stampFor(clock, rec), remote)).toBe(1);
     }),
   );
 });

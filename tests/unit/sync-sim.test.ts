@@ -1,6 +1,6 @@
 /** The simulated storage.sync itself: quotas, rate limits, delivery, partitions. */
 import type { StorageChange } from '@/lib/sync/area';
-import { FIREFOX_SYNC_OFF_MESSAGE, SimSync } from '@/lib/sync/sim';
+import { FIREFOX_SYNC_OFF_MESSAGE, SimSync } from '../support/sync-sim';
 
 const rejection = (p: Promise<unknown>): Promise<string> =>
   p.then(

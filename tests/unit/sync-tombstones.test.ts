@@ -5,7 +5,7 @@
  */
 import { readArea } from '@/lib/sync/encode';
 import { entryId, isLive, SYNC_TOMBSTONE_TTL_MS } from '@/lib/sync/record';
-import { SimSync } from '@/lib/sync/sim';
+import { SimSync } from '../support/sync-sim';
 import { addBrowser, DAY, START, title, urlOf, type TestBrowser } from './sync-harness';
 
 const URL = urlOf(1);

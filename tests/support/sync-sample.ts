@@ -5,9 +5,9 @@
  * about 90 characters shaped like those of Arabic news sites (section, date, numeric or random
  * ids, transliterated slugs). Seeded, so a run can be repeated exactly.
  */
-import type { SyncEntry } from './record';
-import { entryId } from './record';
-import { seededRandom, type Rand } from '../random';
+import type { SyncEntry } from '../../lib/sync/record';
+import { entryId } from '../../lib/sync/record';
+import { seededRandom, type Rand } from '../../lib/random';
 
 const TITLE_MIN = 60;
 const TITLE_MAX = 120;

@@ -13,11 +13,16 @@
  * - Deliveries can be duplicated (the `onChanged` event fires again) and reordered (independent
  *   random delays); a partitioned browser keeps working on its replica while its uploads and
  *   downloads wait until the partition heals.
+ * - Each browser's clock may be skewed (days or years either way) and set right or wrong while
+ *   it runs; the delivery schedule runs on true time.
+ * - A delivery may stall (held back far longer than the others), so a browser can hold a manifest
+ *   without its shards, or shards without their manifest, for a while: partial delivery.
  * - `syncOff` browsers reject every call, like Firefox with sync storage disabled.
+ * - Every write operation is counted per browser (`stats.writeOps`), the measure of quiescence.
  */
-import type { StorageChange, SyncArea, Timers } from './area';
-import { SYNC_LIMITS, type AreaLimits } from './encode';
-import { seededRandom, type Rand } from '../random';
+import type { StorageChange, SyncArea, Timers } from '../../lib/sync/area';
+import { SYNC_LIMITS, type AreaLimits } from '../../lib/sync/encode';
+import { seededRandom, type Rand } from '../../lib/random';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -25,6 +30,7 @@ export const CHROME_WRITE_LIMITS = { perMinute: 120, perHour: 1800 };
 export const FIREFOX_SYNC_OFF_MESSAGE =
   'Please set webextensions.storage.sync.enabled to true in about:config';
 const DEFAULT_MAX_EVENTS = 200_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface SimEvent {
   at: number;
@@ -47,8 +53,10 @@ export class SimScheduler implements Timers {
     return this.time;
   }
 
+  /** Like the browsers' timers, a delay past 32 bits fires at once (the cause of a spin). */
   setTimeout(fn: () => void, ms: number): number {
-    const ev = { at: this.time + Math.max(0, ms), seq: ++this.seq, fn };
+    const delay = ms > MAX_TIMER_MS ? 1 : Math.max(0, ms);
+    const ev = { at: this.time + delay, seq: ++this.seq, fn };
     this.push(ev);
     return ev.seq;
   }
@@ -138,6 +146,9 @@ export interface SimOptions {
   delay?: [number, number];
   /** Probability that a delivery fires its `onChanged` event twice. */
   duplicate?: number;
+  /** Probability that a delivery is held back, and for how long, ms (partial delivery). */
+  stall?: number;
+  stallMs?: [number, number];
   start?: number;
 }
 
@@ -160,6 +171,8 @@ export interface SimBrowser {
   readonly stats: SimBrowserStats;
   /** A copy of this browser's replica. */
   items(): Record<string, unknown>;
+  /** Set this browser's clock this far from true time (a clock set wrong, or put right). */
+  setSkew(ms: number): void;
 }
 
 type Listener = (changes: Record<string, StorageChange>) => void;
@@ -174,6 +187,8 @@ export class SimSync {
   private readonly latency: [number, number];
   private readonly delay: [number, number];
   private readonly duplicate: number;
+  private readonly stall: number;
+  private readonly stallMs: [number, number];
   private readonly server = new Map<string, Versioned>();
   private version = 0;
   private readonly browsers = new Map<string, BrowserState>();
@@ -186,6 +201,8 @@ export class SimSync {
     this.latency = opts.latency ?? [0, 2];
     this.delay = opts.delay ?? [10, 200];
     this.duplicate = opts.duplicate ?? 0;
+    this.stall = opts.stall ?? 0;
+    this.stallMs = opts.stallMs ?? [5_000, 60_000];
   }
 
   /** Add a browser (or get the one with this name). */
@@ -229,6 +246,11 @@ export class SimSync {
   /** @internal */
   chance(p: number): boolean {
     return p > 0 && this.rand() < p;
+  }
+
+  /** @internal A hop's delay: usually `delay`, sometimes a stall. */
+  hopDelay(): number {
+    return this.chance(this.stall) ? this.random(this.stallMs) : this.random(this.delay);
   }
 
   /** @internal */
@@ -278,11 +300,11 @@ class BrowserState {
     private readonly sim: SimSync,
     readonly name: string,
     readonly syncOff: boolean,
-    skewMs: number,
+    private skewMs: number,
   ) {
     const sched = sim.scheduler;
     const timers: Timers = {
-      now: () => sched.now() + skewMs,
+      now: () => sched.now() + this.skewMs,
       setTimeout: (fn, ms) => sched.setTimeout(fn, ms),
       clearTimeout: (h) => sched.clearTimeout(h),
     };
@@ -305,6 +327,9 @@ class BrowserState {
         const out: Record<string, unknown> = {};
         for (const [k, v] of this.replica) if (v.json !== undefined) out[k] = parse(v.json);
         return out;
+      },
+      setSkew: (ms) => {
+        this.skewMs = ms;
       },
     };
   }
@@ -395,10 +420,7 @@ class BrowserState {
 
   private upload(key: string, json: string | undefined): void {
     const send = (): void => {
-      this.sim.scheduler.setTimeout(
-        () => this.sim.arrive(key, json),
-        this.sim.random(this.sim.config().delay),
-      );
+      this.sim.scheduler.setTimeout(() => this.sim.arrive(key, json), this.sim.hopDelay());
     };
     if (this.partitioned) this.outbox.push(send);
     else send();
@@ -407,10 +429,7 @@ class BrowserState {
   /** A server version on its way to this browser. */
   download(key: string, v: Versioned, duplicate: boolean): void {
     const deliver = (): void => {
-      this.sim.scheduler.setTimeout(
-        () => this.receive(key, v, duplicate),
-        this.sim.random(this.sim.config().delay),
-      );
+      this.sim.scheduler.setTimeout(() => this.receive(key, v, duplicate), this.sim.hopDelay());
     };
     if (this.partitioned) this.inbox.push(deliver);
     else deliver();

@@ -3,13 +3,19 @@
  * for the unit tests and the benchmark. Entries get realistic sync metadata: saved on one of two
  * browsers, and read or progress edits stamped hours later on the other.
  */
-import { createSyncEngine, DEFAULT_CONFIG } from './engine';
-import { documentBytes, SYNC_LIMITS, type AreaLimits } from './encode';
-import { createClock, type Hlc } from './hlc';
-import { createMemoryAdapter } from './local';
-import { planDocument } from './plan';
-import { editRecord, isLive, newRecord, type LiveRecord, type SyncEntry } from './record';
-import { SimSync } from './sim';
+import { createSyncEngine, DEFAULT_CONFIG } from '../../lib/sync/engine';
+import { documentBytes, SYNC_LIMITS, type AreaLimits } from '../../lib/sync/encode';
+import { createClock, type Hlc } from '../../lib/sync/hlc';
+import { createMemoryAdapter } from '../../lib/sync/local';
+import { planDocument } from '../../lib/sync/plan';
+import {
+  editRecord,
+  isLive,
+  newRecord,
+  type LiveRecord,
+  type SyncEntry,
+} from '../../lib/sync/record';
+import { SimSync } from './sync-sim';
 
 const NODES = ['laptop0001', 'desktop001'];
 const HOUR = 3_600_000;
