@@ -5,7 +5,7 @@
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { Article } from '../article';
-import { canonicalUrl } from '../url/canonical';
+import { ownSiteKey } from '../url/own-site';
 import { deleteEntryData, getBody, putBody } from './bodies';
 import { recordChange, stamp } from './changes';
 import type { QariDb } from './db';
@@ -63,9 +63,9 @@ function newToken(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function keyOf(url: string, hint?: string | null): string {
+async function keyOf(url: string, hint?: string | null): Promise<string> {
   try {
-    return canonicalUrl(url, hint);
+    return await ownSiteKey(url, hint);
   } catch {
     throw new StoreError('invalid', 'url');
   }
@@ -81,7 +81,7 @@ export async function saveArticle(
   opts: SaveOptions = {},
 ): Promise<SaveResult> {
   if (!isArticle(article)) throw new StoreError('invalid', 'article');
-  const key = keyOf(article.url, opts.canonical);
+  const key = await keyOf(article.url, opts.canonical);
   const now = opts.now ?? Date.now();
   const { meta, body } = splitArticle(article);
   return guardWrite(() =>
@@ -125,7 +125,10 @@ export async function getEntryByUrl(
   url: string,
   canonical?: string | null,
 ): Promise<Entry | null> {
-  const row = await db.articles.where('canonicalUrl').equals(keyOf(url, canonical)).first();
+  const row = await db.articles
+    .where('canonicalUrl')
+    .equals(await keyOf(url, canonical))
+    .first();
   return row ? toEntry(row) : null;
 }
 

@@ -3,7 +3,8 @@
  * validated completely before anything is written, then written in one transaction: a corrupt
  * file imports nothing. Entries merge by canonical URL, so importing twice duplicates nothing.
  */
-import { canonicalUrl } from '../url/canonical';
+import { canonicalUrl, type SiteRule } from '../url/canonical';
+import { ownSiteRule } from '../url/own-site';
 import { getBodies, getBody, putBodies, putBody } from './bodies';
 import { recordChange, recordChanges } from './changes';
 import type { QariDb } from './db';
@@ -189,7 +190,11 @@ interface Incoming {
   body: ArticleBody | null;
 }
 
-function toIncoming(e: BackupEntry, sanitize: ImportOptions['sanitize']): Incoming {
+function toIncoming(
+  e: BackupEntry,
+  sanitize: ImportOptions['sanitize'],
+  ownSite: SiteRule,
+): Incoming {
   const body = e.body && {
     content: sanitize ? sanitize(e.body.content) : e.body.content,
     text: e.body.text,
@@ -197,8 +202,10 @@ function toIncoming(e: BackupEntry, sanitize: ImportOptions['sanitize']): Incomi
   };
   return {
     row: {
-      // Keys are recomputed so backups from older rules dedupe under today's (idempotent).
-      canonicalUrl: canonicalUrl(e.canonicalUrl),
+      // Keys are recomputed as a save would make them (idempotent), so backups from older rules
+      // dedupe under today's, and a key on another site than the article's is dropped: it
+      // would retarget that site's entry.
+      canonicalUrl: canonicalUrl(e.article.url, e.canonicalUrl, ownSite),
       meta: e.article,
       savedAt: parseInstant(e.savedAt) as number,
       updatedAt: parseInstant(e.updatedAt) as number,
@@ -349,7 +356,8 @@ export async function importLibrary(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const backup = validateBackup(input);
-  const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize));
+  const ownSite = await ownSiteRule();
+  const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize, ownSite));
   const now = opts.now ?? Date.now();
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
   await guardWrite(() =>

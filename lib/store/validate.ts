@@ -89,7 +89,8 @@ export function isArticleMeta(v: unknown, strict = false): boolean {
     isString(v.lang, LIMITS.lang) &&
     (v.dir === 'rtl' || v.dir === 'ltr') &&
     isString(v.excerpt, LIMITS.excerpt) &&
-    isNullableString(v.leadImage, LIMITS.url) &&
+    // A web URL or nothing: a `javascript:` or `data:` one is never stored for a view to use.
+    (v.leadImage === null || isWebUrl(v.leadImage)) &&
     isCount(v.wordCount) &&
     isNonNegative(v.readingMinutes)
   );
