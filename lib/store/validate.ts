@@ -37,6 +37,13 @@ const BODY_KEYS = ['content', 'text', 'sections'] as const;
 const SECTION_KEYS = ['id', 'level', 'title'] as const;
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 const MAX_SECTION_LEVEL = 6;
+// The extractor's own form (lib/extract/sections.ts). The reader shows no other (toReaderArticle):
+// it could be one of the reader's own elements (`qari-help`, `app`), which a section link would
+// then scroll to, or which the heading given that id would shadow.
+const SECTION_ID = /^qari-s-[1-9][0-9]{0,4}$/;
+
+/** Whether a section id is one the extractor gives. */
+export const isSectionId = (v: unknown): v is string => typeof v === 'string' && SECTION_ID.test(v);
 
 type Obj = Record<string, unknown>;
 
