@@ -52,7 +52,15 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Another build of the extension (benchmarks compare two builds in one run). */
   extensionDir?: string;
+  /**
+   * Let the extension's background fetches reach loopback, where this harness serves its pages
+   * (on by default; false tests the refusal every installed build makes).
+   */
+  fetchLoopback?: boolean;
 }
+
+// The switch lib/background/fetch-extract.ts reads; only an extension context can set it.
+const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
 
 export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const server =
@@ -84,6 +92,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   await blockNonLoopback(context);
   const worker = await backgroundWorker(context, opts.extensionDir ?? EXTENSION_DIR);
   const extensionId = new URL(worker.url()).host;
+  if (opts.fetchLoopback !== false) {
+    await worker.evaluate((key) => chrome.storage.session.set({ [key]: true }), LOOPBACK_SWITCH);
+  }
   return {
     context,
     extensionId,
