@@ -20,7 +20,11 @@ const msg = (key: string) => MESSAGES[key]!.message;
 const arabicCount = (n: number) => n.toLocaleString('ar-u-nu-arab');
 
 const SAVE_SHORTCUT = 'alt+shift+s';
-const SEED = readFileSync(join(SHARED_DIR, 'fixtures/seed-article.html'), 'utf8');
+// The seed article without its own canonical link: each copy is keyed by where it is served.
+const SEED = readFileSync(join(SHARED_DIR, 'fixtures/seed-article.html'), 'utf8').replace(
+  /<link[^>]*rel="canonical"[^>]*>/gi,
+  '',
+);
 const ORIGINAL_PATH = '/news/original.html';
 
 let own: PageServer; // 127.0.0.1: the hostile pages
@@ -99,6 +103,9 @@ describe('a cross-site canonical link', () => {
     await saveByShortcut(original, 1);
     const [before] = await storedRows();
     expect(before?.url).toBe(other.url(ORIGINAL_PATH));
+    expect(before?.canonicalUrl).toBe(
+      `https://127.0.0.2:${new URL(other.origin).port}${ORIGINAL_PATH}`,
+    );
 
     const forged = await l.context.newPage();
     await forged.goto(own.url('/forged.html'));
@@ -181,7 +188,7 @@ describe('bookmark files built against the scanner', () => {
       buffer: Buffer.from(text),
     });
     const counts = page.getByTestId('import-counts');
-    await counts.waitFor({ timeout: 20_000 });
+    await counts.waitFor({ timeout: 30_000 });
     await expect(counts.textContent()).resolves.toContain(arabicCount(links));
     // The background still answers: the popup lists the reading list.
     const popup = await l.extensionPage('popup.html');
