@@ -43,7 +43,12 @@ describe('toReaderArticle', () => {
       ...GOOD,
       dir: 'sideways',
       readingMinutes: 'long',
-      sections: [{ id: '', title: 'x' }, { id: 'qari-s-2', title: 'y', level: 'deep' }, 'junk', null],
+      sections: [
+        { id: '', title: 'x' },
+        { id: 'qari-s-2', title: 'y', level: 'deep' },
+        'junk',
+        null,
+      ],
     })!;
     expect(got.sections).toEqual([{ id: 'qari-s-2', title: 'y', level: 1 }]);
     expect(got.dir).toBe('rtl');
