@@ -28,15 +28,17 @@ export interface FetchExtractOptions {
 }
 
 /**
- * The e2e harness serves its pages on 127.0.0.1, which fetches refuse: it sets this key, from
- * the extension's own context, to let loopback through. Session storage is out of reach of web
- * pages, content scripts and import files, and empty in a browser nobody tests in.
+ * The e2e harness serves its pages on 127.0.0.1, which fetches refuse: it sets this key from the
+ * extension's worker to let loopback through. Extension storage is out of reach of web pages and
+ * import files (a backup restores entries, never settings), and the key is unset in a browser
+ * nobody tests in. Local, not session storage: the harness restarts the browser mid-import, and
+ * the worker resumes the queue before anyone could set a session key again.
  */
 export const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
 
 async function loopbackAllowed(): Promise<boolean> {
   try {
-    const got = await browser.storage.session.get(LOOPBACK_SWITCH);
+    const got = await browser.storage.local.get(LOOPBACK_SWITCH);
     return got[LOOPBACK_SWITCH] === true;
   } catch {
     return false;

@@ -92,9 +92,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   await blockNonLoopback(context);
   const worker = await backgroundWorker(context, opts.extensionDir ?? EXTENSION_DIR);
   const extensionId = new URL(worker.url()).host;
-  if (opts.fetchLoopback !== false) {
-    await worker.evaluate((key) => chrome.storage.session.set({ [key]: true }), LOOPBACK_SWITCH);
-  }
+  await worker.evaluate(
+    ([key, on]) =>
+      on ? chrome.storage.local.set({ [key]: true }) : chrome.storage.local.remove(key),
+    [LOOPBACK_SWITCH, opts.fetchLoopback !== false] as const,
+  );
   return {
     context,
     extensionId,
