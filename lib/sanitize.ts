@@ -14,6 +14,9 @@ const ALLOWED_EMBEDS: ReadonlyArray<{ host: RegExp; path: RegExp }> = [
   { host: /^(?:www\.)?dailymotion\.com$/, path: /^\/embed\// },
 ];
 const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+// What a player's address may keep: where to start and stop, Vimeo's hash of an unlisted video.
+// The page's own choices (autoplay, loop, mute, hidden controls, Vimeo's background mode) go.
+const EMBED_PARAMS = new Set(['start', 'end', 't', 'h']);
 
 const LAZY_SRC_ATTRS = [
   'data-src',
@@ -84,6 +87,8 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
     'contenteditable',
     'autofocus',
     'ping',
+    // A click would save a file under the name the page chose (`invoice.pdf.exe`).
+    'download',
   ],
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -170,9 +175,20 @@ function fixMedia(el: Element, base: string): void {
   else el.removeAttribute('poster');
 }
 
+/** A player's address with only the parameters in EMBED_PARAMS, and no fragment. */
+function plainPlayer(src: string): string {
+  const u = new URL(src);
+  for (const key of [...u.searchParams.keys()]) {
+    if (!EMBED_PARAMS.has(key.toLowerCase())) u.searchParams.delete(key);
+  }
+  u.hash = '';
+  return u.href;
+}
+
 function fixFrame(frame: Element, base: string): void {
-  const src = absolute(frame.getAttribute('src'), base, MEDIA_PROTOCOLS);
-  if (!isAllowedEmbed(src)) return frame.remove();
+  const raw = absolute(frame.getAttribute('src'), base, MEDIA_PROTOCOLS);
+  if (!isAllowedEmbed(raw)) return frame.remove();
+  const src = plainPlayer(raw as string);
   for (const a of Array.from(frame.attributes)) {
     if (!['src', 'width', 'height', 'title', 'allowfullscreen'].includes(a.name))
       frame.removeAttribute(a.name);

@@ -2,10 +2,11 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { failureKey } from '@/lib/import/failure';
 import { importLabelFor } from '@/lib/import/labels';
 import type { ListRow } from '@/lib/popup/client';
-import { percent, savedDate, siteOf } from '@/lib/popup/format';
+import { percent, savedDate } from '@/lib/popup/format';
 import { label } from '@/lib/popup/labels';
 import type { UiLang } from '@/lib/reader/i18n';
 import { readingTimePhrase } from '@/lib/reader/reading-time';
+import { sourceOf } from '@/lib/text/display';
 import { Highlighted } from './Highlighted';
 import { PopupIcon } from './icons';
 
@@ -29,6 +30,21 @@ interface Props {
 // A reader who got this far has read the article.
 const READ_AT = 0.95;
 
+/** The host first: the site name is whatever the page claims (another outlet's, say). */
+function SourceLine({ source }: { source: ReturnType<typeof sourceOf> }) {
+  return (
+    <span>
+      <bdi>{source.host}</bdi>
+      {source.name && (
+        <>
+          {' · '}
+          <bdi>{source.name}</bdi>
+        </>
+      )}
+    </span>
+  );
+}
+
 function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
   const { entry } = row;
   const a = entry.article;
@@ -51,7 +67,7 @@ function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
           {importLabelFor(failureKey(entry.importFailure), 'importFailure_error')}
         </span>
       )}
-      <span dir="auto">{siteOf(a)}</span>
+      <SourceLine source={sourceOf(a)} />
       <span>{savedDate(entry.savedAt, ui)}</span>
       <span>{readingTimePhrase(a.readingMinutes, ui)}</span>
     </p>

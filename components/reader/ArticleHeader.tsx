@@ -3,6 +3,7 @@ import { formatPublished } from '@/lib/reader/dates';
 import type { UiLang } from '@/lib/reader/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import { readingTimePhrase } from '@/lib/reader/reading-time';
+import { displayLine, sourceOf } from '@/lib/text/display';
 
 interface Props {
   article: Article;
@@ -10,33 +11,33 @@ interface Props {
   labels: Labels;
 }
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
 /** Title, source, byline, date (Gregorian and Hijri), reading time and the way back to the original. */
 export function ArticleHeader({ article, ui, labels }: Props) {
   const published = formatPublished(article.published, ui);
-  const site = article.siteName || hostOf(article.url);
+  // The host first: the site name is whatever the page claims (another outlet's, say).
+  const source = sourceOf(article);
+  const byline = displayLine(article.byline);
   const original = /^https?:/i.test(article.url) ? article.url : null;
   return (
     <header class="qari-article-header">
-      {site && (
-        <p class="qari-site" dir="auto">
-          {site}
+      {source.host && (
+        <p class="qari-site">
+          <bdi>{source.host}</bdi>
+          {source.name && (
+            <>
+              {' · '}
+              <bdi>{source.name}</bdi>
+            </>
+          )}
         </p>
       )}
       <h1 class="qari-title" dir="auto">
-        {article.title}
+        {displayLine(article.title)}
       </h1>
       <p class="qari-meta" lang={ui}>
-        {article.byline && (
+        {byline && (
           <span class="qari-byline" dir="auto">
-            {article.byline}
+            {byline}
           </span>
         )}
         {published && (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { ReaderSettings } from '@/lib/reader/settings';
 import type { Article } from '@/lib/article';
 import { uiLang } from '@/lib/reader/i18n';
+import { displayLine } from '@/lib/text/display';
 import { keyAction } from '@/lib/reader/keys';
 import { contentLabels, readerLabels } from '@/lib/reader/labels';
 import { parseReaderLocation, withSection } from '@/lib/reader/location';
@@ -139,7 +140,7 @@ export function ReaderView(props: ReaderViewProps) {
   }, [settings.theme]);
 
   useEffect(() => {
-    document.title = article.title;
+    document.title = displayLine(article.title);
   }, [article.title]);
 
   useEffect(() => {

@@ -4,6 +4,7 @@
  * links. The page is parsed where DOMParser exists: Firefox's background page directly, Chrome's
  * service worker through an offscreen document.
  */
+import browser from 'webextension-polyfill';
 import type { Article, ExtractFailure } from '../article';
 import { extractHtml } from './extract-html';
 import { fetchHtml, type FetchFailure } from './fetch-html';
@@ -22,6 +23,26 @@ export interface FetchExtractOptions {
   signal?: AbortSignal;
   /** Time allowed for the fetch, body included (20 s by default). */
   timeoutMs?: number;
+  /** The fetch to use (tests pass a fake). */
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * The e2e harness serves its pages on 127.0.0.1, which fetches refuse: it sets this key from the
+ * extension's worker to let loopback through. Extension storage is out of reach of web pages and
+ * import files (a backup restores entries, never settings), and the key is unset in a browser
+ * nobody tests in. Local, not session storage: the harness restarts the browser mid-import, and
+ * the worker resumes the queue before anyone could set a session key again.
+ */
+export const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
+
+async function loopbackAllowed(): Promise<boolean> {
+  try {
+    const got = await browser.storage.local.get(LOOPBACK_SWITCH);
+    return got[LOOPBACK_SWITCH] === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Extraction runs here when this context can parse HTML (Firefox background page, tests). */
@@ -39,7 +60,7 @@ export async function fetchAndExtract(
   url: string,
   opts: FetchExtractOptions = {},
 ): Promise<FetchExtractResult> {
-  const page = await fetchHtml(url, opts);
+  const page = await fetchHtml(url, { ...opts, loopback: await loopbackAllowed() });
   if (!page.ok) return page;
   if (opts.signal?.aborted) return { ok: false, reason: 'aborted', finalUrl: page.finalUrl };
   const result = await extractHere(page.html, page.finalUrl);

@@ -1,8 +1,14 @@
 /**
  * Fetch a web page's HTML from the background, for pages the reader has no tab open on: without
  * cookies (a synced or imported link must not act as the reader's logged-in session), following
- * redirects, under a size cap and a timeout, and only when the server says it is HTML.
+ * redirects, under a size cap and a timeout, only when the server says it is HTML, and only from
+ * the public web (`lib/url/public-address.ts`): checked before the request and where redirects
+ * ended. The hops between are not seen: a fetch with `redirect: 'manual'` gives an opaque
+ * redirect with no Location to check (the Fetch standard's filtered response), so the browser
+ * follows them; a redirect to the reader's network is refused when it lands, nothing of its
+ * answer read (README, known limits).
  */
+import { isPublicWebUrl } from '../url/public-address';
 import { decodeHtml } from './charset';
 
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -16,7 +22,14 @@ const HTML_START_RE = /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body
 
 /** Why a page could not be fetched; `http-404` and friends carry the status code. */
 export type FetchFailure =
-  'bad-url' | 'network' | 'timeout' | 'aborted' | 'not-html' | 'too-large' | `http-${number}`;
+  | 'bad-url'
+  | 'private-address'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'not-html'
+  | 'too-large'
+  | `http-${number}`;
 
 export type FetchHtmlResult =
   | { ok: true; html: string; finalUrl: string; contentType: string }
@@ -28,6 +41,8 @@ export interface FetchHtmlOptions {
   maxBytes?: number;
   /** The fetch to use (tests pass a fake); the global one by default. */
   fetchImpl?: typeof fetch;
+  /** Allow loopback addresses: only the e2e harness's switch sets it (fetch-extract.ts). */
+  loopback?: boolean;
 }
 
 /** The media type of a Content-Type header value, lower-cased, without parameters. */
@@ -110,6 +125,8 @@ export async function fetchHtml(
   opts: FetchHtmlOptions = {},
 ): Promise<FetchHtmlResult> {
   if (!webUrl(url)) return { ok: false, reason: 'bad-url' };
+  const where = { loopback: opts.loopback === true };
+  if (!isPublicWebUrl(url, where)) return { ok: false, reason: 'private-address' };
   if (opts.signal?.aborted) return { ok: false, reason: 'aborted' };
   const max = opts.maxBytes ?? MAX_PAGE_BYTES;
   const fetchImpl = opts.fetchImpl ?? fetch;
@@ -124,6 +141,10 @@ export async function fetchHtml(
     });
     finalUrl = res.url || url;
     if (!webUrl(finalUrl)) return { ok: false, reason: 'bad-url', finalUrl };
+    if (!isPublicWebUrl(finalUrl, where)) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: false, reason: 'private-address', finalUrl };
+    }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
       return { ok: false, reason: `http-${res.status}`, finalUrl };

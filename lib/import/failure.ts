@@ -14,6 +14,7 @@ export type FailureCode =
   | 'not-article'
   | 'not-arabic'
   | 'too-large'
+  | 'private'
   | 'error';
 
 export const FAILURE_CODES: readonly FailureCode[] = [
@@ -25,6 +26,7 @@ export const FAILURE_CODES: readonly FailureCode[] = [
   'not-article',
   'not-arabic',
   'too-large',
+  'private',
   'error',
 ];
 
@@ -48,6 +50,8 @@ export function failureOf(reason: FetchExtractFailure | 'not-arabic'): FailureCo
     case 'too-large':
     case 'not-arabic':
       return reason;
+    case 'private-address':
+      return 'private';
     case 'not-html':
     case 'empty':
     case 'no-content':

@@ -4,7 +4,14 @@
  * left open, so a browser's tree builder nests them in ways that differ between engines. Scanning
  * the tags in order (DL depth, current heading) is simpler and the same everywhere.
  */
-const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^>]*)>/gi;
+// A tag's attributes hold no `<` (exporters escape it): a `<` with no `>` before the next `<` is
+// text, found in one step. `[^>]*` ran each such `<` to the end of the file (quadratic).
+const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>/gi;
+const ANY_TAG = /<[^<>]*>/g;
+// Where an element's text ends at the latest, its closing tag missing: the next item or list.
+// Each text then spans only up to the next link or heading, so all of them together read the
+// file once (a search to the end of the file for each of 30,000 unclosed links did not).
+const NEXT_ITEM = '<(?:a|dt|dd|/?dl|/?ul|/?ol|/?li|p|h[1-6])\\b';
 const ATTR = /([a-z_:][-a-z0-9_:.]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/gi;
 const ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
 const NAMED: Record<string, string> = {
@@ -65,13 +72,25 @@ export function* scanTags(html: string): Generator<TagToken> {
   }
 }
 
-/** The text of an element from `from` to its closing tag, tags inside it dropped. */
+const textEnds = new Map<string, RegExp>();
+
+function textEndOf(name: string): RegExp {
+  let re = textEnds.get(name);
+  if (!re) {
+    re = new RegExp(`</${name}\\b|${NEXT_ITEM}`, 'gi');
+    textEnds.set(name, re);
+  }
+  return re;
+}
+
+/**
+ * The text of an element from `from` to its closing tag (or the next item's tag when it has
+ * none), tags inside it dropped.
+ */
 export function textUntilClose(html: string, from: number, name: string): string {
-  const re = new RegExp(`</${name}\\b`, 'gi');
+  const re = textEndOf(name);
   re.lastIndex = from;
   const close = re.exec(html)?.index;
   const raw = html.slice(from, close);
-  return decodeEntities(raw.replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return decodeEntities(raw.replace(ANY_TAG, '')).replace(/\s+/g, ' ').trim();
 }

@@ -4,9 +4,20 @@
  * keeping the richer state (read, archived or favourite on either wins, tags joined, earliest time).
  */
 import { tryCanonicalUrl } from '../url/canonical';
-import type { ImportFormat, ImportItem, MalformedRow, ParsedImport } from './types';
+import {
+  ImportError,
+  type ImportFormat,
+  type ImportItem,
+  type MalformedRow,
+  type ParsedImport,
+} from './types';
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
+/**
+ * Links one file may hold, as many as a backup's entries: past it the file is refused as too
+ * large while it is scanned, so a preview of any file answers in bounded time.
+ */
+export const MAX_FILE_LINKS = 100_000;
 const MAX_TITLE = 1000;
 const MAX_TAG = 100;
 const MAX_TAGS = 50;
@@ -23,6 +34,12 @@ export interface RawItem {
   archived?: boolean;
   favourite?: boolean;
   tags?: string[];
+}
+
+/** Add a file's row, refusing the file once it holds more links than MAX_FILE_LINKS. */
+export function addRaw(raws: RawItem[], raw: RawItem): void {
+  if (raws.length >= MAX_FILE_LINKS) throw new ImportError('too-large');
+  raws.push(raw);
 }
 
 /** Epoch seconds or ms, or a date string; null when missing or unreadable. */

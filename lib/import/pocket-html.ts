@@ -3,7 +3,7 @@
  * followed by a list of `<a href time_added tags="a,b">title</a>`. Pocket had no separate read
  * flag: archived means read.
  */
-import { collect, parseTime, type RawItem } from './items';
+import { addRaw, collect, parseTime, type RawItem } from './items';
 import { scanTags, textUntilClose } from './html-tags';
 import type { MalformedRow, ParsedImport } from './types';
 
@@ -17,7 +17,7 @@ export function parsePocketHtml(html: string, now = Date.now()): ParsedImport {
     if (t.closing) continue;
     if (t.name === 'h1') archived = ARCHIVE_HEADING.test(textUntilClose(html, t.end, 'h1'));
     else if (t.name === 'a') {
-      raws.push({
+      addRaw(raws, {
         row: t.line,
         url: t.attrs.href,
         title: textUntilClose(html, t.end, 'a'),

@@ -2,7 +2,6 @@
 import type { UiLang } from '../i18n';
 
 const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
-const WWW = /^www\./;
 
 // Making an Intl formatter costs far more than formatting with it, and every row of the list
 // formats a date: each formatter is made once.
@@ -30,15 +29,6 @@ function numberFormat(lang: UiLang, style: 'decimal' | 'percent'): Intl.NumberFo
     formatters.set(key, f);
   }
   return f;
-}
-
-export function siteOf(meta: { siteName: string | null; url: string }): string {
-  if (meta.siteName) return meta.siteName;
-  try {
-    return new URL(meta.url).hostname.replace(WWW, '');
-  } catch {
-    return '';
-  }
 }
 
 /** The day an entry was saved: day and month, with the year when it is not this year. */

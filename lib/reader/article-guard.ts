@@ -3,6 +3,7 @@
  * so its shape is checked before the view relies on it. Content is sanitized separately.
  */
 import type { Article, Section } from '../article';
+import { isSectionId } from '../store/validate';
 
 const MAX_SECTIONS = 500;
 
@@ -12,7 +13,7 @@ const str = (v: unknown): v is string => typeof v === 'string';
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
 function toSection(v: unknown): Section | null {
-  if (!isObj(v) || !str(v.id) || !v.id || !str(v.title)) return null;
+  if (!isObj(v) || !isSectionId(v.id) || !str(v.title)) return null;
   const level = typeof v.level === 'number' && Number.isInteger(v.level) ? v.level : 1;
   return { id: v.id, title: v.title, level };
 }

@@ -6,6 +6,7 @@
  */
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { Article } from '../article';
+import { ownSiteRule } from '../url/own-site';
 import { articleKeys } from './addresses';
 import { getBody } from './bodies';
 import type { QariDb } from './db';
@@ -61,8 +62,9 @@ function newToken(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function keysOf(url: string, canonical?: string | null): string[] {
-  const keys = articleKeys(url, canonical);
+/** Keys with the canonical link believed only for the page's own site (registrable domain). */
+async function keysOf(url: string, canonical?: string | null): Promise<string[]> {
+  const keys = articleKeys(url, canonical, await ownSiteRule());
   if (keys.length === 0) throw new StoreError('invalid', 'url');
   return keys;
 }
@@ -78,7 +80,7 @@ export async function saveArticle(
   opts: SaveOptions = {},
 ): Promise<SaveResult> {
   if (!isArticle(article)) throw new StoreError('invalid', 'article');
-  const keys = keysOf(article.url, article.canonical ?? opts.canonical);
+  const keys = await keysOf(article.url, article.canonical ?? opts.canonical);
   const now = opts.now ?? Date.now();
   const { meta, body } = splitArticle(article);
   return writing(db, async () => {
@@ -115,7 +117,7 @@ export async function getEntryByUrl(
   url: string,
   canonical?: string | null,
 ): Promise<Entry | null> {
-  const row = await findEntry(db, keysOf(url, canonical));
+  const row = await findEntry(db, await keysOf(url, canonical));
   return row ? toEntry(row) : null;
 }
 

@@ -5,7 +5,8 @@
  * importing twice duplicates nothing; what a backup may change on a listed entry is the README's
  * "When two versions of an entry meet".
  */
-import { canonicalUrl } from '../url/canonical';
+import { canonicalUrl, type SiteRule } from '../url/canonical';
+import { ownSiteRule } from '../url/own-site';
 import { getBodies, getBody } from './bodies';
 import type { QariDb } from './db';
 import {
@@ -191,14 +192,20 @@ interface Incoming {
   body: ArticleBody | null;
 }
 
-function toIncoming(e: BackupEntry, sanitize: ImportOptions['sanitize']): Incoming {
+function toIncoming(
+  e: BackupEntry,
+  sanitize: ImportOptions['sanitize'],
+  ownSite: SiteRule,
+): Incoming {
   const body = e.body && {
     content: sanitize ? sanitize(e.body.content) : e.body.content,
     text: e.body.text,
     sections: e.body.sections,
   };
-  // Keys are recomputed so backups from older rules dedupe under today's (idempotent).
-  const key = canonicalUrl(e.canonicalUrl);
+  // Keys are recomputed as a save would make them (idempotent), so backups from older rules
+  // dedupe under today's, and a key on another site than the article's is dropped: it would
+  // retarget that site's entry.
+  const key = canonicalUrl(e.article.url, e.canonicalUrl, ownSite);
   return {
     row: {
       canonicalUrl: key,
@@ -303,7 +310,8 @@ export async function importLibrary(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const backup = validateBackup(input);
-  const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize));
+  const ownSite = await ownSiteRule();
+  const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize, ownSite));
   const now = opts.now ?? Date.now();
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
   await writing(db, async () => {

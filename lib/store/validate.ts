@@ -37,6 +37,13 @@ const BODY_KEYS = ['content', 'text', 'sections'] as const;
 const SECTION_KEYS = ['id', 'level', 'title'] as const;
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 const MAX_SECTION_LEVEL = 6;
+// The extractor's own form (lib/extract/sections.ts). The reader shows no other (toReaderArticle):
+// it could be one of the reader's own elements (`qari-help`, `app`), which a section link would
+// then scroll to, or which the heading given that id would shadow.
+const SECTION_ID = /^qari-s-[1-9][0-9]{0,4}$/;
+
+/** Whether a section id is one the extractor gives. */
+export const isSectionId = (v: unknown): v is string => typeof v === 'string' && SECTION_ID.test(v);
 
 type Obj = Record<string, unknown>;
 
@@ -89,7 +96,8 @@ export function isArticleMeta(v: unknown, strict = false): boolean {
     isString(v.lang, LIMITS.lang) &&
     (v.dir === 'rtl' || v.dir === 'ltr') &&
     isString(v.excerpt, LIMITS.excerpt) &&
-    isNullableString(v.leadImage, LIMITS.url) &&
+    // A web URL or nothing: a `javascript:` or `data:` one is never stored for a view to use.
+    (v.leadImage === null || isWebUrl(v.leadImage)) &&
     isCount(v.wordCount) &&
     isNonNegative(v.readingMinutes)
   );

@@ -14,7 +14,11 @@ const TEH_MARBUTA = /\u0629/g; // ة
 const PERSIAN_KAF = /\u06A9/g; // ک
 const PERSIAN_YEH = /[\u06CC\u06D2]/g; // ی ے
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// Invisible format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator,
+// zero-width space and joiners, direction marks and controls, word joiner and invisible
+// operators, the BOM. Left in, one splits a word in two and hides it from search by itself.
+const ZERO_WIDTH =
+  /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
 function asciiDigit(d: string): string {
   const c = d.charCodeAt(0);

@@ -137,11 +137,22 @@ function cleanUrl(input: URL): string {
   return `https://${canonicalHost(u.hostname)}${port}${canonicalPath(u.pathname)}${canonicalQuery(u.searchParams)}`;
 }
 
+/** Whether a page's canonical link may speak for the URL it names (AMP caches unwrapped). */
+export type SiteRule = (page: URL, link: URL) => boolean;
+
 /**
- * A `<link rel=canonical>` is trusted unless it is not a web URL or points a deep page at the
- * site's home page (a common CMS misconfiguration that would merge every article of a site).
+ * The rule where the Public Suffix List is not at hand (`lib/url/own-site.ts` has it): the same
+ * host, alias prefixes aside. Never believes another site; misses a sibling subdomain.
  */
-function usableCanonical(page: URL, hint: string | null | undefined): URL | null {
+export const sameHost: SiteRule = (a, b) => canonicalHost(a.hostname) === canonicalHost(b.hostname);
+
+/**
+ * A `<link rel=canonical>` is trusted only for the page's own site (a page on one site naming an
+ * article saved from another would overwrite it), and only when it is a web URL that does not
+ * point a deep page at the site's home page (a common CMS misconfiguration that would merge
+ * every article of a site). An AMP cache URL counts as the publisher's, on either side.
+ */
+function usableCanonical(page: URL, hint: string | null | undefined, site: SiteRule): URL | null {
   if (!hint) return null;
   let c: URL;
   try {
@@ -150,6 +161,7 @@ function usableCanonical(page: URL, hint: string | null | undefined): URL | null
     return null;
   }
   if (!WEB_SCHEMES.has(c.protocol)) return null;
+  if (!site(unwrapAmpCache(page), unwrapAmpCache(c))) return null;
   const isHome = (u: URL) => canonicalPath(u.pathname) === '/' && !u.search;
   if (isHome(c) && !isHome(page)) return null;
   return c;
@@ -157,18 +169,26 @@ function usableCanonical(page: URL, hint: string | null | undefined): URL | null
 
 /**
  * The dedupe key of an article saved from `url`, preferring the page's `<link rel=canonical>`
- * (`canonicalHint`, resolved against `url`) when the article provides a usable one.
- * Throws a TypeError when `url` is not an absolute URL.
+ * (`canonicalHint`, resolved against `url`) when the article provides a usable one on the
+ * page's own site by `site`. Throws a TypeError when `url` is not an absolute URL.
  */
-export function canonicalUrl(url: string, canonicalHint?: string | null): string {
+export function canonicalUrl(
+  url: string,
+  canonicalHint?: string | null,
+  site: SiteRule = sameHost,
+): string {
   const page = new URL(url.trim());
-  return cleanUrl(usableCanonical(page, canonicalHint) ?? page);
+  return cleanUrl(usableCanonical(page, canonicalHint, site) ?? page);
 }
 
 /** `canonicalUrl` that answers null instead of throwing on a malformed URL. */
-export function tryCanonicalUrl(url: string, canonicalHint?: string | null): string | null {
+export function tryCanonicalUrl(
+  url: string,
+  canonicalHint?: string | null,
+  site: SiteRule = sameHost,
+): string | null {
   try {
-    return canonicalUrl(url, canonicalHint);
+    return canonicalUrl(url, canonicalHint, site);
   } catch {
     return null;
   }

@@ -52,7 +52,15 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Another build of the extension (benchmarks compare two builds in one run). */
   extensionDir?: string;
+  /**
+   * Let the extension's background fetches reach loopback, where this harness serves its pages
+   * (on by default; false tests the refusal every installed build makes).
+   */
+  fetchLoopback?: boolean;
 }
+
+// The switch lib/background/fetch-extract.ts reads; only an extension context can set it.
+const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
 
 export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const server =
@@ -84,6 +92,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   await blockNonLoopback(context);
   const worker = await backgroundWorker(context, opts.extensionDir ?? EXTENSION_DIR);
   const extensionId = new URL(worker.url()).host;
+  await worker.evaluate(
+    ([key, on]) =>
+      on ? chrome.storage.local.set({ [key]: true }) : chrome.storage.local.remove(key),
+    [LOOPBACK_SWITCH, opts.fetchLoopback !== false] as const,
+  );
   return {
     context,
     extensionId,

@@ -73,7 +73,7 @@ describe('loadSavedArticle', () => {
   it('loads the whole article and its reading position from the database', async () => {
     const article = makeArticle({
       title: 'مكتبات الأحياء',
-      sections: [{ id: 's1', level: 1, title: 'قسم' }],
+      sections: [{ id: 'qari-s-1', level: 1, title: 'قسم' }],
     });
     const { entry } = await saveArticle(db, article);
     await setProgress(db, entry.id, 0.6);

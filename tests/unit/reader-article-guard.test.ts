@@ -43,9 +43,14 @@ describe('toReaderArticle', () => {
       ...GOOD,
       dir: 'sideways',
       readingMinutes: 'long',
-      sections: [{ id: '', title: 'x' }, { id: 'ok', title: 'y', level: 'deep' }, 'junk', null],
+      sections: [
+        { id: '', title: 'x' },
+        { id: 'qari-s-2', title: 'y', level: 'deep' },
+        'junk',
+        null,
+      ],
     })!;
-    expect(got.sections).toEqual([{ id: 'ok', title: 'y', level: 1 }]);
+    expect(got.sections).toEqual([{ id: 'qari-s-2', title: 'y', level: 1 }]);
     expect(got.dir).toBe('rtl');
     expect(got.readingMinutes).toBe(0);
   });

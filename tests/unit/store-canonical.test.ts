@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import { getEntry, listEntries, saveArticle } from '@/lib/store/articles';
 import { canonicalUrl, tryCanonicalUrl } from '@/lib/url/canonical';
+import { ownSiteKey } from '@/lib/url/own-site';
+import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
 const KEY = 'https://example.com/news/2024/1/story';
 
@@ -124,5 +127,93 @@ describe('canonicalUrl', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("a canonical link counts only for the page's own site", () => {
+  const OTHER = 'https://news.other-site.com/2024/05/story';
+  const PAGE = 'https://attacker.example/post/1';
+  // Both rules: the store's (registrable domain) and the one without the Public Suffix List.
+  const rules = [
+    ['the registrable-domain rule', ownSiteKey],
+    ['the same-host rule', async (u: string, h?: string | null) => canonicalUrl(u, h)],
+  ] as const;
+
+  describe.each(rules)('%s', (_rule, key) => {
+    it.each([
+      ['an absolute link to another site', OTHER],
+      ['a protocol-relative link to another site', '//news.other-site.com/2024/05/story'],
+      ['an upper-case link to another site', 'HTTPS://NEWS.OTHER-SITE.COM/2024/05/story'],
+      [
+        'a link to the AMP cache of another site',
+        'https://news-other--site-com.cdn.ampproject.org/c/s/news.other-site.com/2024/05/story',
+      ],
+    ])('ignores %s', async (_what, hint) => {
+      expect(await key(PAGE, hint)).toBe(canonicalUrl(PAGE));
+    });
+
+    it('ignores a sibling under a public suffix (two sites on one hosting domain)', async () => {
+      expect(await key('https://mallory.github.io/a', 'https://alice.github.io/story')).toBe(
+        'https://mallory.github.io/a',
+      );
+      expect(await key('https://a.blogspot.com/x', 'https://b.blogspot.com/story')).toBe(
+        'https://a.blogspot.com/x',
+      );
+    });
+
+    it('ignores a link to another IP host', async () => {
+      expect(await key('http://127.0.0.1:8080/p', 'http://127.0.0.2:8080/story')).toBe(
+        'https://127.0.0.1:8080/p',
+      );
+    });
+
+    it('keeps a link to the same host, alias prefixes aside', async () => {
+      expect(await key('https://m.example.co.uk/a?id=1', 'https://www.example.co.uk/story')).toBe(
+        'https://example.co.uk/story',
+      );
+    });
+
+    it('keeps a link from the AMP cache to the publisher it serves', async () => {
+      expect(
+        await key(
+          'https://example-com.cdn.ampproject.org/c/s/example.com/amp/x',
+          'https://example.com/news/2024/1/story',
+        ),
+      ).toBe(KEY);
+    });
+  });
+
+  it('the registrable-domain rule keeps a link to another subdomain of the same site', async () => {
+    expect(await ownSiteKey('https://amp.example.com/x', 'https://edition.example.com/story')).toBe(
+      'https://edition.example.com/story',
+    );
+    expect(await ownSiteKey('https://arabic.example.co.uk/x', 'https://example.co.uk/s')).toBe(
+      'https://example.co.uk/s',
+    );
+  });
+});
+
+describe("saving never changes another site's entry", () => {
+  it('a page whose canonical link names an entry of another site is saved as its own entry', async () => {
+    const db = freshDb();
+    try {
+      const theirs = await saveArticle(
+        db,
+        makeArticle({ url: 'https://www.bbc.com/arabic/articles/c1', title: 'الأصل' }),
+      );
+      const forged = await saveArticle(
+        db,
+        makeArticle({ url: 'https://evil.example/post', title: 'مزور', text: 'نص مزور' }),
+        { canonical: 'https://www.bbc.com/arabic/articles/c1' },
+      );
+      expect(forged.created).toBe(true);
+      expect(forged.entry.id).not.toBe(theirs.entry.id);
+      const kept = await getEntry(db, theirs.entry.id);
+      expect(kept?.article.title).toBe('الأصل');
+      expect(kept?.article.url).toBe('https://www.bbc.com/arabic/articles/c1');
+      expect((await listEntries(db)).total).toBe(2);
+    } finally {
+      await dropDb(db);
+    }
   });
 });
