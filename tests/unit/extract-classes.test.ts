@@ -22,7 +22,9 @@ const PAGES = readdirSync(DIR)
   .map((f) => ({
     name: f.replace(/\.html$/, ''),
     html: readFileSync(path.join(DIR, f), 'utf8'),
-    gold: JSON.parse(readFileSync(path.join(DIR, f.replace(/\.html$/, '.gold.json')), 'utf8')) as Gold,
+    gold: JSON.parse(
+      readFileSync(path.join(DIR, f.replace(/\.html$/, '.gold.json')), 'utf8'),
+    ) as Gold,
   }));
 
 describe.each([
@@ -35,9 +37,9 @@ describe.each([
     try {
       if (strip) stripLangDir(page.document);
       const d = detect(page.document);
-      expect.soft(d.isArticle && d.isArabic, `detected (${d.signals.join(' ')})`).toBe(
-        p.gold.isArabicArticle,
-      );
+      expect
+        .soft(d.isArticle && d.isArabic, `detected (${d.signals.join(' ')})`)
+        .toBe(p.gold.isArabicArticle);
       const res = extract(page.document, { url });
       if (!res.ok) throw new Error(`${p.name}: ${res.reason} ${res.detail ?? ''}`);
       const a = res.article;
@@ -45,11 +47,19 @@ describe.each([
       expect.soft(a.title, 'title').toBe(p.gold.title);
       expect.soft(a.byline, 'byline').toBe(p.gold.byline ?? null);
       expect.soft(a.published?.slice(0, 10) ?? null, 'date').toBe(p.gold.published ?? null);
-      expect.soft(a.sections.map((x) => x.title), 'sections').toEqual(p.gold.sections ?? []);
+      expect
+        .soft(
+          a.sections.map((x) => x.title),
+          'sections',
+        )
+        .toEqual(p.gold.sections ?? []);
       expect.soft(a.dir).toBe('rtl');
       expect.soft(s.mustContainMissing, 'mustContain').toEqual([]);
       expect.soft(s.mustNotContainFound, 'mustNotContain').toEqual([]);
-      if (p.gold.text) expect.soft(s.f1, `F1 (precision ${s.precision?.toFixed(2)})`).toBeGreaterThanOrEqual(F1_MIN);
+      if (p.gold.text)
+        expect
+          .soft(s.f1, `F1 (precision ${s.precision?.toFixed(2)})`)
+          .toBeGreaterThanOrEqual(F1_MIN);
     } finally {
       await page.close();
     }
