@@ -1,14 +1,17 @@
 /**
  * Evaluation harness: `npm run eval -- --pages DIR [--out FILE] [--strip-lang]`.
+ * Builds the extension first when there is no build. A page that fails or never finishes loading
+ * is recorded with what was measured and why, and the run goes on.
  * Serves every *.html in DIR on 127.0.0.1 (bytes as stored), opens each in Chromium with the
  * built extension, and records what the extension's own code paths produce: detection from the
  * always-on content script (asked through `tab:state`) and extraction (through `tab:extract`).
  * Where NAME.gold.json sits beside a page it prints a score per page and a summary, beside bare
  * Mozilla Readability run on the same page in the same browser.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { launch, type Launched } from '../tests/e2e/fixtures';
+import { EXTENSION_DIR, ROOT, launch, type Launched } from '../tests/e2e/fixtures';
 import { startServer } from '../tests/e2e/server';
 import { runEvalPage, type EvalLine, type BaselineLine } from './lib/eval-page';
 import { score, type Gold, type Score } from '../lib/eval/score';
@@ -43,23 +46,49 @@ interface Row {
   theirs: Score | null;
 }
 
+/** A fresh clone has no build: make one rather than wait for a service worker that never comes. */
+function ensureBuild(): void {
+  if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
+  if (process.env.QARI_EXTENSION_DIR) throw new Error(`no extension build in ${EXTENSION_DIR}`);
+  console.error(`No build in ${EXTENSION_DIR}: running npm run build first.`);
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** What a page that could not be measured records: nothing detected, nothing extracted, and why. */
+function failedLine(file: string, err: unknown): { line: EvalLine; base: BaselineLine } {
+  const empty = { title: null, byline: null, published: null, dir: null, sections: [], text: '' };
+  return {
+    line: {
+      ...empty,
+      file,
+      detected: false,
+      language: 'und',
+      charset: null,
+      timings: { detectMs: null, extractMs: null },
+      error: err instanceof Error ? err.message.split('\n')[0] : String(err),
+    },
+    base: { ...empty, parseMs: 0 },
+  };
+}
+
 function printTable(rows: Row[]): void {
   console.log(
-    '\n| page | detected (gold) | title ours/R | date ours/R | dir ours/R | F1 ours | F1 Readability | leaks ours/R | missing ours/R |',
+    '\n| page | charset | detected (gold) | title ours/R | byline ours/R | date ours/R | dir ours/R | sections ours | F1 ours | F1 Readability | leaks ours/R | missing ours/R | note |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const o = r.ours;
     const t = r.theirs;
     const det = `${r.line.detected ? 'yes' : 'no'} (${r.gold.isArabicArticle ? 'yes' : 'no'})`;
+    const note = r.line.error ?? '';
     if (!o || !t) {
-      console.log(`| ${r.file} | ${det} | | | | | | | |`);
+      console.log(`| ${r.file} | ${r.line.charset ?? '—'} | ${det} | | | | | | | | | | ${note} |`);
       continue;
     }
     const f1 = (s: Score) => (s.f1 === null ? '—' : pct(s.f1));
     const yn = (b: boolean | null) => (b === null ? '—' : b ? '✓' : '✗');
     console.log(
-      `| ${r.file} | ${det} | ${yn(o.titleOk)}/${yn(t.titleOk)} | ${yn(o.dateOk)}/${yn(t.dateOk)} | ${r.line.dir ?? '—'}/${r.base.dir ?? '—'} | ${f1(o)} | ${f1(t)} | ${o.mustNotContainFound.length}/${t.mustNotContainFound.length} | ${o.mustContainMissing.length}/${t.mustContainMissing.length} |`,
+      `| ${r.file} | ${r.line.charset ?? '—'} | ${det} | ${yn(o.titleOk)}/${yn(t.titleOk)} | ${yn(o.bylineOk)}/${yn(t.bylineOk)} | ${yn(o.dateOk)}/${yn(t.dateOk)} | ${r.line.dir ?? '—'}/${r.base.dir ?? '—'} | ${yn(o.sectionsOk)} | ${f1(o)} | ${f1(t)} | ${o.mustNotContainFound.length}/${t.mustNotContainFound.length} | ${o.mustContainMissing.length}/${t.mustContainMissing.length} | ${note} |`,
     );
   }
 }
@@ -76,6 +105,8 @@ export function summarize(rows: Row[]) {
       leaks: scored.reduce((a, s) => a + s.mustNotContainFound.length, 0),
       missing: scored.reduce((a, s) => a + s.mustContainMissing.length, 0),
       titlesWrong: scored.filter((s) => s.titleOk === false).length,
+      bylinesWrong: scored.filter((s) => s.bylineOk === false).length,
+      sectionsWrong: scored.filter((s) => s.sectionsOk === false).length,
       datesWrong: scored.filter((s) => s.dateOk === false).length,
       dirWrong: arts.filter((r) => dir(r) !== 'rtl').length,
     };
@@ -96,6 +127,7 @@ export function summarize(rows: Row[]) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  ensureBuild();
   const files = readdirSync(args.pages)
     .filter((f) => f.endsWith('.html'))
     .sort();
@@ -107,11 +139,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const file of files) {
-      const { line, base } = await runEvalPage(
-        l,
-        server.url(`/eval/${encodeURIComponent(file)}`),
-        file,
+      const url = server.url(`/eval/${encodeURIComponent(file)}`);
+      const { line, base } = await runEvalPage(l, url, file).catch((err: unknown) =>
+        failedLine(file, err),
       );
+      if (line.error) console.error(`${file}: ${line.error}`);
       lines.push(JSON.stringify(line));
       const goldPath = join(args.pages, file.replace(/\.html$/, '.gold.json'));
       if (!existsSync(goldPath)) continue;
@@ -137,15 +169,15 @@ async function main(): Promise<void> {
     const s = summarize(rows);
     console.log(`\nDetection right on ${s.detectionRight}/${s.pages} pages.`);
     console.log(
-      '| | mean F1 | clutter leaks | mustContain missing | titles wrong | dates wrong | dir not rtl |',
+      '| | mean F1 | clutter leaks | mustContain missing | titles wrong | bylines wrong | dates wrong | sections wrong | dir not rtl |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const [name, v] of [
       ['قارئ (ours)', s.ours],
       ['bare Readability', s.readability],
     ] as const)
       console.log(
-        `| ${name} | ${pct(v.meanF1)} | ${v.leaks} | ${v.missing} | ${v.titlesWrong} | ${v.datesWrong} | ${v.dirWrong} |`,
+        `| ${name} | ${pct(v.meanF1)} | ${v.leaks} | ${v.missing} | ${v.titlesWrong} | ${v.bylinesWrong} | ${v.datesWrong} | ${v.sectionsWrong} | ${v.dirWrong} |`,
       );
   }
 }

@@ -7,7 +7,7 @@
 const ARTICLE_TYPE = /^(\w*NewsArticle|Article|LiveBlogPosting|BlogPosting|Report)$/;
 const LIST_TYPE = /^(CollectionPage|ItemList|SearchResultsPage)$/;
 // A substring of every type either pattern accepts.
-const TYPES_OF_INTEREST = /Article|Posting|Report|CollectionPage|ItemList|SearchResultsPage/;
+const TYPES_OF_INTEREST = /Article|Posting|Report|Collection|ItemList|SearchResults/;
 const MAX_JSONLD_SCRIPTS = 8;
 const MAX_JSONLD_CHARS = 200_000;
 const MAX_JSONLD_DEPTH = 4;
@@ -32,8 +32,9 @@ const MAX_LINK_SHARE = 0.3;
 const MAX_BLOCKS = 400;
 // Not `form`: ASP.NET sites wrap whole pages in one.
 const OUTSIDE_PROSE = 'li,nav,aside,footer,[hidden]';
-// A `div` that breaks its lines with `br` is a paragraph only if it holds no blocks: a wrapper
-// with one stray `br` would otherwise pass for a paragraph the size of the page.
+// A `div` that breaks its lines with `br` is a paragraph only if blocks inside it hold less than
+// half its text: a wrapper with one stray `br` would otherwise pass for a paragraph the size of
+// the page, while an empty ad slot (or one holding only its script) must not break a text run.
 const BLOCKS_INSIDE = 'p,div,table,ul,ol,section,article';
 // Prose shared out among parents under one grandparent (by more than this factor) is an article
 // whose paragraphs sit in wrappers of their own, or a list of teasers: the grandparent holds either.
@@ -58,6 +59,8 @@ export interface Prose {
   score: number;
   /** The element holding the most prose: an article's body, or the list of a section page's teasers. */
   main: Element | null;
+  /** Prose on the whole page. */
+  chars: number;
   mainChars: number;
   mainParagraphs: number;
   /** The first paragraphs' text, for telling the language. */
@@ -134,7 +137,14 @@ function collectTypes(value: unknown, types: string[], depth: number): void {
 
 /** Prose paragraphs (`p`, and `div`s that break lines with `br`), skipping lists, menus and link blocks. */
 export function readProse(body: Element): Prose {
-  const prose: Prose = { score: 0, main: null, mainChars: 0, mainParagraphs: 0, sample: '' };
+  const prose: Prose = {
+    score: 0,
+    main: null,
+    chars: 0,
+    mainChars: 0,
+    mainParagraphs: 0,
+    sample: '',
+  };
   const parents: Groups = new Map();
   const grandparents: Groups = new Map();
   const blocks = proseBlocks(body);
@@ -146,6 +156,7 @@ export function readProse(body: Element): Prose {
     const length = text.length;
     if (length < PROSE_MIN || block.closest(OUTSIDE_PROSE)) continue;
     if (linkChars(block, 1).chars > length * MAX_LINK_SHARE) continue;
+    prose.chars += length;
     if (length > READERABLE_MIN) prose.score += Math.sqrt(length - READERABLE_MIN);
     if (prose.sample.length < SAMPLE_CHARS) prose.sample += `${text.slice(0, 1000)}\n`;
     const parent = block.parentElement;
@@ -172,7 +183,9 @@ function proseBlocks(body: Element): Element[] {
     const div = (breaks[i] as Element).parentElement;
     if (!div || seen.has(div)) continue;
     seen.add(div);
-    if (!div.querySelector(BLOCKS_INSIDE)) blocks.push(div);
+    let inside = 0;
+    div.querySelectorAll(BLOCKS_INSIDE).forEach((b) => (inside += textLength(b)));
+    if (2 * inside < textLength(div)) blocks.push(div);
   }
   return blocks;
 }

@@ -19,6 +19,10 @@ export interface DetectOptions {
 
 // Metadata score from which a page counts as declaring itself an article.
 const META_ARTICLE = 3;
+// A page tagged og:type article whose prose is one block of a few paragraphs is a brief, however
+// many headline links its sidebars hold.
+const META_BRIEF = 2;
+const BRIEF_SHARE = 0.8;
 // Prose a declared article needs (a two-paragraph brief has it) and what an undeclared one needs.
 const DECLARED_MIN_CHARS = 200;
 const UNDECLARED_MIN_CHARS = 600;
@@ -94,11 +98,15 @@ function judgeArticle(body: Element, meta: Metadata, prose: Prose, signals: stri
     signals.push('list:teasers');
     return false;
   }
-  if (!meta.structured && isLinkDense(body, prose, declared)) {
+  const brief =
+    meta.score >= META_BRIEF &&
+    prose.mainParagraphs > 1 &&
+    prose.mainChars >= BRIEF_SHARE * prose.chars;
+  if (!brief && !meta.structured && isLinkDense(body, prose, declared)) {
     signals.push('links:dense');
     return false;
   }
-  return textOk || (declared && textSome);
+  return textOk || ((declared || brief) && textSome);
 }
 
 function isTeaserList(prose: Prose): boolean {
@@ -109,7 +117,8 @@ function isTeaserList(prose: Prose): boolean {
 function isLinkDense(body: Element, prose: Prose, declared: boolean): boolean {
   const { count, chars } = readHeadlines(body);
   const ratio = declared ? DECLARED_LIST_RATIO : LIST_RATIO;
-  return count >= LIST_MIN_HEADLINES && chars > ratio * Math.max(prose.mainChars, 1);
+  // With no prose at all, any ten headline links make a list.
+  return count >= LIST_MIN_HEADLINES && chars > ratio * prose.mainChars;
 }
 
 function languageSample(doc: Document, body: Element, prose: Prose, glance: string | null): string {

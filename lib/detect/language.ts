@@ -94,23 +94,22 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   const counts = new Float64Array(LANGS.length);
   const markers = sample.replace(NOT_MARKER, '');
   for (let i = 0; i < markers.length; i++) {
-    const marker = letterLang.get(markers[i] ?? '');
-    if (marker) counts[marker[0]] = (counts[marker[0]] ?? 0) + marker[1];
+    const marker = letterLang.get(markers[i]!);
+    if (marker) counts[marker[0]]! += marker[1];
   }
   let best = -1;
   // Urdu and the languages after it have letters of their own.
   for (let l = UR; l < LANGS.length; l++) {
-    if ((counts[l] ?? 0) >= Math.max(OWN_SHARE * script, counts[best] ?? 0)) best = l;
+    if (counts[l]! >= Math.max(OWN_SHARE * script, counts[best] ?? 0)) best = l;
   }
-  if (best >= 0) return LANGS[best] ?? 'und';
+  if (best >= 0) return LANGS[best]!;
 
   const words = sample.match(LISTED_WORD) ?? [];
   for (let i = 0; i < words.length; i++) {
-    const lang = wordLang.get(words[i] ?? '');
-    if (lang !== undefined) counts[lang] = (counts[lang] ?? 0) + WORD_WEIGHT;
+    const lang = wordLang.get(words[i]!);
+    if (lang !== undefined) counts[lang]! += WORD_WEIGHT;
   }
-  const score = (lang: number): number =>
-    (counts[lang] ?? 0) + (hint === LANGS[lang] ? HINT_WEIGHT : 0);
+  const score = (lang: number): number => counts[lang]! + (hint === LANGS[lang] ? HINT_WEIGHT : 0);
   if (score(UR) > Math.max(score(AR), score(FA))) return 'ur';
   return score(FA) > score(AR) ? 'fa' : 'ar';
 }

@@ -22,6 +22,7 @@ export interface Gold {
 
 export interface Extracted {
   title: string | null;
+  byline?: string | null;
   published: string | null;
   dir: string | null;
   text: string;
@@ -31,6 +32,8 @@ export interface Extracted {
 export interface Score {
   /** Null where the gold gives no title. */
   titleOk: boolean | null;
+  /** Null where the gold gives no byline. */
+  bylineOk: boolean | null;
   /** Null where the gold gives no date. */
   dateOk: boolean | null;
   dirOk: boolean;
@@ -97,6 +100,9 @@ export function score(extracted: Extracted, gold: Gold): Score {
   const text = extracted.text ?? '';
   const expectedDir = RTL_LANGUAGES.has(gold.language.split('-')[0] ?? '') ? 'rtl' : 'ltr';
   const titleOk = gold.title ? !!extracted.title && sameTitle(extracted.title, gold.title) : null;
+  const bylineOk = gold.byline
+    ? !!extracted.byline && sameTitle(extracted.byline, gold.byline)
+    : null;
   const dateOk = gold.published
     ? (extracted.published ?? '').slice(0, 10) === gold.published
     : null;
@@ -108,6 +114,7 @@ export function score(extracted: Extracted, gold: Gold): Score {
   const body = gold.text ? tokenF1(text, gold.text) : null;
   return {
     titleOk,
+    bylineOk,
     dateOk,
     dirOk: extracted.dir === expectedDir,
     sectionsOk,

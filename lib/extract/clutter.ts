@@ -24,6 +24,7 @@ import {
 
 type Category =
   | 'region' // a block that heads or is a related/most-read/share/comments/app/prev-next region
+  | 'tail' // heads what ends the article: the author box, readers' comments (it and all after it)
   | 'line'; // a single line to drop on its own (ad label, credit, byline, date, counter)
 
 // Whole-block labels (compared after folding and dropping punctuation).
@@ -43,6 +44,11 @@ const REGION_LABELS = [
   'موضوعات ذات صلة',
   'مواضيع متعلقة',
   'ذات صلة',
+  'مواضيع ساخنة',
+  'مواضيع ساخنة أخرى',
+  'مواضيع أخرى',
+  'أخبار أخرى',
+  'المزيد من الأخبار',
   'قد يهمك',
   'قد يهمك أيضا',
   'قد يعجبك',
@@ -165,6 +171,14 @@ const LINE_LABELS = [
   'التعليق على الصورة',
   'الصورة',
   'مشاهدات عالية',
+  'انسخ الرابط',
+  'نسخ الرابط',
+  'تم نسخ الرابط',
+  'التحديث التلقائي',
+  'تحديث تلقائي',
+  'عاجل',
+  'خاص',
+  'حصري',
   'الأكثر مشاهدة',
   'نسخة للطباعة',
   'طباعة',
@@ -202,6 +216,18 @@ const COMMENT_POLICY_MARKERS = [
   'تعليقات القراء',
 ];
 
+// What follows these headers is not the article: the writer's biography, readers' comments.
+const TAIL_LABELS = [
+  'عن الكاتب',
+  'نبذة عن الكاتب',
+  'تعليقات القراء',
+  'تعليقات الزوار',
+  'آراء القراء',
+  'التعليقات',
+  'تعليقات',
+  'comments',
+];
+
 const COMMENT_POLICY_HINT = /تعليق|الآراء|الاراء|إرشادات|ارشادات|شروط|تعبر|وجهات/;
 const BYLINE_LINE = /^(?:بقلم|كتب|كتبت|حوار|إعداد|اعداد|تحرير|ترجمة|تقرير|author|role|by)\s*[:،,]/i;
 const BY_WHOM = /^(?:بواسطة|بقلم)\s+\S+/;
@@ -218,6 +244,13 @@ const CREDIT_AGENCY_START =
 const CREDIT_SUFFIX = /(?:getty images?|shutterstock|afp|reuters|رويترز)$/;
 const SKIP_LINK = /^تخطي\s.+\sوواصل\s+القراءه$/;
 const END_MARKER = /\s+نهايه$/;
+// A count after a header: «تعليقات القرّاء (3)».
+const TRAILING_COUNT = /\s*\(\d+\)$/;
+// «الموضوع: …», the story a wire article belongs to, in the strip above its body.
+const STORY_LABEL = /^(?:الموضوع|الملف)\s*:/;
+// «© REUTERS / …», «© AP Photo / …»: a photo credit, wherever the picture it credited went.
+const COPYRIGHT_CREDIT = /^(?:©|\(c\))/i;
+const CREDIT_MAX_WORDS = 10;
 
 const STRONG_CLUTTER_HINT =
   /(?:^|[\s_-])(?:share|sharing|social|socials|related|tags?|taglist|tags-list|next-?prev|prev-?next|article-pagination|comments?|comment-form|respond|advert|advertisement|ads?|ad-?slot|ad-?container|adsbygoogle|sponsored|newsletter|subscribe|subscription|app-download|mobile-app|download-app|most-read|mostread|most-popular|popular-posts|trending|breadcrumbs?|byline|author-box|time-?to-?read|reading-?time|views?-?count|outbrain|taboola|read-?also|also-?read|recommendations?|recommended)(?:$|[\s_-])/i;
@@ -243,6 +276,10 @@ const HINT_MAX_SHARE = 0.3;
 const BODY_MIN_SHARE = 0.7;
 const TAIL_PROSE_MAX = 200;
 const TITLE_REPEAT_JACCARD = 0.8;
+const TAIL_LEAD_MAX = 40;
+const TAIL_MAX_SHARE = 0.5;
+const TEASER_LINK_SHARE = 0.9;
+const TEASER_PROSE_MAX = 200;
 const TINY_IMAGE_PX = 5;
 const SENTENCE_END = /[.!؟?…"»”)]$/;
 
@@ -257,6 +294,7 @@ const LINE_LABEL_KEYS = keySet(LINE_LABELS);
 const REGION_PREFIX_KEYS = [...keySet(REGION_PREFIXES)];
 const LINE_PREFIX_KEYS = [...keySet(LINE_PREFIXES)];
 const COMMENT_POLICY_KEYS = [...keySet(COMMENT_POLICY_MARKERS)];
+const TAIL_LABEL_KEYS = keySet(TAIL_LABELS);
 
 function startsWithAny(key: string, prefixes: string[]): boolean {
   return prefixes.some((p) => key === p || key.startsWith(p + ' '));
@@ -274,6 +312,11 @@ export function classifyLabel(text: string, el?: Element): Category | null {
   }
   const key = labelKey(raw).replace(END_MARKER, '');
   if (!key) return null;
+  if (
+    TAIL_LABEL_KEYS.has(key) ||
+    (raw.endsWith(')') && TAIL_LABEL_KEYS.has(labelKey(raw.replace(TRAILING_COUNT, ''))))
+  )
+    return 'tail';
   if (COMMENT_POLICY_KEYS.filter((m) => key.includes(m)).length >= 2) return 'region';
   if (REGION_LABEL_KEYS.has(key) || SKIP_LINK.test(key)) return 'region';
   if (LINE_LABEL_KEYS.has(key)) return 'line';
@@ -283,6 +326,8 @@ export function classifyLabel(text: string, el?: Element): Category | null {
     return 'line';
   const words = wordCountOf(raw);
   if (CREDIT_SUFFIX.test(key) && words <= 6) return 'line';
+  if (COPYRIGHT_CREDIT.test(raw) && words <= CREDIT_MAX_WORDS) return 'line';
+  if (STORY_LABEL.test(raw) && words <= PREFIX_MAX_WORDS) return 'region';
   if (BYLINE_LINE.test(raw) || BY_WHOM.test(raw)) return words <= PREFIX_MAX_WORDS ? 'line' : null;
   if (isDateLine(raw)) return 'line';
   const linky = el ? linkDensity(el) > 0.5 : false;
@@ -333,6 +378,44 @@ function removeRegion(el: Element, root: Element, body: Element | null): void {
   const next = region.nextElementSibling;
   if (isLinkList(next) && proseLength(next) <= REGION_PROSE_MAX) removeAndPrune(next, root);
   removeAndPrune(region, root);
+}
+
+/**
+ * From a tail header, its box (while the header opens it) and every block after the box: the
+ * rest is the author's biography or the comments. Never more than half the prose, so a header
+ * misplaced above the article cannot take the article with it.
+ */
+function removeTail(label: Element, root: Element, body: Element | null): void {
+  const head = textOf(label);
+  let box = label;
+  for (let p = label.parentElement; p && p !== root; p = p.parentElement) {
+    if ((body && p.contains(body)) || textOf(p).indexOf(head) > TAIL_LEAD_MAX) break;
+    box = p;
+  }
+  const tail = [box];
+  for (let n = box.nextElementSibling; n; n = n.nextElementSibling) tail.push(n);
+  const prose = tail.reduce((sum, el) => sum + proseLength(el), 0);
+  if (prose > TAIL_MAX_SHARE * proseLength(root)) return removeRegion(label, root, body);
+  for (const el of tail) removeAndPrune(el, root);
+}
+
+/**
+ * Teaser cards among the article: a heading that is wholly a link to another page, with its
+ * picture and a line of summary. Headings of the article's own sections are not links.
+ */
+function removeTeaserCards(root: Element, body: Element | null): void {
+  for (const h of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'))) {
+    if (!root.contains(h) || linkDensity(h) < TEASER_LINK_SHARE) continue;
+    if (h.querySelector('a[href^="#"]')) continue;
+    const card = h.parentElement;
+    const isCard =
+      card &&
+      card !== root &&
+      !(body && card.contains(body)) &&
+      proseLength(card) - textOf(h).length <= TEASER_PROSE_MAX &&
+      card.getElementsByTagName('p').length <= 1;
+    removeAndPrune(isCard ? card : h, root);
+  }
 }
 
 const JUNK_TAG_NAMES = new Set(JUNK_TAGS.split(/,\s*/).map((t) => t.toUpperCase()));
@@ -394,7 +477,14 @@ function removeByHints(root: Element, body: Element | null): void {
  */
 function isLabelCandidate(el: Element, hasTables: boolean, hasFigures: boolean): boolean {
   if (hasTables && (el.tagName === 'TABLE' || el.closest('table'))) return false;
-  return isBlock(el) || (hasFigures && el.closest('figure') !== null);
+  return isBlock(el) || (hasFigures && el.closest('figure') !== null) || isOwnLine(el);
+}
+
+/** An inline element between blocks (a «عاجل» tag above the body) renders as a line of its own. */
+function isOwnLine(el: Element): boolean {
+  const prev = el.previousElementSibling;
+  const next = el.nextElementSibling;
+  return (!prev || isBlock(prev)) && (!next || isBlock(next)) && (!!prev || !!next);
 }
 
 function removeLabels(root: Element, body: Element | null): void {
@@ -412,6 +502,7 @@ function removeLabels(root: Element, body: Element | null): void {
     const st = el.firstElementChild ? spacedText(el) : rough;
     const cat = classifyLabel(st, el);
     if (cat === 'region') removeRegion(el, root, body);
+    else if (cat === 'tail') removeTail(el, root, body);
     // A credit or date line sharing a wrapper with its picture: the line goes, the picture stays.
     else if (cat === 'line' && !el.querySelector(MEDIA)) removeAndPrune(el, root);
   }
@@ -515,6 +606,7 @@ export function removeClutter(root: Element, title: string | null): void {
   const body = findArticleBody(root);
   if (body) trimAfterBody(body, root);
   removeByHints(root, body);
+  removeTeaserCards(root, body);
   removeLabels(root, body);
   removeJunkImages(root);
   removeTitleRepeats(root, title);

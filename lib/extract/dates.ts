@@ -175,7 +175,7 @@ export function normalizeIsoDate(value: string | null | undefined): string | nul
 
 /** Text that is only a date line: a date plus weekday, time, timezone and "updated" words. */
 const DATE_LINE_NOISE = wordsPattern(
-  'السبت|الاحد|الاثنين|الإثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|اخر تحديث|تحديث|تم النشر|نشر في|نشر|بتاريخ|التاريخ|الساعه|صباحا|مساء|مساءا|ص|م|gmt|utc|am|pm|updated|published|on|at',
+  'السبت|الاحد|الاثنين|الإثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|اخر تحديث|تحديث|محدثه|محدث|تم نشره|تم نشرها|تم النشر|نشر في|نشرت|نشر|بتاريخ|تاريخ النشر|التاريخ|الساعه|صباحا|مساء|مساءا|ص|م|gmt|utc|am|pm|updated|published|on|at',
   'g',
 );
 const MARKERS = /§\d{1,2}§/g;
@@ -192,4 +192,13 @@ export function isDateLine(text: string): boolean {
     .replace(DIGITS_AND_SEPARATORS, ' ')
     .trim();
   return rest.length === 0;
+}
+
+// An update's date is not the publication's: such lines count only when no other is found.
+const UPDATE = wordsPattern('اخر تحديث|تحديث|محدثه|محدث|updated', '');
+
+/** Whether a date line gives the date of an update ("آخر تحديث", "محدثة"). */
+export function isUpdateLine(text: string): boolean {
+  const folded = foldArabic(text);
+  return UPDATE(folded).test(folded);
 }

@@ -8,12 +8,12 @@ import type { Article, ExtractFailure, ExtractResult } from '../article';
 import { sanitizeNode, serializeChildren } from '../sanitize';
 import { canonicalLinkOf } from './canonical-link';
 import { findDateLines, removeClutter } from './clutter';
-import { parseArabicDate } from './dates';
+import { isUpdateLine, parseArabicDate } from './dates';
 import { detectLanguage, markBlockDirections } from './direction';
 import { hasText } from './dom';
-import { absoluteHttpUrl, readMetadata } from './metadata';
+import { absoluteHttpUrl, cleanByline, readMetadata } from './metadata';
 import { countWords, readingMinutes } from './reading-time';
-import { buildSections } from './sections';
+import { buildSections, markPlainHeadings } from './sections';
 import { excerptOf, joinParagraphs, paragraphsOf } from './text';
 
 export interface ExtractOptions {
@@ -159,6 +159,7 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
   checkTime('metadata');
   pruneNonContent(clone);
   collapseIndentation(clone);
+  markPlainHeadings(clone, meta.title);
   checkTime('prune');
 
   const parsed = new Readability<Element>(clone, {
@@ -171,8 +172,9 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
 
   const title = meta.title ?? parsed.title?.trim() ?? '';
   const root = parsed.content;
+  const lines = findDateLines(root);
   const dateLine =
-    findDateLines(root)
+    [...lines.filter((l) => !isUpdateLine(l)), ...lines.filter(isUpdateLine)]
       .map(parseArabicDate)
       .find((d) => d) ?? null;
   removeClutter(root, title || null);
@@ -196,7 +198,7 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
     url,
     canonical: canonicalLinkOf(doc, baseUrl),
     title: title || (paragraphs[0]?.text ?? ''),
-    byline: meta.byline ?? bylineFromReadability(parsed.byline),
+    byline: meta.byline ?? cleanByline(bylineFromReadability(parsed.byline), meta.siteNames),
     siteName: meta.siteName ?? (parsed.siteName?.trim() || null),
     published: meta.published ?? dateLine ?? meta.publishedFromText,
     lang,

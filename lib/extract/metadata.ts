@@ -5,7 +5,9 @@
  */
 import { foldArabic, replaceNonWord } from '../text/normalize';
 import { collapse, textOf } from './dom';
+import { visibleByline } from './byline';
 import { isRelativeDate, mayHoldDate, normalizeIsoDate, parseArabicDate } from './dates';
+import { preferHeading, stripTitleLabels } from './title';
 
 export interface PageMetadata {
   title: string | null;
@@ -18,6 +20,8 @@ export interface PageMetadata {
   leadImage: string | null;
   /** The page's declared language (`<html lang>`), if any. */
   declaredLang: string | null;
+  /** Every name the site goes by on the page (its bylines are never these). */
+  siteNames: string[];
 }
 
 const ARTICLE_TYPES = /article|posting|report|review|story/i;
@@ -27,6 +31,10 @@ const ARABIC_LETTERS_ALL = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/g;
 const LATIN_LETTERS_ALL = /[A-Za-z]/g;
 const URLISH = /^(https?:)?\/\/|^www\./i;
 const BYLINE_PREFIX = /^(?:بقلم|كتب|كتبت|تقرير|إعداد|اعداد|by|written by|author)\s*[:،,]?\s*/i;
+// "(أبوظبي - البيان)": a place and a source in parentheses is a dateline, not a writer.
+const DATELINE = /^\(.*\s[-–—]\s.*\)$/;
+// Site names in a <title> beside the headline are short.
+const SITE_NAME_MAX_WORDS = 5;
 const CDATA = /^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g;
 const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(quot|amp|apos|lt|gt|nbsp));/gi;
 const NAMED_ENTITIES: Record<string, string> = {
@@ -65,6 +73,11 @@ const DATE_ELEMENT_SELECTOR = [
   '[itemprop="datePublished"]',
 ].join(',');
 const MAX_DATE_ELEMENTS = 40;
+// Date lines under class names of the site's own ("art-info") are found by their words.
+const PUBLISHED_WORDS = /تم نشر|نشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|published/i;
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+// Bylines and date lines sit near the headline, early in the page: a huge page costs no more.
+const MAX_TEXT_NODES = 3_000;
 const MAX_DATE_TEXT = 90;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -91,7 +104,10 @@ function readMetaTags(doc: Document): Map<string, string> {
     if (content === null) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
       const keys = (m.getAttribute(attr) ?? '').toLowerCase().split(/\s+/);
-      for (const k of keys) if (k && !map.has(k)) map.set(k, content);
+      // Microdata's author names the account that posted (WordPress themes hide it in a vcard),
+      // not the byline readers see; `<meta name="author">` stays.
+      for (const k of keys)
+        if (k && !map.has(k) && !(attr === 'itemprop' && k === 'author')) map.set(k, content);
     }
   }
   return map;
@@ -222,18 +238,60 @@ function hostLabel(pageUrl: string): string | null {
   }
 }
 
-function cleanByline(raw: string | null, siteNames: string[]): string | null {
+/** A byline, unless it is a link, a dateline, or the site's own name (whole or as a segment). */
+export function cleanByline(raw: string | null, siteNames: string[]): string | null {
   const b = clean(raw)?.replace(BYLINE_PREFIX, '');
-  if (!b || URLISH.test(b) || b.length > 100) return null;
-  if (matchesSite(b, siteNames.map(siteKey))) return null;
+  if (!b || URLISH.test(b) || b.length > 100 || DATELINE.test(b)) return null;
+  const keys = siteNames.map(siteKey);
+  if (segments(b).some((seg) => matchesSite(seg.text, keys))) return null;
   return b;
 }
 
 /** The article's own `<h1>`: inside `<article>` if there is one, else the page's first. */
-function mainHeading(doc: Document): string | null {
+function mainHeading(doc: Document): Element | null {
   const h = doc.querySelector('article h1') ?? doc.querySelector('h1');
   const t = h ? textOf(h) : '';
-  return t.length >= 3 && t.length <= 300 ? t : null;
+  return t.length >= 3 && t.length <= 300 ? h : null;
+}
+
+/** The host's name label of the page's own canonical address (the page may be served elsewhere). */
+function canonicalHostLabel(doc: Document, meta: Map<string, string>): string | null {
+  const href =
+    meta.get('og:url') ?? doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+  return href && /^https?:/i.test(href) ? hostLabel(href) : null;
+}
+
+// The site's home link (its logo) comes early in the page.
+const HOME_LINKS_SCANNED = 30;
+
+/** What the page's first links to its home page say: the logo's text or picture's alt, a site name. */
+function homeLinkNames(doc: Document, baseUrl: string): string[] {
+  const out: string[] = [];
+  for (const a of Array.from(doc.getElementsByTagName('a')).slice(0, HOME_LINKS_SCANNED)) {
+    let home = false;
+    try {
+      const u = new URL(a.getAttribute('href') ?? '', baseUrl);
+      home = u.pathname === '/' && !u.search && !u.hash;
+    } catch {
+      continue;
+    }
+    const name = textOf(a) || (a.querySelector('img')?.getAttribute('alt') ?? '');
+    if (home && name && name.split(' ').length <= SITE_NAME_MAX_WORDS) out.push(collapse(name));
+  }
+  return out;
+}
+
+/**
+ * Short segments at the edges of the document's title that the headline does not hold: the
+ * site's name as the site writes it ("الوطن"), which no host or Latin og:site_name spells.
+ */
+function titleSiteNames(docTitle: string, headline: string | null): string[] {
+  const segs = segments(docTitle);
+  if (!headline || segs.length < 2) return [];
+  const h = siteKey(headline);
+  return [segs[0], segs[segs.length - 1]]
+    .map((seg) => seg?.text ?? '')
+    .filter((t) => t && t.split(' ').length <= SITE_NAME_MAX_WORDS && !h.includes(siteKey(t)));
 }
 
 function firstTimeDatetime(doc: Document): string | null {
@@ -250,10 +308,10 @@ function firstTimeDatetime(doc: Document): string | null {
  * article first, so a header clock or a sidebar's dates lose to the article's own.
  */
 function dateFromElements(doc: Document): string | null {
-  const all = Array.from(doc.querySelectorAll(DATE_ELEMENT_SELECTOR)).slice(
-    0,
-    MAX_DATE_ELEMENTS * 4,
-  );
+  const all = [
+    ...publishedLines(doc),
+    ...Array.from(doc.querySelectorAll(DATE_ELEMENT_SELECTOR)).slice(0, MAX_DATE_ELEMENTS * 4),
+  ];
   const scope = doc.querySelector('article, [itemprop~="articleBody"], main, [role="main"]');
   const ranked = scope
     ? [...all.filter((e) => scope.contains(e)), ...all.filter((e) => !scope.contains(e))]
@@ -268,6 +326,21 @@ function dateFromElements(doc: Document): string | null {
   return null;
 }
 
+/** Elements whose own text says "published" (تم نشره، نشر في، بتاريخ), whatever their class. */
+function publishedLines(doc: Document): Element[] {
+  const out: Element[] = [];
+  if (!doc.body) return out;
+  const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
+  for (let i = 0; i < MAX_TEXT_NODES && out.length < MAX_DATE_ELEMENTS; i++) {
+    const n = walker.nextNode();
+    if (!n) break;
+    const v = n.nodeValue ?? '';
+    if (v.length <= MAX_DATE_TEXT && PUBLISHED_WORDS.test(v) && n.parentElement)
+      out.push(n.parentElement);
+  }
+  return out;
+}
+
 /** Read everything the page says about itself. Read-only: the document is not changed. */
 export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): PageMetadata {
   const meta = readMetaTags(doc);
@@ -280,11 +353,17 @@ export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): P
     (article ? clean(names(article['publisher'])[0]) : null) ??
     clean(meta.get('application-name')) ??
     (website ? str(website['name']) : null);
-  const siteNames = [siteName, website ? str(website['name']) : null, hostLabel(pageUrl)].filter(
-    (s): s is string => !!s,
-  );
+  const heading = mainHeading(doc);
+  const h1 = heading ? textOf(heading) : null;
+  const siteNames = [
+    siteName,
+    website ? str(website['name']) : null,
+    hostLabel(pageUrl),
+    canonicalHostLabel(doc, meta),
+    ...titleSiteNames(clean(doc.title) ?? '', h1),
+    ...homeLinkNames(doc, baseUrl),
+  ].filter((s): s is string => !!s);
 
-  const h1 = mainHeading(doc);
   const candidates = [
     clean(meta.get('og:title')),
     article ? (str(article['headline']) ?? str(article['name'])) : null,
@@ -292,7 +371,12 @@ export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): P
     h1,
     clean(doc.title),
   ].filter((s): s is string => !!s);
-  const title = candidates.length ? stripSiteName(candidates[0] ?? '', siteNames) : null;
+  const title = candidates.length
+    ? preferHeading(
+        stripSiteName(stripTitleLabels(stripSiteName(candidates[0] ?? '', siteNames)), siteNames),
+        h1,
+      )
+    : null;
 
   const ldAuthors = article
     ? names(article['author'])
@@ -302,7 +386,8 @@ export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): P
   const byline =
     cleanByline(ldAuthors.join('، ') || null, siteNames) ??
     cleanByline(meta.get('author') ?? null, siteNames) ??
-    cleanByline(meta.get('article:author') ?? null, siteNames);
+    cleanByline(meta.get('article:author') ?? null, siteNames) ??
+    cleanByline(visibleByline(doc, heading), siteNames);
 
   let published = article ? normalizeIsoDate(str(article['datePublished'])) : null;
   for (const k of PUBLISHED_META_KEYS) {
@@ -327,6 +412,7 @@ export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): P
     publishedFromText: published ? null : dateFromElements(doc),
     leadImage,
     declaredLang: clean(doc.documentElement?.getAttribute('lang')),
+    siteNames,
   };
 }
 

@@ -17,6 +17,9 @@ const PSEUDO_MAX_WORDS = 15;
 const PSEUDO_MAX_CHARS = 140;
 const HEADING_MAX_CHARS = 200;
 const FOLLOWING_PROSE_MIN = 40;
+// A plain line between blank lines is a sub-heading only among paragraphs this long.
+const PLAIN_PROSE_MIN = 100;
+const TEXT_NODE = 3;
 // Interview questions, sentences and list-like lines end with these; headings do not.
 const NOT_HEADING_END = /[.!؟?،,;؛…"»”]$/;
 const BYLINE_START = /^(?:بقلم|بواسطة|by)\s/i;
@@ -114,6 +117,45 @@ function splitBrBlock(block: Element, tag: string, title: string | null): void {
   });
   flush();
   block.replaceWith(...out);
+}
+
+/**
+ * A plain line that older sites write as a sub-heading: alone between blank lines (<br><br>
+ * before and after), with a paragraph of prose before and after it.
+ */
+function isPlainHeading(texts: string[], i: number): boolean {
+  if (texts[i - 1] !== '' || texts[i + 1] !== '') return false;
+  const near = (step: number) => {
+    for (let j = i + step; j >= 0 && j < texts.length; j += step) {
+      const t = texts[j];
+      if (t) return t;
+    }
+    return '';
+  };
+  return near(-1).length >= PLAIN_PROSE_MIN && near(1).length >= PLAIN_PROSE_MIN;
+}
+
+/**
+ * Before Readability turns a <br><br> body into paragraphs (and the blank lines that set a
+ * sub-heading apart are gone), wrap each plain sub-heading line in <b>: the bold pseudo-heading
+ * it stands for, which the passes after Readability promote. Runs on the clone only.
+ */
+export function markPlainHeadings(doc: Document, title: string | null): void {
+  const blocks = new Set<Element>();
+  for (const br of Array.from(doc.body?.getElementsByTagName('br') ?? []))
+    if (br.parentElement) blocks.add(br.parentElement);
+  for (const block of blocks) {
+    const lines = brLines(block);
+    const texts = lines.map(lineText);
+    lines.forEach((line, i) => {
+      const first = line[0];
+      if (!first || line.some((n) => n.nodeType !== TEXT_NODE)) return;
+      if (!isPlainHeading(texts, i) || !isHeadingLike(texts[i] ?? '', title)) return;
+      const b = doc.createElement('b');
+      (first as ChildNode).before(b);
+      b.append(...line);
+    });
+  }
 }
 
 /** Turn Arabic-style pseudo-headings into real heading elements. */

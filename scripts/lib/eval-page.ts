@@ -24,12 +24,33 @@ export interface EvalLine extends Extracted {
   file: string;
   detected: boolean;
   language: string;
+  /** The encoding the browser decoded the page with (`document.characterSet`). */
+  charset: string | null;
   timings: { detectMs: number | null; extractMs: number | null };
+  /** Why something was not measured, or was measured on a page that never finished loading. */
   error?: string;
 }
 
 export interface BaselineLine extends Extracted {
   parseMs: number;
+}
+
+// A page's `load` may never fire (an <img onerror> retrying a blocked fallback forever is common
+// on news sites): past this the page is measured as it stands, with the reason recorded.
+const LOAD_TIMEOUT_MS = 15_000;
+
+/**
+ * Opens `url` and waits for its `load`, at most LOAD_TIMEOUT_MS; the answer says why the page did
+ * not finish loading, or is null. Throws only when the document itself never arrived.
+ */
+export async function openPage(page: Page, url: string): Promise<string | null> {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
+  try {
+    await page.waitForLoadState('load', { timeout: LOAD_TIMEOUT_MS });
+    return null;
+  } catch {
+    return `load did not fire within ${LOAD_TIMEOUT_MS / 1000} s`;
+  }
 }
 
 const READABILITY_SRC = readFileSync(
@@ -117,7 +138,7 @@ async function baseline(page: Page): Promise<BaselineLine> {
 export async function baselineOnFreshPage(l: Launched, url: string): Promise<number> {
   const page = await l.context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    await openPage(page, url);
     return (await baseline(page)).parseMs;
   } finally {
     await page.close();
@@ -142,7 +163,7 @@ export async function oursOnFreshPage(
 ): Promise<{ detectMs: number | null; extractMs: number | null }> {
   const page = await l.context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    await openPage(page, url);
     const { state, res } = await ours(l, page);
     return { detectMs: state?.detectMs ?? null, extractMs: res.ok ? res.timings.extractMs : null };
   } finally {
@@ -157,14 +178,17 @@ export async function runEvalPage(
 ): Promise<{ line: EvalLine; base: BaselineLine }> {
   const page = await l.context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    const unloaded = await openPage(page, url);
     const { state, res } = await ours(l, page);
     const base = await baseline(page);
+    const charset = await page.evaluate(() => document.characterSet);
     const a = res.ok ? res.article : null;
+    const errors = [unloaded, res.ok ? null : res.reason].filter(Boolean);
     const line: EvalLine = {
       file,
       detected: !!state && state.detection.isArticle && state.detection.isArabic,
       language: state?.detection.language ?? 'und',
+      charset,
       title: a?.title ?? null,
       byline: a?.byline ?? null,
       published: a?.published ? a.published.slice(0, 10) : null,
@@ -175,7 +199,7 @@ export async function runEvalPage(
         detectMs: state?.detectMs ?? null,
         extractMs: res.ok ? res.timings.extractMs : null,
       },
-      ...(res.ok ? {} : { error: res.reason }),
+      ...(errors.length ? { error: errors.join('; ') } : {}),
     };
     return { line, base };
   } finally {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { detect } from '@/lib/detect';
 import { readMetadata } from '@/lib/detect/article-signals';
 import { judgeLanguage } from '@/lib/detect/language';
+import { sniffCharset } from '@/lib/eval/charset';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const REAL = path.join(SHARED, 'corpus/real');
@@ -21,9 +22,7 @@ interface Page {
 
 // The corpus keeps pages byte for byte; a browser decodes them by their declared charset.
 function decode(bytes: Buffer): string {
-  const head = bytes.subarray(0, 2048).toString('latin1');
-  const charset = /charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
-  return new TextDecoder(charset).decode(bytes);
+  return new TextDecoder(sniffCharset(bytes)).decode(bytes);
 }
 
 function loadPage(htmlPath: string): Page {

@@ -142,3 +142,48 @@ describe('readMetadata', () => {
     expect(m.title).toBe('عنوان');
   });
 });
+
+describe('the headline a reader sees', () => {
+  const HEADLINE = 'الحكومة توافق على خطة لتوسيع شبكة النقل العام';
+  it.each([
+    `عاجل | ${HEADLINE}`,
+    `تغطية مباشرة | ${HEADLINE}`,
+    `فيديو.. ${HEADLINE}`,
+    `خاص - ${HEADLINE}`,
+    `${HEADLINE} (بالصور)`,
+    `${HEADLINE} - بالصور`,
+  ])('drops the label of og:title %s', (ogTitle) => {
+    const d = doc(`<meta property="og:title" content="${ogTitle}">`);
+    expect(readMetadata(d, URL, URL).title).toBe(HEADLINE);
+  });
+
+  it('keeps a headline that only starts with a label word', () => {
+    const d = doc('<meta property="og:title" content="خاص الأطفال بحملة التطعيم">');
+    expect(readMetadata(d, URL, URL).title).toBe('خاص الأطفال بحملة التطعيم');
+  });
+});
+
+describe('bylines that are not a writer', () => {
+  it('rejects meta author naming the site by its canonical host (the page may be served elsewhere)', () => {
+    const d = doc(
+      '<meta name="author" content="akhbarelyom"><meta property="og:url" content="https://akhbarelyom.com/news/1">',
+    );
+    expect(readMetadata(d, 'http://127.0.0.1:8080/p.html', URL).byline).toBeNull();
+  });
+
+  it('rejects a dateline naming the site: (أبوظبي - البيان)', () => {
+    const d = doc(
+      '<meta name="author" content="(أبوظبي - البيان)"><meta property="og:site_name" content="البيان">',
+    );
+    expect(readMetadata(d, URL, URL).byline).toBeNull();
+  });
+
+  it('reads «كتبت NAME» under the headline, not a hidden microdata account', () => {
+    const d = doc(
+      '<meta itemprop="author" content="Ziad Sankary">',
+      '<article><h1>عنوان الخبر هنا</h1><span class="writeBy">كتبت أسماء نصار</span><p>نص</p>' +
+        '<div style="display:none" itemprop="author"><a rel="author" href="/author/z">Ziad Sankary</a></div></article>',
+    );
+    expect(readMetadata(d, URL, URL).byline).toBe('أسماء نصار');
+  });
+});

@@ -41,6 +41,26 @@ export const ARTICLES: PageSpec[] = [
     file: 'corpus/real/bbcarabic-1.html',
     url: 'https://www.bbc.com/arabic/articles/c720dxj8dq8o',
   },
+  {
+    name: 'albayan-1',
+    file: 'corpus/real/albayan-1.html',
+    url: 'https://www.albayan.ae/across-the-uae/news-and-reports/2020-06-03-1.3874341',
+  },
+  {
+    name: 'sputnikarabic-1',
+    file: 'corpus/real/sputnikarabic-1.html',
+    url: 'https://arabic.sputniknews.com/arab_world/202003171044893040/',
+  },
+  {
+    name: 'youm7-1',
+    file: 'corpus/real/youm7-1.html',
+    url: 'https://www.youm7.com/story/2020/8/24/4943459',
+  },
+  {
+    name: 'beirutobserver-1',
+    file: 'corpus/real/beirutobserver-1.html',
+    url: 'https://www.beirutobserver.com/2020/11/2338761/',
+  },
 ];
 
 export function readPage(spec: Pick<PageSpec, 'file' | 'encoding'>): string {

@@ -1,3 +1,4 @@
+import { sniffCharset } from '@/lib/eval/charset';
 import { containsSnippet, score, tokenF1, type Gold } from '@/lib/eval/score';
 
 const GOLD: Gold = {
@@ -48,6 +49,7 @@ describe('score', () => {
     );
     expect(s).toEqual({
       titleOk: true,
+      bylineOk: null,
       dateOk: true,
       dirOk: true,
       sectionsOk: true,
@@ -93,5 +95,31 @@ describe('score', () => {
       null,
     ]);
     expect(s.dirOk).toBe(true);
+  });
+});
+
+describe('sniffCharset: the encoding a browser gives an undeclared or late-declared page', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const arabic = '<p>أعلنت وزارة الصحة تسجيل حالات جديدة</p>';
+
+  it('ignores a charset inside a data: URL: the page is read as UTF-8', () => {
+    const style = `<style>${'a{color:red}'.repeat(100)}</style>`;
+    const icon = '<link rel="icon" href="data:text/plain;charset=windows-1256,x">';
+    const page = `<html><head><title>خبر</title>${style}${icon}</head><body>${arabic}</body></html>`;
+    expect(sniffCharset(bytes(page))).toBe('utf-8');
+  });
+
+  it('finds a <meta charset> past the first kilobyte while still in the head', () => {
+    const page = `<head><style>${'b{x:y}'.repeat(2000)}</style><meta charset="windows-1256"></head><body>x</body>`;
+    expect(sniffCharset(bytes(page))).toBe('windows-1256');
+  });
+
+  it('reads http-equiv Content-Type and ignores a meta after the head', () => {
+    expect(
+      sniffCharset(
+        bytes('<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'),
+      ),
+    ).toBe('windows-1256');
+    expect(sniffCharset(bytes('<head></head><body><meta charset="koi8-r"></body>'))).toBe('utf-8');
   });
 });
