@@ -8,7 +8,7 @@ describe('showButton', () => {
   afterEach(() => {
     g.chrome = saved.chrome;
     g.browser = saved.browser;
-    document.documentElement.querySelectorAll('qari-button').forEach((el) => el.remove());
+    document.documentElement.querySelectorAll(':root > div').forEach((el) => el.remove());
   });
 
   // The host's shadow root is closed: read the button through attachShadow's return value.
@@ -58,7 +58,7 @@ describe('showButton', () => {
     const button = show(onClick);
     button.dispatchEvent(new MouseEvent('click'));
     expect(onClick).not.toHaveBeenCalled();
-    expect(document.querySelectorAll('qari-button')).toHaveLength(1);
+    expect(document.querySelectorAll(':root > div')).toHaveLength(1);
   });
 
   it('tells of the intent to click when the pointer reaches it or it takes focus', () => {
