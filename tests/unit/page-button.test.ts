@@ -73,4 +73,14 @@ describe('showButton', () => {
     expect(onIntent).toHaveBeenCalledTimes(2);
     expect(onClick).not.toHaveBeenCalled();
   });
+
+  it('lives in a plain div styled inline with !important throughout, which no page can define or restyle', () => {
+    g.chrome = { i18n: { getUILanguage: () => 'ar' } };
+    show();
+    const host = document.querySelector<HTMLElement>(':root > div')!;
+    expect(host.localName).toBe('div');
+    const declarations = host.getAttribute('style')!.split(';').filter(Boolean);
+    expect(declarations[0]).toMatch(/^all:\s*initial\s*!important$/);
+    for (const d of declarations) expect(d).toMatch(/!important$/);
+  });
 });
