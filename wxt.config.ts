@@ -78,7 +78,8 @@ export default defineConfig({
     web_accessible_resources: [
       {
         // The reader page framed over articles, and the reader's code that the always-on script
-        // imports into its isolated world when reader mode is asked for.
+        // imports into its isolated world when reader mode is asked for. Not saved.html: no web
+        // page may frame or open a saved article.
         resources: [
           'reader.html',
           'assets/*',

@@ -227,15 +227,15 @@ export function parseTabCommand(raw: unknown): TabCommand | null {
 }
 
 /**
- * Window messages between the overlay's reader page and the reader code in its tab
- * (`postMessage`, never through the page's scripts or the background). The reader page says it is
- * ready and asks to close; the tab posts the article straight into the frame, addressed to the
- * extension's origin so no other window can read it, and tagged with the overlay's one-time token
- * (known only to the tab's isolated world and the frame's own address) so no other window can
- * forge it.
+ * Messages between the overlay's reader page and the reader code in its tab, over a runtime port
+ * the frame opens to its tab's top frame (`tabs.connect`): a channel only the extension's own
+ * contexts can open or hear, never a window message the page could see, answer or forge, nor the
+ * background. The port is named after the overlay's one-time token (known only to the tab's
+ * isolated world and the frame's own address): the tab takes only the port with its token. The
+ * reader page asks to close; the tab sends the article, tagged with the same token.
  */
-export const OVERLAY_READY = 'qari:ready';
 export const OVERLAY_CLOSE = 'qari:close';
+export const overlayPortName = (token: string): string => `qari:overlay:${token}`;
 export interface OverlayArticle {
   type: 'qari:article';
   token: string;

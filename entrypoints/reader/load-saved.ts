@@ -1,7 +1,7 @@
 /**
- * The reading list's part of the reader page: opening a saved article (`reader.html?id=ID`) from
- * IndexedDB, and the overlay's "save for later" button. Kept out of main.tsx, which belongs to
- * the reader view; main.tsx calls `bootSaved` and `saveToLibrary`.
+ * The reading list's part of the reader: opening a saved article from IndexedDB (the saved page,
+ * `saved.html?id=ID`, calls `bootSaved`), and the overlay's "save for later" button (the overlay's
+ * main.tsx calls `saveToLibrary`). Kept out of main.tsx, which belongs to the reader view.
  */
 import { h, render } from 'preact';
 import browser from 'webextension-polyfill';

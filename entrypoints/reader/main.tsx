@@ -13,23 +13,21 @@ import { parseReaderLocation } from '@/lib/reader/location';
 import { preloadFonts } from '@/lib/reader/fonts';
 import { loadSettings } from '@/lib/reader/settings';
 import { warmUp } from '@/lib/reader/render-content';
-import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
-import { OVERLAY_CLOSE } from '@/lib/messages';
+import { trackVisibility } from '@/lib/reader/visibility';
+import { closeOverlay, waitForOverlayArticle } from '@/lib/reader/overlay-article';
 
-// The reading list (Dexie and the store) loads only for a saved article or a save: the overlay's
-// first paint does not wait for it.
+// The reading list (Dexie and the store) loads only for a save: the overlay's first paint does
+// not wait for it.
 const library = () => import('./load-saved');
-
-// The overlay (lib/page/overlay.ts) accepts this only from its own frame.
-const closeOverlay = (): void => parent.postMessage(OVERLAY_CLOSE, '*');
 
 async function boot(app: HTMLElement): Promise<void> {
   // Read beside everything else the page waits for, so the first paint is in the reader's theme.
   const settings = loadSettings().catch(() => undefined);
   const labels = readerLabels();
   const loc = parseReaderLocation(location.href);
-  const inOverlay = loc.token !== null;
-  const onClose = inOverlay ? closeOverlay : undefined;
+  const onClose = loc.token ? () => closeOverlay(window) : undefined;
+  // Saving waits for the browser to say the reader is really visible (a page cannot hide it).
+  const visible = trackVisibility(document.documentElement, window);
   // Esc must close the overlay while loading or after a failure; ReaderView handles it after.
   const escCloses = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && onClose) onClose();
@@ -38,7 +36,7 @@ async function boot(app: HTMLElement): Promise<void> {
   render(<ReaderStatus kind="loading" labels={labels} />, app);
   preloadFonts(document);
 
-  if (!inOverlay && loc.id) return (await library()).bootSaved(app, loc.id, labels, settings);
+  // Saved articles open in a page of their own (saved.html), which no web page can load.
   const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;
   if (waiting) warmUp(document);
   const article = await waiting;
@@ -48,7 +46,9 @@ async function boot(app: HTMLElement): Promise<void> {
     return;
   }
   removeEventListener('keydown', escCloses);
-  const onSave = () => void library().then((m) => m.saveToLibrary(article));
+  const onSave = (): void => {
+    if (visible()) void library().then((m) => m.saveToLibrary(article));
+  };
   render(
     <ReaderView
       article={article}

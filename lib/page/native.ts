@@ -7,18 +7,32 @@ import type { MessageType, Req } from '../messages';
  * script in a page carries webextension-polyfill: ~10 KB that every page would otherwise compile
  * and run, and whose first calls cost the always-on script ~1 ms on each article page.
  */
+/** A runtime port (the overlay's channel between its frame and its tab, ../reader/overlay-port.ts). */
+export interface NativePort {
+  name: string;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
 export interface NativeApi {
   runtime: {
     getURL(path: string): string;
     sendMessage(message: unknown, callback: () => void): void;
     lastError?: unknown;
+    onConnect: { addListener(listener: (port: NativePort) => void): void };
     onMessage: {
       addListener(
         listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => true,
       ): void;
     };
   };
-  i18n: { getMessage(key: string): string; getUILanguage(): string };
+  i18n: { getMessage(key: string): string; getUILanguage?(): string };
+  tabs: {
+    getCurrent(callback: (tab?: { id?: number }) => void): void;
+    connect(tabId: number, info: { frameId: number; name: string }): NativePort;
+  };
 }
 
 /**

@@ -1,49 +1,46 @@
-import { OVERLAY_CLOSE, OVERLAY_READY, type OverlayArticle } from '../messages';
-import { nativeApi } from './native';
+import { OVERLAY_CLOSE, overlayPortName, type OverlayArticle } from '../messages';
+import { hostElement } from './host';
+import { nativeApi, type NativePort } from './native';
 
-const HOST_TAG = 'qari-reader';
-const CSS = `:host{all:initial;position:fixed;inset:0;z-index:2147483647;display:block}
-iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal}`;
+const HOST_CSS = 'position:fixed;inset:0;z-index:2147483647;display:block';
+// Hidden until its reader page connects: what loads in it before that is not ours to show.
+const CSS =
+  'iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal;visibility:hidden}';
 // While the reader is open the page's root does not scroll: its scrollbars would show beside the
 // reader's (narrow windows get both), and a scroll past the reader's end would move the page
 // underneath. A style in the host's own light DOM, so it leaves with the host.
 const PAGE_LOCK = 'html{overflow:hidden!important}';
+// The reader page connects from its <head>, long before its frame's load event (which waits for
+// the bundle and fonts); a frame that has loaded and still not connected is not our reader page.
+export const CONNECT_GRACE_MS = 3_000;
 
 /**
  * Hosts the reader page (an extension iframe) over the page in the same tab. The iframe is
  * cross-origin to the page, so the page's scripts and CSS cannot read or restyle the reader.
- * Closing puts back exactly what was there: the host is removed, focus and scroll restored.
+ * The two talk only over the port the reader page opens to this tab (../messages.ts): the page
+ * sees no message. The page can still reach the frame's window (`window.frames`) and navigate
+ * it, so the frame shows only once the reader page has connected, and the overlay closes when
+ * the port drops (the reader page unloaded), when its frame loads anything after the reader page,
+ * or when no reader page connects. Closing puts back exactly
+ * what was there: the host is removed, focus and scroll restored.
  */
 export class ReaderOverlay {
   private host: HTMLElement | null = null;
   private frame: HTMLIFrameElement | null = null;
-  private restore: { focus: Element | null; x: number; y: number } | null = null;
-  // The reader page's readiness and the article for it, whichever comes first.
-  private ready = false;
+  private loaded = false;
+  private token = '';
+  private port: NativePort | null = null;
   private article: OverlayArticle | null = null;
-  private readonly onMessage = (e: MessageEvent): void => {
-    const frame = this.frame?.contentWindow;
-    // A frame with no window yet answers nothing: a message without a source must not match it.
-    if (!frame || e.source !== frame || e.origin !== this.origin) return;
-    if (e.data === OVERLAY_CLOSE) this.close();
-    else if (e.data === OVERLAY_READY) {
-      this.ready = true;
-      this.post();
-    }
-  };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private restore: { focus: Element | null; x: number; y: number } | null = null;
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && e.isTrusted) this.close();
   };
-  private readonly origin: string;
 
   constructor(
     private readonly doc: Document,
     private readonly win: Window,
-  ) {
-    // The extension's base URL without its slash: `new URL(...).origin` is "null" for
-    // non-special schemes outside the browser (Node's URL), which no message would match.
-    this.origin = nativeApi().runtime.getURL('/').replace(/\/$/, '');
-  }
+  ) {}
 
   get isOpen(): boolean {
     return this.host !== null;
@@ -52,15 +49,21 @@ export class ReaderOverlay {
   open(token: string): void {
     this.close();
     this.restore = { focus: this.doc.activeElement, x: this.win.scrollX, y: this.win.scrollY };
-    const host = this.doc.createElement(HOST_TAG);
-    const root = host.attachShadow({ mode: 'closed' });
+    const [host, root] = hostElement(this.doc, HOST_CSS);
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const frame = this.doc.createElement('iframe');
-    // Not built from `origin`: a web-accessible page gets its own dynamic address (use_dynamic_url).
+    // A web-accessible page gets its own dynamic address (use_dynamic_url).
     frame.src = `${nativeApi().runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
     frame.title = nativeApi().i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
-    frame.addEventListener('load', () => frame.focus(), { once: true });
+    frame.addEventListener('load', () => {
+      // The first load is the reader page; any other is a navigation the page made.
+      if (this.frame !== frame) return;
+      if (this.loaded) return this.close();
+      this.loaded = true;
+      if (this.port) frame.focus();
+      else this.timer = setTimeout(() => this.port || this.close(), CONNECT_GRACE_MS);
+    });
     root.append(style, frame);
     const lock = this.doc.createElement('style');
     lock.textContent = PAGE_LOCK;
@@ -68,15 +71,30 @@ export class ReaderOverlay {
     this.doc.documentElement.append(host);
     this.host = host;
     this.frame = frame;
-    this.win.addEventListener('message', this.onMessage);
+    this.loaded = false;
+    this.token = token;
     this.win.addEventListener('keydown', this.onKey, true);
   }
 
   /**
-   * Hand the reader page its article: posted into the frame, addressed to the extension's origin,
-   * as soon as the page has said it is ready (the background is not involved, so a reader opened
-   * from the page's button does not wait for the extension's worker to wake up).
+   * A port opened to this tab by an extension page: kept when it is this overlay's reader page
+   * (named after its token) and none has connected yet; any other is dropped.
    */
+  connect(port: NativePort): void {
+    const frame = this.frame;
+    if (!frame || this.port || port.name !== overlayPortName(this.token)) {
+      port.disconnect();
+      return;
+    }
+    this.port = port;
+    frame.style.visibility = 'visible';
+    if (this.loaded) frame.focus();
+    port.onMessage.addListener((m) => m === OVERLAY_CLOSE && this.port === port && this.close());
+    port.onDisconnect.addListener(() => this.port === port && this.close());
+    this.post();
+  }
+
+  /** Hand the reader page its article, as soon as the page has connected. */
   deliver(article: OverlayArticle): void {
     if (!this.host) return;
     this.article = article;
@@ -84,17 +102,19 @@ export class ReaderOverlay {
   }
 
   private post(): void {
-    const target = this.frame?.contentWindow;
-    if (!this.ready || !this.article || !target) return;
-    target.postMessage(this.article, this.origin);
+    if (!this.port || !this.article) return;
+    this.port.postMessage(this.article);
     this.article = null;
   }
 
   close(): void {
     if (!this.host) return;
-    this.ready = false;
+    clearTimeout(this.timer);
+    const port = this.port;
+    this.port = null;
+    port?.disconnect();
     this.article = null;
-    this.win.removeEventListener('message', this.onMessage);
+    this.token = '';
     this.win.removeEventListener('keydown', this.onKey, true);
     this.host.remove();
     this.host = null;

@@ -6,6 +6,7 @@
 import type { ExtractResult } from '../article';
 import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages';
 import { loadModule } from './modules';
+import { nativeApi } from './native';
 import { ReaderOverlay } from './overlay';
 
 /** What the extraction bundle registers (entrypoints/extract-tab.ts): the page's article. */
@@ -32,6 +33,8 @@ export type ReaderTab = (raw: unknown) => Promise<unknown>;
 /** The handler the always-on script hands the background's tab commands (and button clicks) to. */
 export function readerTab(doc: Document, win: Window): ReaderTab {
   const overlay = new ReaderOverlay(doc, win);
+  // Only the extension's own pages can open a port to this tab: the overlay's reader page does.
+  nativeApi().runtime.onConnect.addListener((port) => overlay.connect(port));
 
   const open = async (): Promise<ReaderAnswer> => {
     const token = newToken();

@@ -1,7 +1,7 @@
 /** Addresses the popup works with: the tab it acts on and a saved article's page. */
 
 const TAB_PARAM = 'tab';
-const SAVED_PAGE = '/reader.html';
+const SAVED_PAGE = '/saved.html';
 
 /** The tab id named by `?tab=ID`, or null when the query names none (a valid one). */
 export function targetTabFrom(search: string): number | null {
@@ -12,6 +12,6 @@ export function targetTabFrom(search: string): number | null {
 }
 
 /** The extension path of the page that shows saved article `id`. */
-export function savedArticleUrl(id: number): `/reader.html?id=${number}` {
-  return `${SAVED_PAGE}?id=${id}` as `/reader.html?id=${number}`;
+export function savedArticleUrl(id: number): `/saved.html?id=${number}` {
+  return `${SAVED_PAGE}?id=${id}` as `/saved.html?id=${number}`;
 }

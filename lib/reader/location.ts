@@ -1,6 +1,6 @@
 /**
- * The reader page's address: `reader.html#t=TOKEN&s=SECTION` for the overlay and
- * `reader.html?id=ID#s=SECTION` for a saved article. The section part is a deep link that the
+ * The reader's addresses: `reader.html#t=TOKEN&s=SECTION` for the overlay and
+ * `saved.html?id=ID#s=SECTION` for a saved article. The section part is a deep link that the
  * page keeps current with `history.replaceState`, so reload and copied links land in place.
  */
 

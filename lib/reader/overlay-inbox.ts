@@ -1,47 +1,55 @@
 /**
- * The overlay's reader page says it is ready as soon as its HTML is parsed, from a small script
- * of its own (entrypoints/reader-inbox.ts) that runs before the reader's bundle has loaded: the
- * tab's answer, its extracted article, can then travel while that bundle loads and compiles,
- * instead of after. The inbox only keeps what the parent window posts; `waitForOverlayArticle`
- * validates it exactly as it does a message that arrives later.
+ * The overlay's reader page and its tab talk over a runtime port (../messages.ts), which the
+ * page opens as soon as its HTML is parsed, from a small script of its own
+ * (entrypoints/reader-inbox.ts) that runs before the reader's bundle has loaded: the tab's answer,
+ * its extracted article, can then travel while that bundle loads and compiles, instead of after.
+ * The inbox keeps what arrives until the reader takes it; `waitForOverlayArticle` validates it.
+ * The page never sees a window message: it cannot tell the reader is ready, nor answer it.
  */
-import { OVERLAY_READY } from '../messages';
+import { overlayPortName } from '../messages';
+import { nativeApi, type NativePort } from '../page/native';
 import { parseReaderLocation } from './location';
 
 const INBOX = Symbol.for('qari.overlay-inbox');
-/** Marked when the inbox says the page is ready (tests check it comes before the bundle runs). */
-export const INBOX_READY_MARK = 'qari:overlay-ready';
+/** Marked when the inbox asks for its port (tests check it comes before the bundle runs). */
+export const INBOX_OPEN_MARK = 'qari:overlay-inbox';
 
-interface Inbox {
-  received: unknown[];
-  close(): void;
+export interface OverlayInbox {
+  /** Hand `take` every message from the tab: those kept so far at once, then each as it comes. */
+  listen(take: (message: unknown) => void): void;
+  /** Tell the tab something (a message it validates). */
+  send(message: unknown): void;
 }
 
-type WithInbox = Window & { [INBOX]?: Inbox };
-
-/** Start keeping the parent's messages and tell it the page is ready (an overlay's page only). */
-export function openInbox(win: Window): void {
-  const w = win as WithInbox;
-  if (win.parent === win || w[INBOX] || !parseReaderLocation(win.location.href).token) return;
-  const received: unknown[] = [];
-  const onMessage = (e: MessageEvent): void => {
-    if (e.source === win.parent) received.push(e.data);
-  };
-  win.addEventListener('message', onMessage);
-  w[INBOX] = { received, close: () => win.removeEventListener('message', onMessage) };
-  win.parent.postMessage(OVERLAY_READY, '*');
-  performance.mark(INBOX_READY_MARK);
-}
+type WithInbox = Window & { [INBOX]?: OverlayInbox };
 
 /**
- * What the inbox kept, handed over once (the inbox stops listening); null when no inbox was
- * opened, so the ready message has not been sent yet.
+ * The overlay page's inbox, opened on the first call: null outside an overlay (no parent or no
+ * token), where there is no tab to hear from. The port goes to the tab's top frame, where the
+ * reader code that created this frame listens.
  */
-export function takeInbox(win: Window): unknown[] | null {
+export function openInbox(win: Window): OverlayInbox | null {
   const w = win as WithInbox;
-  const inbox = w[INBOX];
-  if (!inbox) return null;
-  inbox.close();
-  delete w[INBOX];
-  return inbox.received;
+  const token = parseReaderLocation(win.location.href).token;
+  if (w[INBOX] || win.parent === win || !token) return w[INBOX] ?? null;
+  const kept: unknown[] = [];
+  let take: ((message: unknown) => void) | null = null;
+  let port: NativePort | null = null;
+  const api = nativeApi();
+  api.tabs.getCurrent((tab) => {
+    void api.runtime.lastError;
+    if (tab?.id === undefined) return;
+    port = api.tabs.connect(tab.id, { frameId: 0, name: overlayPortName(token) });
+    port.onMessage.addListener((m) => (take ? take(m) : kept.push(m)));
+  });
+  performance.mark(INBOX_OPEN_MARK);
+  const inbox: OverlayInbox = {
+    listen(fn) {
+      take = fn;
+      kept.splice(0).forEach(fn);
+    },
+    send: (message) => port?.postMessage(message),
+  };
+  w[INBOX] = inbox;
+  return inbox;
 }

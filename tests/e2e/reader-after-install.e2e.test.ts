@@ -16,7 +16,7 @@ import {
   spawnChromium,
   type SpawnedChromium,
 } from './fixtures';
-import { openReaderByShortcut } from './reader-helpers';
+import { BUTTON_HOST, openReaderByShortcut } from './reader-helpers';
 import { startServer, type PageServer } from './server';
 
 let chromiumProcess: SpawnedChromium;
@@ -52,12 +52,12 @@ describe('reader mode in a tab opened before the extension was installed', () =>
     await expect.poll(() => context.serviceWorkers().some((w) => w.url().includes(id))).toBe(true);
     // Installed, but nothing of it runs in the open tab.
     await page.waitForTimeout(500);
-    expect(await page.locator('qari-button').count()).toBe(0);
+    expect(await page.locator(BUTTON_HOST).count()).toBe(0);
     const frame = await openReaderByShortcut(page);
     expect(new URL(frame.url()).host).toBe(id);
     expect(await frame.locator('nav#qari-toc a').count()).toBe(7);
     // The injected script detected the article and showed its button, once.
-    expect(await page.locator('qari-button').count()).toBe(1);
+    expect(await page.locator(BUTTON_HOST).count()).toBe(1);
     await page.close();
   });
 });

@@ -1,12 +1,49 @@
 import type { Frame, Page } from 'playwright-core';
 import { pressShortcut } from './keyboard';
 
-/** Click the page's reader-mode button like a reader (a trusted click at its position). */
-export async function openReaderFromButton(page: Page): Promise<void> {
-  const host = page.locator('qari-button');
+// The extension's host elements at the page's root (plain `div`s, lib/page/host.ts): the
+// overlay's holds the style that stops the page scrolling under it, the button's holds nothing.
+export const READER_HOST = ':root > div:has(> style)';
+export const BUTTON_HOST = ':root > div:not(:has(> style))';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The page's reader-mode button once it is there; with `visible`, also once the browser has said
+ * it is really visible (IntersectionObserver v2, as the button's own check asks): a click before
+ * that is refused, as it should be.
+ */
+export async function waitForButton(page: Page, { visible = true } = {}): Promise<Box> {
+  const host = page.locator(BUTTON_HOST);
   await host.waitFor({ state: 'attached', timeout: 15_000 });
+  if (visible)
+    await page.evaluate(
+      (sel) =>
+        new Promise<void>((resolve) => {
+          const io = new IntersectionObserver(
+            (entries) => {
+              if (entries.some((e) => (e as { isVisible?: boolean }).isVisible)) {
+                io.disconnect();
+                resolve();
+              }
+            },
+            { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+          );
+          io.observe(document.querySelector(sel)!);
+        }),
+      BUTTON_HOST,
+    );
   const box = await host.boundingBox();
   if (!box) throw new Error('reader button has no box');
+  return box;
+}
+
+/** How many reader overlays the page has (0 or 1). */
+export const readerHostCount = (page: Page): Promise<number> => page.locator(READER_HOST).count();
+
+/** Click the page's reader-mode button like a reader (a trusted click at its position). */
+export async function openReaderFromButton(page: Page): Promise<void> {
+  const box = await waitForButton(page);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 

@@ -9,8 +9,10 @@ import type { Frame, Page } from 'playwright-core';
 import { ROOT, SHARED_DIR, launch, type Launched } from './fixtures';
 import { pressShortcut } from './keyboard';
 import {
+  BUTTON_HOST,
   openReaderByShortcut,
   openReaderFromButton,
+  READER_HOST,
   READER_SHORTCUT,
   waitForReaderToc,
 } from './reader-helpers';
@@ -57,28 +59,28 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
-  it('says it is ready from its head, before its bundle runs, and only once', async () => {
+  it('connects to its tab from its head, before its bundle runs, with nothing the page hears', async () => {
     const page = await l.context.newPage();
-    // The page's window hears what the reader frame posts to its parent, in every world.
+    // The page's window hears every window message the reader frame posts to its parent.
     await page.addInitScript(() => {
-      const w = window as { readyHeard?: number };
-      w.readyHeard = 0;
-      addEventListener('message', (e) => {
-        if (e.data === 'qari:ready') w.readyHeard = (w.readyHeard ?? 0) + 1;
-      });
+      const w = window as { heard?: unknown[] };
+      w.heard = [];
+      addEventListener('message', (e) => w.heard!.push(e.data));
     });
     const frame = await openSeed(page);
     const timing = await frame.evaluate(() => ({
-      ready: performance.getEntriesByName('qari:overlay-ready')[0]?.startTime ?? null,
+      open: performance.getEntriesByName('qari:overlay-inbox')[0]?.startTime ?? null,
       // A parser-blocking script in <head> runs before parsing ends; the module bundle after.
       interactive:
         (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
           ?.domInteractive ?? null,
     }));
-    expect(timing.ready).not.toBeNull();
+    expect(timing.open).not.toBeNull();
     expect(timing.interactive).not.toBeNull();
-    expect(timing.ready!).toBeLessThan(timing.interactive!);
-    expect(await page.evaluate(() => (window as { readyHeard?: number }).readyHeard)).toBe(1);
+    expect(timing.open!).toBeLessThan(timing.interactive!);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(READER_HOST).count()).toBe(0);
+    expect(await page.evaluate(() => (window as { heard?: unknown[] }).heard)).toEqual([]);
     await page.close();
   });
 
@@ -90,25 +92,25 @@ describe('reader mode on the seed page', () => {
       if (name) loaded.push(name);
     });
     await page.goto(l.server.url(SEED));
-    const host = page.locator('qari-button');
+    const host = page.locator(BUTTON_HOST);
     await host.waitFor({ state: 'attached' });
     await page.waitForTimeout(300);
     expect(loaded).toEqual([]);
     const box = (await host.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => [...new Set(loaded)].sort()).toEqual(['extract-tab', 'reader-tab']);
-    expect(await page.locator('qari-reader').count()).toBe(0);
+    expect(await page.locator(READER_HOST).count()).toBe(0);
     await page.close();
   });
 
   it('opens and closes with the keyboard command', async () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url(SEED));
-    await page.locator('qari-button').waitFor({ state: 'attached' });
+    await page.locator(BUTTON_HOST).waitFor({ state: 'attached' });
     const frame = await openReaderByShortcut(page);
     expect(await tocTitles(frame)).toEqual(GOLD.sections);
     pressShortcut(READER_SHORTCUT);
-    await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
+    await expect.poll(() => page.locator(READER_HOST).count()).toBe(0);
     await page.close();
   });
 
@@ -137,7 +139,7 @@ describe('reader mode on the seed page', () => {
   it('gives the page back exactly as it was on Esc: DOM, scroll position, focus', async () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url(SEED));
-    await page.locator('qari-button').waitFor({ state: 'attached' });
+    await page.locator(BUTTON_HOST).waitFor({ state: 'attached' });
     await page.evaluate(() => {
       scrollTo(0, 900);
       document.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
@@ -151,7 +153,7 @@ describe('reader mode on the seed page', () => {
     const frame = await waitForReaderToc(page);
     await frame.locator('main').focus();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
+    await expect.poll(() => page.locator(READER_HOST).count()).toBe(0);
     const after = await page.evaluate(() => ({
       html: document.documentElement.outerHTML,
       y: scrollY,
@@ -224,8 +226,8 @@ describe('reader mode on the seed page', () => {
     const frame = await openSeed(page);
     const title = (await frame.locator('h1.qari-title').textContent())?.trim();
     // The page's main world tries every door it has.
-    const attempts = await page.evaluate(() => {
-      const host = document.querySelector('qari-reader') as HTMLElement | null;
+    const attempts = await page.evaluate((sel) => {
+      const host = document.querySelector(sel);
       const out: Record<string, string> = { shadow: String(host?.shadowRoot ?? null) };
       try {
         const w = window.frames[0];
@@ -248,15 +250,21 @@ describe('reader mode on the seed page', () => {
         location.href,
       ].join('\n');
       return out;
-    });
+    }, READER_HOST);
     const token = new URL(frame.url()).hash.replace(/^#t=/, '');
     expect(token).toMatch(/^[0-9a-f]{32}$/);
+    // Even knowing the token, the page has no way to hand the reader an article: the frame
+    // reads no window message.
+    await page.evaluate((t) => {
+      const article = { type: 'qari:article', token: t, result: { ok: false, reason: 'error' } };
+      window.frames[0]?.postMessage(article, '*');
+    }, token);
     expect(attempts.seen).not.toContain(token);
     expect(attempts.shadow).toBe('null');
     expect(attempts.read).toBe('SecurityError');
     expect(attempts.write).toBe('SecurityError');
     await page.waitForTimeout(200);
-    expect(await page.locator('qari-reader').count()).toBe(1); // forged close ignored
+    expect(await page.locator(READER_HOST).count()).toBe(1); // forged close ignored
     expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(title);
     await page.close();
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT, launch, type Launched } from './fixtures';
-import { openReaderFromButton, readerFrame } from './reader-helpers';
+import { openReaderFromButton, READER_HOST, readerFrame } from './reader-helpers';
 
 const SAMPLE = '/pages/sample-article.html';
 const GOLD = JSON.parse(
@@ -107,7 +107,7 @@ describe('the reader view in Chromium', () => {
     const frame = await openReader(page);
     await frame.locator('main').focus();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('qari-reader').count()).toBe(0);
+    await expect.poll(() => page.locator(READER_HOST).count()).toBe(0);
     await page.close();
   });
 

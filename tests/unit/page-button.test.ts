@@ -8,7 +8,7 @@ describe('showButton', () => {
   afterEach(() => {
     g.chrome = saved.chrome;
     g.browser = saved.browser;
-    document.documentElement.querySelectorAll('qari-button').forEach((el) => el.remove());
+    document.documentElement.querySelectorAll(':root > div').forEach((el) => el.remove());
   });
 
   // The host's shadow root is closed: read the button through attachShadow's return value.
@@ -58,7 +58,7 @@ describe('showButton', () => {
     const button = show(onClick);
     button.dispatchEvent(new MouseEvent('click'));
     expect(onClick).not.toHaveBeenCalled();
-    expect(document.querySelectorAll('qari-button')).toHaveLength(1);
+    expect(document.querySelectorAll(':root > div')).toHaveLength(1);
   });
 
   it('tells of the intent to click when the pointer reaches it or it takes focus', () => {
@@ -72,5 +72,15 @@ describe('showButton', () => {
     button.focus();
     expect(onIntent).toHaveBeenCalledTimes(2);
     expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('lives in a plain div styled inline with !important throughout, which no page can define or restyle', () => {
+    g.chrome = { i18n: { getUILanguage: () => 'ar' } };
+    show();
+    const host = document.querySelector<HTMLElement>(':root > div')!;
+    expect(host.localName).toBe('div');
+    const declarations = host.getAttribute('style')!.split(';').filter(Boolean);
+    expect(declarations[0]).toMatch(/^all:\s*initial\s*!important$/);
+    for (const d of declarations) expect(d).toMatch(/!important$/);
   });
 });

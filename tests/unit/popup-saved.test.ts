@@ -59,7 +59,7 @@ describe('addresses', () => {
     expect(targetTabFrom('?tab=42')).toBe(42);
     expect(targetTabFrom('')).toBeNull();
     expect(targetTabFrom('?tab=abc')).toBeNull();
-    expect(savedArticleUrl(5)).toBe('/reader.html?id=5');
+    expect(savedArticleUrl(5)).toBe('/saved.html?id=5');
   });
 });
 

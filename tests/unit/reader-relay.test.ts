@@ -1,20 +1,24 @@
 /**
- * Reader mode without host permissions: the reader code in a tab opens the overlay, extracts
- * the page and posts the article straight into the overlay's frame under a one-time token, once
- * the frame says it is ready; the reader page takes only its parent's message with its token.
- * The page's own scripts and the background are not part of any of this.
+ * Reader mode without host permissions: the reader code in a tab opens the overlay and extracts
+ * the page; the overlay's reader page opens a runtime port to its tab under the overlay's
+ * one-time token, and the article travels over that port. No window message is read on either
+ * side, so the page's own scripts have nothing to see, answer or forge; the background is not
+ * part of it either.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractResult } from '@/lib/article';
-import { OVERLAY_READY } from '@/lib/messages';
+import { OVERLAY_CLOSE, overlayPortName } from '@/lib/messages';
+import type { NativePort } from '@/lib/page/native';
+import { CONNECT_GRACE_MS } from '@/lib/page/overlay';
 import { registerModule } from '@/lib/page/registry';
 import { readerTab, type ExtractTab } from '@/lib/page/reader-tab';
-import { waitForOverlayArticle } from '@/lib/reader/overlay-article';
+import { closeOverlay, waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { openInbox } from '@/lib/reader/overlay-inbox';
 import { captureShadowRoots } from './shadow-roots';
 import { makeArticle } from './store-fixtures';
 
 const EXTENSION_ORIGIN = 'chrome-extension://test-extension-id';
+const HOST = ':root > div';
 
 const ok = (title: string): ExtractResult => ({
   ok: true,
@@ -23,30 +27,79 @@ const ok = (title: string): ExtractResult => ({
 });
 const token = (c: string) => c.repeat(32);
 
+/** One end of a runtime port: what was posted on it, and the other end's moves. */
+function fakePort(name: string) {
+  const posted: unknown[] = [];
+  const onMessage: ((m: unknown) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const state = { disconnected: false };
+  const port: NativePort = {
+    name,
+    postMessage: (m) => void posted.push(m),
+    disconnect: () => void (state.disconnected = true),
+    onMessage: { addListener: (f) => void onMessage.push(f) },
+    onDisconnect: { addListener: (f) => void onDisconnect.push(f) },
+  };
+  return {
+    port,
+    posted,
+    state,
+    receive: (m: unknown) => onMessage.forEach((f) => f(m)),
+    drop: () => onDisconnect.forEach((f) => f()),
+  };
+}
+
+/** The browser's `chrome` for code in pages: ports opened to this tab go to `connects`. */
+function fakeChrome() {
+  const connects: ((port: NativePort) => void)[] = [];
+  const tabConnects: { tabId: number; info: { frameId: number; name: string } }[] = [];
+  const ports: ReturnType<typeof fakePort>[] = [];
+  const chrome = {
+    runtime: {
+      getURL: (p: string) => `${EXTENSION_ORIGIN}${p}`,
+      sendMessage: () => undefined,
+      onMessage: { addListener: () => undefined },
+      onConnect: { addListener: (f: (port: NativePort) => void) => void connects.push(f) },
+    },
+    i18n: { getMessage: () => 'وضع القراءة', getUILanguage: () => 'ar' },
+    tabs: {
+      getCurrent: (cb: (tab?: { id?: number }) => void) => cb({ id: 7 }),
+      connect: (tabId: number, info: { frameId: number; name: string }) => {
+        tabConnects.push({ tabId, info });
+        const p = fakePort(info.name);
+        ports.push(p);
+        return p.port;
+      },
+    },
+  };
+  return { chrome, connects, tabConnects, ports };
+}
+
+const g = globalThis as { chrome?: unknown };
+let savedChrome: unknown;
+beforeEach(() => {
+  savedChrome = g.chrome;
+});
+afterEach(() => {
+  g.chrome = savedChrome;
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
 describe('the reader code in a tab', () => {
   const sent: unknown[] = [];
   let extractions = 0;
   let roots: ShadowRoot[] = [];
+  let fake: ReturnType<typeof fakeChrome>;
 
-  /**
-   * The overlay's frame (behind its closed shadow root) and what was posted into it. happy-dom
-   * gives an extension iframe no window, so the frame gets a stand-in that records posts.
-   */
-  function overlayFrame(): { frame: Window; posted: unknown[] } {
-    const iframe = roots.at(-1)?.querySelector('iframe');
-    if (!iframe) throw new Error('no overlay frame');
-    const posted: unknown[] = [];
-    const frame = {
-      postMessage: (data: unknown, target?: unknown) => {
-        expect(target).toBe(EXTENSION_ORIGIN);
-        posted.push(data);
-      },
-    } as unknown as Window;
-    Object.defineProperty(iframe, 'contentWindow', { value: frame });
-    return { frame, posted };
-  }
-  const fromFrame = (source: Window, data: unknown, origin = EXTENSION_ORIGIN) =>
-    window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+  const frame = () => roots.at(-1)!.querySelector('iframe')!;
+  const overlayToken = () => decodeURIComponent(new URL(frame().src).hash.replace(/^#t=/, ''));
+  /** An extension page opens a port to this tab, as the overlay's reader page does. */
+  const connect = (name: string) => {
+    const p = fakePort(name);
+    fake.connects.forEach((f) => f(p.port));
+    return p;
+  };
 
   beforeEach(() => {
     fakeBrowser.reset();
@@ -56,47 +109,99 @@ describe('the reader code in a tab', () => {
       sent.push(msg);
       return Promise.resolve({ ok: true });
     });
+    fake = fakeChrome();
+    g.chrome = fake.chrome;
     const extract: ExtractTab = () => (extractions++, ok('من الصفحة'));
     registerModule('extract-tab', extract);
     const canonical = document.createElement('link');
     canonical.rel = 'canonical';
     canonical.href = 'https://news.example/canonical';
     document.head.append(canonical);
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('وضع القراءة');
     roots = captureShadowRoots();
   });
   afterEach(() => {
-    vi.restoreAllMocks();
-    document.querySelectorAll('qari-reader, link[rel=canonical]').forEach((el) => el.remove());
+    document.querySelectorAll(`${HOST}, link[rel=canonical]`).forEach((el) => el.remove());
   });
 
-  it('posts the page’s article into its own frame once the frame is ready, and toggles closed', async () => {
+  it('sends the article only over the port its own reader page opened, and toggles closed', async () => {
     const handle = readerTab(document, window);
     await expect(handle({ type: 'reader:toggle' })).resolves.toEqual({ ok: true, open: true });
-    expect(document.querySelectorAll('qari-reader')).toHaveLength(1);
-    const { frame, posted } = overlayFrame();
-    // Not before the frame says it is ready, and not on a "ready" from another window or origin.
-    expect(posted).toEqual([]);
-    fromFrame(window, OVERLAY_READY);
-    fromFrame(frame, OVERLAY_READY, 'https://news.example');
-    expect(posted).toEqual([]);
-    fromFrame(frame, OVERLAY_READY);
-    expect(posted).toHaveLength(1);
-    const message = posted[0] as { type: string; token: string; result: ExtractResult };
-    expect(message.type).toBe('qari:article');
-    expect(message.token).toMatch(/^[0-9a-f]{32}$/);
-    expect(message.result).toMatchObject({ ok: true, article: { title: 'من الصفحة' } });
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+    const t = overlayToken();
+    expect(t).toMatch(/^[0-9a-f]{32}$/);
+    // A port under another name (another token, another page of ours) is dropped unheard.
+    const stranger = connect(overlayPortName(token('b')));
+    expect(stranger.state.disconnected).toBe(true);
+    expect(stranger.posted).toEqual([]);
+    const reader = connect(overlayPortName(t));
+    expect(reader.state.disconnected).toBe(false);
+    expect(reader.posted).toEqual([{ type: 'qari:article', token: t, result: ok('من الصفحة') }]);
+    // A second port with the right name comes too late: one reader page per overlay.
+    const second = connect(overlayPortName(t));
+    expect(second.state.disconnected).toBe(true);
     // The background hears nothing of it.
     expect(sent).toEqual([]);
     await expect(handle({ type: 'reader:toggle' })).resolves.toEqual({ ok: true, open: false });
-    expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
-    // A second opening is a new token, delivered when its frame was ready before the article.
-    const showing = handle({ type: 'reader:show' });
-    const second = overlayFrame();
-    fromFrame(second.frame, OVERLAY_READY);
-    await showing;
-    expect(second.posted).toHaveLength(1);
-    expect((second.posted[0] as { token: string }).token).not.toBe(message.token);
+    expect(document.querySelectorAll(HOST)).toHaveLength(0);
+    expect(reader.state.disconnected).toBe(true);
+  });
+
+  it('shows its frame only once the reader page has connected', async () => {
+    const handle = readerTab(document, window);
+    await handle({ type: 'reader:show' });
+    expect(roots.at(-1)!.querySelector('style')!.textContent).toContain('visibility:hidden');
+    expect(frame().style.visibility).toBe('');
+    connect(overlayPortName(overlayToken()));
+    expect(frame().style.visibility).toBe('visible');
+  });
+
+  it('the host is a plain element styled inline with !important throughout', async () => {
+    const handle = readerTab(document, window);
+    await handle({ type: 'reader:show' });
+    const host = document.querySelector<HTMLElement>(HOST)!;
+    expect(host.localName).toBe('div');
+    const declarations = host.getAttribute('style')!.split(';').filter(Boolean);
+    expect(declarations[0]).toMatch(/^all:\s*initial\s*!important$/);
+    for (const d of declarations) expect(d).toMatch(/!important$/);
+  });
+
+  it('closes when its reader page asks, when the port drops, or when the frame loads again', async () => {
+    const handle = readerTab(document, window);
+    for (const end of ['close', 'drop', 'reload'] as const) {
+      await handle({ type: 'reader:show' });
+      const reader = connect(overlayPortName(overlayToken()));
+      frame().dispatchEvent(new Event('load'));
+      expect(document.querySelectorAll(HOST)).toHaveLength(1);
+      if (end === 'close') reader.receive(OVERLAY_CLOSE);
+      else if (end === 'drop') reader.drop();
+      else frame().dispatchEvent(new Event('load'));
+      expect(document.querySelectorAll(HOST), end).toHaveLength(0);
+    }
+  });
+
+  it('closes when its frame loaded and no reader page connected', async () => {
+    vi.useFakeTimers();
+    const handle = readerTab(document, window);
+    await handle({ type: 'reader:show' });
+    frame().dispatchEvent(new Event('load'));
+    vi.advanceTimersByTime(CONNECT_GRACE_MS - 1);
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(document.querySelectorAll(HOST)).toHaveLength(0);
+  });
+
+  it('reads no window message: a close or an article posted to the page does nothing', async () => {
+    const handle = readerTab(document, window);
+    await handle({ type: 'reader:show' });
+    const reader = connect(overlayPortName(overlayToken()));
+    const frameWindow = { postMessage: () => undefined } as unknown as Window;
+    Object.defineProperty(frame(), 'contentWindow', { value: frameWindow });
+    for (const source of [window, frameWindow])
+      window.dispatchEvent(
+        new MessageEvent('message', { data: OVERLAY_CLOSE, origin: EXTENSION_ORIGIN, source }),
+      );
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+    expect(reader.posted).toHaveLength(1);
   });
 
   it('extracts for saving and reads the canonical link without opening anything', async () => {
@@ -105,7 +210,7 @@ describe('the reader code in a tab', () => {
     await expect(handle({ type: 'page:canonical' })).resolves.toBe(
       'https://news.example/canonical',
     );
-    expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
+    expect(document.querySelectorAll(HOST)).toHaveLength(0);
     expect(sent).toEqual([]);
   });
 
@@ -119,92 +224,77 @@ describe('the reader code in a tab', () => {
     ])
       await expect(handle(raw)).resolves.toBeNull();
     expect(extractions).toBe(0);
-    expect(document.querySelectorAll('qari-reader')).toHaveLength(0);
+    expect(document.querySelectorAll(HOST)).toHaveLength(0);
   });
 });
 
-describe('the overlay’s reader page takes its article only from its tab', () => {
-  /** A frame's window: an event target whose parent (the page's window) records posts. */
-  function frameWindow(hash = `#t=${token('a')}`): {
-    win: Window;
-    parent: Window;
-    posts: unknown[];
-  } {
-    const posts: unknown[] = [];
-    const parent = { postMessage: (data: unknown) => void posts.push(data) } as unknown as Window;
+describe('the overlay’s reader page takes its article only from its tab’s port', () => {
+  let fake: ReturnType<typeof fakeChrome>;
+  beforeEach(() => {
+    fake = fakeChrome();
+    g.chrome = fake.chrome;
+  });
+
+  /** A frame's window: an event target with a parent (the page's window) and an address. */
+  function frameWindow(hash = `#t=${token('a')}`): { win: Window; parent: Window } {
+    const parent = { postMessage: () => undefined } as unknown as Window;
     const location = { href: `${EXTENSION_ORIGIN}/reader.html${hash}` };
     const win = Object.assign(new EventTarget(), { parent, location }) as unknown as Window;
-    return { win, parent, posts };
+    return { win, parent };
   }
-  const post = (win: Window, data: unknown, source: unknown) =>
-    win.dispatchEvent(
-      new MessageEvent('message', {
-        data,
-        source: source as Window,
-        origin: 'https://news.example',
-      }),
-    );
+  const article = (t: string, result: unknown) => ({ type: 'qari:article', token: t, result });
 
-  it('says it is ready, then ignores other windows, other tokens and malformed results', async () => {
-    const { win, parent, posts } = frameWindow();
+  it('opens a port to its tab’s top frame under its token, and takes the first good article there', async () => {
+    const { win } = frameWindow();
     const got = waitForOverlayArticle(win, token('a'));
-    expect(posts).toEqual([OVERLAY_READY]);
-    const other = { postMessage: () => undefined };
-    post(win, { type: 'qari:article', token: token('a'), result: ok('من إطار آخر') }, other);
-    post(win, { type: 'qari:article', token: token('a'), result: ok('بلا مصدر') }, null);
-    post(win, { type: 'qari:article', token: token('b'), result: ok('رمز آخر') }, parent);
-    post(win, { type: 'qari:article', token: '', result: ok('بلا رمز') }, parent);
-    const malformed = { ok: true, article: { title: 'x' }, timings: { extractMs: 1 } };
-    post(win, { type: 'qari:article', token: token('a'), result: malformed }, parent);
-    post(win, { type: 'qari:article', token: token('a'), result: ok('الأصل') }, parent);
+    expect(fake.tabConnects).toEqual([
+      { tabId: 7, info: { frameId: 0, name: overlayPortName(token('a')) } },
+    ]);
+    const port = fake.ports[0]!;
+    port.receive(article(token('b'), ok('رمز آخر')));
+    port.receive(article('', ok('بلا رمز')));
+    port.receive(article(token('a'), { ok: true, article: { title: 'x' }, timings: {} }));
+    port.receive(article(token('a'), ok('الأصل')));
+    port.receive(article(token('a'), ok('بعده')));
     await expect(got).resolves.toMatchObject({ title: 'الأصل' });
   });
 
-  it('shows a failed extraction as an error', async () => {
+  it('reads no window message, even its parent’s with its own token', async () => {
     const { win, parent } = frameWindow();
-    const got = waitForOverlayArticle(win, token('c'));
-    post(
-      win,
-      { type: 'qari:article', token: token('c'), result: { ok: false, reason: 'no-content' } },
-      parent,
+    const got = waitForOverlayArticle(win, token('a'));
+    win.dispatchEvent(
+      new MessageEvent('message', { data: article(token('a'), ok('مزور')), source: parent }),
     );
+    expect(await Promise.race([got, Promise.resolve('waiting')])).toBe('waiting');
+  });
+
+  it('shows a failed extraction as an error', async () => {
+    const { win } = frameWindow(`#t=${token('c')}`);
+    const got = waitForOverlayArticle(win, token('c'));
+    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'no-content' }));
     await expect(got).resolves.toBe('error');
   });
 
-  it('opened on its own, outside an overlay, it has no article and does not wait', async () => {
-    await expect(waitForOverlayArticle(window, token('d'))).resolves.toBeNull();
-  });
-
-  it('an article posted before the bundle ran is kept by the inbox and taken, ready said once', async () => {
-    const { win, parent, posts } = frameWindow();
+  it('keeps what arrives before the reader’s bundle runs, with one port', async () => {
+    const { win } = frameWindow();
     openInbox(win);
-    expect(posts).toEqual([OVERLAY_READY]);
-    // The tab answers while the reader's bundle is still loading.
-    post(win, { type: 'qari:article', token: token('a'), result: ok('من نافذة أخرى') }, {});
-    post(win, { type: 'qari:article', token: token('b'), result: ok('رمز آخر') }, parent);
-    post(win, { type: 'qari:article', token: token('a'), result: ok('وصل مبكرًا') }, parent);
+    fake.ports[0]!.receive(article(token('a'), ok('وصل مبكرًا')));
     const got = waitForOverlayArticle(win, token('a'));
     await expect(got).resolves.toMatchObject({ title: 'وصل مبكرًا' });
-    expect(posts).toEqual([OVERLAY_READY]);
+    expect(fake.tabConnects).toHaveLength(1);
   });
 
-  it('with the inbox open but nothing kept yet, the article that comes later is taken', async () => {
-    const { win, parent, posts } = frameWindow();
+  it('asks its tab to close over the same port', () => {
+    const { win } = frameWindow();
     openInbox(win);
-    const got = waitForOverlayArticle(win, token('a'));
-    post(win, { type: 'qari:article', token: token('a'), result: ok('وصل لاحقًا') }, parent);
-    await expect(got).resolves.toMatchObject({ title: 'وصل لاحقًا' });
-    expect(posts).toEqual([OVERLAY_READY]);
+    closeOverlay(win);
+    expect(fake.ports[0]!.posted).toEqual([OVERLAY_CLOSE]);
   });
 
-  it('no inbox without a token or outside a frame: the page says ready itself when it waits', async () => {
-    const { win, posts } = frameWindow('');
-    openInbox(win);
-    expect(posts).toEqual([]);
-    openInbox(window);
-    const got = waitForOverlayArticle(win, token('a'));
-    expect(posts).toEqual([OVERLAY_READY]);
-    win.dispatchEvent(new MessageEvent('message', { data: 'x', source: window }));
-    expect(await Promise.race([got, Promise.resolve('waiting')])).toBe('waiting');
+  it('outside an overlay (no token, or no parent) it opens no port and has no article', async () => {
+    const { win } = frameWindow('');
+    await expect(waitForOverlayArticle(win, token('a'))).resolves.toBeNull();
+    await expect(waitForOverlayArticle(window, token('d'))).resolves.toBeNull();
+    expect(fake.tabConnects).toEqual([]);
   });
 });

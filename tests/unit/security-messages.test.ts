@@ -12,6 +12,7 @@ import { showButton } from '@/lib/page/button';
 import { ReaderOverlay } from '@/lib/page/overlay';
 import { LIMITS } from '@/lib/store/validate';
 import { captureShadowRoots } from './shadow-roots';
+import { fakeVisibility } from './fake-visibility';
 import { makeArticle } from './store-fixtures';
 
 const TYPES = Object.keys(specs) as MessageType[];
@@ -261,9 +262,7 @@ describe('the page cannot drive the extension', () => {
     fakeBrowser.i18n.getUILanguage = () => 'ar';
   });
   afterEach(() => {
-    document.documentElement
-      .querySelectorAll('qari-button, qari-reader')
-      .forEach((e) => e.remove());
+    document.documentElement.querySelectorAll(':root > div').forEach((e) => e.remove());
     document.body.replaceChildren();
   });
 
@@ -285,8 +284,10 @@ describe('the page cannot drive the extension', () => {
     document.body.innerHTML =
       '<form id="browser"><input name="runtime"></form><img name="chrome"><a id="qari-button">x</a>';
     const onClick = vi.fn();
+    const visibility = fakeVisibility();
     const shadow = captureShadow();
     const host = showButton(document, onClick, () => undefined);
+    visibility.report(true);
     shadow.restore();
     const button = shadow.root!.querySelector('button')!;
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -296,13 +297,21 @@ describe('the page cannot drive the extension', () => {
     button.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
     expect(onClick).not.toHaveBeenCalled();
     // The guard is what stops it: a click the browser marks trusted does open the reader.
-    const trusted = new MouseEvent('click');
-    Object.defineProperty(trusted, 'isTrusted', { value: true });
-    button.dispatchEvent(trusted);
+    const trusted = () => {
+      const click = new MouseEvent('click');
+      Object.defineProperty(click, 'isTrusted', { value: true });
+      return click;
+    };
+    button.dispatchEvent(trusted());
+    expect(onClick).toHaveBeenCalledTimes(1);
+    visibility.restore();
+    // Not while the browser says the button is hidden (covered, faded, transformed).
+    visibility.report(false);
+    button.dispatchEvent(trusted());
     expect(onClick).toHaveBeenCalledTimes(1);
   });
 
-  it('the overlay ignores postMessage and forged Escape from the page', async () => {
+  it('the overlay ignores postMessage (even from its own frame) and forged Escape from the page', async () => {
     const roots = captureShadowRoots();
     const overlay = new ReaderOverlay(document, window);
     overlay.open('tok');
@@ -318,20 +327,21 @@ describe('the page cannot drive the extension', () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await new Promise((r) => setTimeout(r, 20));
     expect(overlay.isOpen).toBe(true);
-    expect(document.querySelectorAll('qari-reader')).toHaveLength(1);
-    // Only the overlay's own frame, from the extension's origin, may close it.
+    expect(document.querySelectorAll(':root > div')).toHaveLength(1);
+    // The overlay talks to its frame only over a runtime port (reader-relay.test.ts): not even
+    // a message from the frame's own window, from the extension's origin, closes it.
     const frameWindow = { postMessage: () => undefined } as unknown as Window;
     const iframe = roots.at(-1)!.querySelector('iframe')!;
     Object.defineProperty(iframe, 'contentWindow', { value: frameWindow });
-    const close = (source: unknown, origin: string) =>
-      window.dispatchEvent(
-        new MessageEvent('message', { data: 'qari:close', origin, source: source as Window }),
-      );
-    close(window, 'chrome-extension://test-extension-id');
-    close(frameWindow, 'https://news.example');
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: 'qari:close',
+        origin: 'chrome-extension://test-extension-id',
+        source: frameWindow,
+      }),
+    );
     expect(overlay.isOpen).toBe(true);
-    close(frameWindow, 'chrome-extension://test-extension-id');
-    expect(overlay.isOpen).toBe(false);
+    overlay.close();
     vi.restoreAllMocks();
   });
 });
