@@ -59,7 +59,7 @@ export interface LaunchOptions {
   fetchLoopback?: boolean;
 }
 
-// The switch lib/background/fetch-extract.ts reads; only an extension context can set it.
+// The switch lib/fetch/fetch-extract.ts reads; only an extension context can set it.
 const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
 
 export async function launch(opts: LaunchOptions = {}): Promise<Launched> {

@@ -4,7 +4,7 @@
  * redirects ended; loopback is allowed only by the e2e harness's switch.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fetchAndExtract, LOOPBACK_SWITCH } from '@/lib/background/fetch-extract';
+import { fetchAndExtract, LOOPBACK_SWITCH } from '@/lib/fetch/fetch-extract';
 import { fetchHtml } from '@/lib/fetch/fetch-html';
 import { isPublicWebUrl } from '@/lib/url/public-address';
 

@@ -8,7 +8,7 @@ import { ArticleHeader } from '@/components/reader/ArticleHeader';
 import { EntryRow } from '@/components/popup/EntryRow';
 import { readerLabels } from '@/lib/reader/labels';
 import { displayText, sourceOf } from '@/lib/text/display';
-import { termsOf } from '@/lib/search/normalize';
+import { termsOf } from '@/lib/text/analyze';
 import { makeArticle } from './store-fixtures';
 import { preactRoot } from './preact-root';
 
