@@ -21,6 +21,7 @@ import { parseInert, problemsIn, problemsInFragment, type Problem } from '../fix
 import { articlePage, VECTORS, type Canary, type Vector } from '../fixtures/xss/vectors';
 import { loadHtml, type LoadedPage } from './extract-pages';
 import { backupEntryOf, dropDb, freshDb, makeArticle } from './store-fixtures';
+import { displayText } from '@/lib/text/display';
 
 const PAGE_URL = 'https://news.example/world/2025/story.html';
 const EVIL_HOST = 'evil.example';
@@ -172,7 +173,8 @@ describe('each vector in an Arabic article page', () => {
         expect(Array.from(div.querySelectorAll('*')).map((e) => e.localName)).toEqual(
           Array.from(div.querySelectorAll('mark')).map(() => 'mark'),
         );
-        expect(div.textContent).toBe(s.text);
+        // As text, less the bidi controls and zero-width characters a display drops.
+        expect(div.textContent).toBe(displayText(s.text));
         seen.push(div.textContent ?? '');
         render(null, div);
       }
