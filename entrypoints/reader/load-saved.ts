@@ -19,7 +19,7 @@ import { label, labelFor } from '@/lib/popup/labels';
 import { savedArticleUrl } from '@/lib/popup/target';
 import type { Labels } from '@/lib/reader/labels';
 import type { ReaderSettings } from '@/lib/reader/settings';
-import { getEntry } from '@/lib/store/articles';
+import { getEntry, getEntryByUrl } from '@/lib/store/articles';
 import { openDb } from '@/lib/store/db';
 
 // First strong isolate … pop: a Latin host name inside Arabic text keeps its own order.
@@ -108,8 +108,16 @@ function showNotice(notice: SaveNoticeState | null): void {
   render(notice ? h(SaveNotice, { notice, onDone: () => showNotice(null) }) : null, noticeRoot);
 }
 
-/** The overlay's save button: save the article shown to the reading list and say how it went. */
-export async function saveToLibrary(article: Article): Promise<void> {
+/** Whether the overlay's article is in the reading list (its bookmark then shows it). */
+export async function isInLibrary(article: Article): Promise<boolean> {
+  return (await getEntryByUrl(openDb(), article.url).catch(() => null)) !== null;
+}
+
+/**
+ * The overlay's save button: save the article shown to the reading list and say how it went;
+ * true once it is saved.
+ */
+export async function saveToLibrary(article: Article): Promise<boolean> {
   const res = await ask('library:saveArticle', { article }).catch(() => null);
   if (res?.ok) {
     showNotice({
@@ -118,7 +126,8 @@ export async function saveToLibrary(article: Article): Promise<void> {
       openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
       openLabel: label('readerOpenSaved'),
     });
-  } else {
-    showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+    return true;
   }
+  showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+  return false;
 }

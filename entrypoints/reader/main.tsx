@@ -48,13 +48,15 @@ async function boot(app: HTMLElement): Promise<void> {
     return;
   }
   removeEventListener('keydown', escCloses);
-  const onSave = () => void library().then((m) => m.saveToLibrary(article));
+  const onSave = () => library().then((m) => m.saveToLibrary(article));
+  const isSaved = () => library().then((m) => m.isInLibrary(article));
   render(
     <ReaderView
       article={article}
       mode="overlay"
       onClose={onClose}
       onSave={onSave}
+      isSaved={isSaved}
       initialSettings={await settings}
     />,
     app,

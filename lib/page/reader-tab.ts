@@ -7,6 +7,7 @@ import type { ExtractResult } from '../article';
 import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages';
 import { loadModule } from './modules';
 import { ReaderOverlay } from './overlay';
+import { showSaveToast } from './save-toast';
 
 /** What the extraction bundle registers (entrypoints/extract-tab.ts): the page's article. */
 export type ExtractTab = () => ExtractResult;
@@ -57,6 +58,9 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
         return { ok: true, open: false };
       case 'tab:extract':
         return extractHere();
+      case 'tab:toast':
+        showSaveToast(doc, cmd);
+        return { ok: true };
       case 'tab:canonical':
         // A selector, not the extraction bundle: saving asks for it beside the extraction.
         return (doc.querySelector(CANONICAL) as HTMLLinkElement | null)?.href ?? null;

@@ -23,6 +23,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'reader:open': { tabId: 4 },
   'tab:extract': { tabId: 1 },
   'tab:state': { tabId: 1 },
+  'page:saveAnyway': {},
   'library:saveTab': { tabId: 1 },
   'library:saveArticle': { article: makeArticle(), canonical: 'https://www.example.com/news/1' },
   'library:setStatus': { id: 3, patch: { read: true } },
@@ -55,6 +56,7 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   'reader:open': [{ tabId: 1.5 }, { tabId: '1' }, null, []],
   'tab:extract': [{ tabId: Number.MAX_SAFE_INTEGER + 2 }, {}],
   'tab:state': [{ tabId: null }],
+  'page:saveAnyway': [{ tabId: 1 }, null, []],
   'library:saveTab': [{ tabId: Infinity }],
   'library:saveArticle': [
     { article: makeArticle({ url: 'javascript:alert(1)' }) },
@@ -162,6 +164,11 @@ describe('message guards', () => {
     expect(parseTabCommand({ type: 'reader:show', token: 'abc' })).toBeNull();
     expect(parseTabCommand({ type: 'reader:open' })).toBeNull();
     expect(parseTabCommand({ type: 'toString' })).toBeNull();
+    const toast = { type: 'tab:toast', key: 'saveDone', error: false, ask: false };
+    expect(parseTabCommand(toast)).toEqual(toast);
+    expect(parseTabCommand({ ...toast, key: '<img src=x>' })).toBeNull();
+    expect(parseTabCommand({ ...toast, ask: 'yes' })).toBeNull();
+    expect(parseTabCommand({ ...toast, html: '<b>' })).toBeNull();
     fc.assert(
       fc.property(fc.anything(), (raw) => {
         const cmd = parseTabCommand(raw);
