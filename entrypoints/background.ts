@@ -1,8 +1,9 @@
 import { registerCommands } from '@/lib/background/commands';
 import { registerImportService } from '@/lib/background/import';
-import { registerLibraryService, saveTab } from '@/lib/background/library';
+import { registerLibraryService } from '@/lib/background/library';
 import { registerReaderService, toggleReader } from '@/lib/background/reader';
 import { registerReadingListSync } from '@/lib/background/reading-list-sync';
+import { saveFeedbackHandlers, savePageWithFeedback } from '@/lib/background/save-feedback';
 import { serve, type AllHandlers } from '@/lib/messaging';
 
 export default defineBackground(() => {
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     ...registerLibraryService(),
     ...registerImportService(),
     ...registerReadingListSync(),
+    ...saveFeedbackHandlers(),
   } satisfies AllHandlers);
-  registerCommands({ toggleReader, savePage: saveTab });
+  registerCommands({ toggleReader, savePage: savePageWithFeedback });
 });

@@ -55,6 +55,8 @@ export interface Protocol {
   'tab:extract': { req: { tabId: number }; res: ExtractResult };
   /** Popup or harness → background: what detection said about a tab. */
   'tab:state': { req: { tabId: number }; res: TabState | null };
+  /** Content script → background: the reader pressed "save anyway" in the page's save toast. */
+  'page:saveAnyway': { req: Record<string, never>; res: { ok: true } };
   /** Popup → background: extract the article in a tab and save it to the reading list. */
   'library:saveTab': {
     req: { tabId: number };
@@ -65,6 +67,11 @@ export interface Protocol {
     req: { article: Article; canonical?: string };
     res: LibraryResult<{ created: boolean; entry: Entry }>;
   };
+  /**
+   * Reader page → background: whether the article it shows is on the list. The overlay's frame
+   * cannot look itself: framed by a web page, its IndexedDB is partitioned from the extension's.
+   */
+  'library:isSaved': { req: { url: string; canonical?: string }; res: boolean };
   'library:setStatus': {
     req: { id: number; patch: StatusPatch };
     res: LibraryResult<{ entry: Entry }>;
@@ -141,6 +148,10 @@ export const specs: { [K in MessageType]: Spec<K> } = {
     guard: (v): v is TabState =>
       isObj(v) && isDetection(v.detection) && isStr(v.title, 1024) && isNum(v.detectMs),
   },
+  'page:saveAnyway': {
+    from: 'content',
+    guard: (v): v is Record<string, never> => isObj(v) && Object.keys(v).length === 0,
+  },
   'reader:open': { from: 'page', guard: tabId },
   'tab:extract': { from: 'page', guard: tabId },
   'tab:state': { from: 'page', guard: tabId },
@@ -150,6 +161,13 @@ export const specs: { [K in MessageType]: Spec<K> } = {
     guard: (v): v is { article: Article; canonical?: string } =>
       isObj(v) &&
       isArticle(v.article) &&
+      (v.canonical === undefined || isStr(v.canonical, MAX_URL)),
+  },
+  'library:isSaved': {
+    from: 'page',
+    guard: (v): v is { url: string; canonical?: string } =>
+      isObj(v) &&
+      isStr(v.url, MAX_URL) &&
       (v.canonical === undefined || isStr(v.canonical, MAX_URL)),
   },
   'library:setStatus': {
@@ -209,9 +227,28 @@ export function parseMessage(raw: unknown): Message | null {
  * Messages the background sends to a tab's content script (which answers them). Named apart from
  * the `Protocol`'s: `tab:extract` asks the background, `page:extract` is what it then asks the page.
  */
-export type TabCommand = {
-  type: 'reader:toggle' | 'reader:show' | 'reader:hide' | 'page:extract' | 'page:canonical';
-};
+export type TabCommand =
+  | { type: 'reader:toggle' | 'reader:show' | 'reader:hide' | 'page:extract' | 'page:canonical' }
+  | SaveToastCommand;
+
+/**
+ * The outcome of a save from the keyboard or the context menu, shown on the page: a `_locales`
+ * key (read there), whether it is a failure, and whether to offer "save anyway".
+ */
+export interface SaveToastCommand {
+  type: 'page:toast';
+  key: string;
+  error: boolean;
+  ask: boolean;
+}
+const MESSAGE_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const isSaveToast = (v: Record<string, unknown>): boolean =>
+  v.type === 'page:toast' &&
+  Object.keys(v).length === 4 &&
+  isStr(v.key, 64) &&
+  MESSAGE_KEY.test(v.key) &&
+  isBool(v.error) &&
+  isBool(v.ask);
 const TAB_COMMANDS = new Set<string>([
   'reader:toggle',
   'reader:show',
@@ -221,8 +258,10 @@ const TAB_COMMANDS = new Set<string>([
 ]);
 
 export function parseTabCommand(raw: unknown): TabCommand | null {
-  return isObj(raw) && TAB_COMMANDS.has(raw.type as string) && Object.keys(raw).length === 1
-    ? { type: raw.type as TabCommand['type'] }
+  if (!isObj(raw)) return null;
+  if (isSaveToast(raw)) return raw as unknown as SaveToastCommand;
+  return TAB_COMMANDS.has(raw.type as string) && Object.keys(raw).length === 1
+    ? ({ type: raw.type } as TabCommand)
     : null;
 }
 

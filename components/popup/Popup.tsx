@@ -36,7 +36,8 @@ export interface PopupEnv {
 }
 
 const SEARCH_DEBOUNCE_MS = 80;
-const ROW_HEIGHT = 88;
+// Title and one line of facts, the actions beside them: six rows and more in the popup's height.
+export const ROW_HEIGHT = 56;
 const SEARCH_ROW_HEIGHT = 128;
 const LIST_ID = 'qari-list';
 
@@ -60,6 +61,9 @@ export function Popup({ env }: { env: PopupEnv }) {
   const rows = useRows(env.client, debounced, filter);
   const searching = debounced.trim() !== '';
   const total = rows.list.total ?? 0;
+
+  // The popup opens to search, as the browser's own bookmark and history popups do.
+  useEffect(() => searchRef.current?.focus(), []);
 
   useEffect(() => {
     setSel(-1);

@@ -31,7 +31,10 @@ export interface ReaderViewProps {
   initialProgress?: number;
   /** The reading position, reported at most once a second and when the view goes away. */
   onProgress?: (fraction: number) => void;
-  onSave?: () => void;
+  /** Save the article shown; resolves true once it is in the reading list. */
+  onSave?: () => Promise<boolean>;
+  /** Whether the article shown is already in the reading list. */
+  isSaved?: () => Promise<boolean>;
   /**
    * The stored settings, read while the article was on its way: the first paint is then in the
    * reader's own theme and size (no flash of the defaults, no second layout of the article).
@@ -63,7 +66,12 @@ export const PAINTED_MARK = 'qari:article-painted';
 
 /** The reader: header, sections, settings and the article, for the overlay and saved articles. */
 export function ReaderView(props: ReaderViewProps) {
-  const { article, mode, onClose, onSave } = props;
+  const { article, mode, onClose, onSave, isSaved } = props;
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    isSaved?.().then(setSaved, () => undefined);
+  }, [isSaved]);
+  const save = onSave && (() => void onSave().then((ok) => ok && setSaved(true)));
   const labels = useMemo(readerLabels, []);
   const ui = useMemo(uiLang, []);
   const [settings, update] = useReaderSettings(props.initialSettings);
@@ -260,17 +268,17 @@ export function ReaderView(props: ReaderViewProps) {
       <Toolbar
         labels={labels}
         ui={ui}
-        dir={article.dir}
         toolbarRef={toolbarRef}
         showTocToggle={hasToc && narrow}
         drawerOpen={drawerOpen}
         popover={popover}
         onToggleDrawer={() => setDrawerOpen((o) => !o)}
         onTogglePopover={(p) => setPopover((cur) => (cur === p ? null : p))}
-        onSave={onSave}
+        onSave={save}
+        saved={saved}
         onClose={onClose}
       />
-      <div class="qari-popovers" lang={ui} dir={article.dir}>
+      <div class="qari-popovers" lang={ui} dir={ui === 'ar' ? 'rtl' : 'ltr'}>
         <SettingsPanel
           settings={settings}
           update={update}

@@ -8,8 +8,6 @@ export type Popover = 'settings' | 'help' | null;
 interface Props {
   labels: Labels;
   ui: UiLang;
-  /** The layout's direction (the article's), so the drawer toggle sits on the drawer's side. */
-  dir: 'rtl' | 'ltr';
   toolbarRef: Ref<HTMLElement>;
   /** Whether a drawer toggle is needed (sections exist and the window is narrow). */
   showTocToggle: boolean;
@@ -18,6 +16,8 @@ interface Props {
   onToggleDrawer: () => void;
   onTogglePopover: (p: Exclude<Popover, null>) => void;
   onSave?: () => void;
+  /** The article is in the reading list: the bookmark shows it (filled). */
+  saved?: boolean;
   onClose?: () => void;
 }
 
@@ -25,7 +25,8 @@ interface Props {
 export function Toolbar(p: Props) {
   const { labels } = p;
   return (
-    <header class="qari-toolbar" ref={p.toolbarRef} lang={p.ui} dir={p.dir}>
+    // The reader's own controls follow the UI language's direction; the article keeps its own.
+    <header class="qari-toolbar" ref={p.toolbarRef} lang={p.ui} dir={p.ui === 'ar' ? 'rtl' : 'ltr'}>
       {p.showTocToggle && (
         <button
           type="button"
@@ -65,9 +66,16 @@ export function Toolbar(p: Props) {
         <span class="qari-sr-only">{labels.readerHelp}</span>
       </button>
       {p.onSave && (
-        <button type="button" class="qari-button" title={labels.readerSave} onClick={p.onSave}>
-          <Icon name="save" />
-          <span class="qari-sr-only">{labels.readerSave}</span>
+        <button
+          type="button"
+          id="qari-save"
+          class="qari-button"
+          title={p.saved ? labels.readerSaved : labels.readerSave}
+          aria-pressed={p.saved ? 'true' : 'false'}
+          onClick={p.onSave}
+        >
+          <Icon name="save" filled={p.saved} />
+          <span class="qari-sr-only">{p.saved ? labels.readerSaved : labels.readerSave}</span>
         </button>
       )}
       {p.onClose && (

@@ -9,7 +9,7 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-export function Icon({ name }: { name: IconName }) {
+export function Icon({ name, filled = false }: { name: IconName; filled?: boolean }) {
   return (
     <svg
       class="qari-icon"
@@ -21,7 +21,7 @@ export function Icon({ name }: { name: IconName }) {
     >
       <path
         d={PATHS[name]}
-        fill="none"
+        fill={filled ? 'currentColor' : 'none'}
         stroke="currentColor"
         stroke-width="2"
         stroke-linecap="round"

@@ -4,6 +4,7 @@ import { Popup, type PopupEnv } from '@/components/popup/Popup';
 import { deferredClient } from '@/lib/popup/deferred-client';
 import { readerErrorKey } from '@/lib/popup/errors';
 import type { FirstPageRead } from '@/lib/popup/deferred-client';
+import { askBeforeSaving } from '@/lib/popup/save-check';
 import { savedArticleUrl, targetTabFrom } from '@/lib/popup/target';
 import { uiLang } from '@/lib/reader/i18n';
 
@@ -25,7 +26,7 @@ const env: Omit<PopupEnv, 'client'> = {
   targetTab,
   async isArticle(tabId) {
     const state = await ask('tab:state', { tabId });
-    return state ? state.detection.isArticle : null;
+    return state ? !askBeforeSaving(state.detection) : null;
   },
   async openReader(tabId) {
     const res = await ask('reader:open', { tabId }).catch(() => null);

@@ -108,8 +108,17 @@ function showNotice(notice: SaveNoticeState | null): void {
   render(notice ? h(SaveNotice, { notice, onDone: () => showNotice(null) }) : null, noticeRoot);
 }
 
-/** The overlay's save button: save the article shown to the reading list and say how it went. */
-export async function saveToLibrary(article: Article): Promise<void> {
+/** Whether the overlay's article is in the reading list (its bookmark then shows it). */
+export async function isInLibrary(article: Article): Promise<boolean> {
+  const { url, canonical } = article;
+  return ask('library:isSaved', canonical ? { url, canonical } : { url }).catch(() => false);
+}
+
+/**
+ * The overlay's save button: save the article shown to the reading list and say how it went;
+ * true once it is saved.
+ */
+export async function saveToLibrary(article: Article): Promise<boolean> {
   const res = await ask('library:saveArticle', { article }).catch(() => null);
   if (res?.ok) {
     showNotice({
@@ -118,7 +127,8 @@ export async function saveToLibrary(article: Article): Promise<void> {
       openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
       openLabel: label('readerOpenSaved'),
     });
-  } else {
-    showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+    return true;
   }
+  showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+  return false;
 }

@@ -46,15 +46,17 @@ async function boot(app: HTMLElement): Promise<void> {
     return;
   }
   removeEventListener('keydown', escCloses);
-  const onSave = (): void => {
-    if (visible()) void library().then((m) => m.saveToLibrary(article));
-  };
+  // Saving waits for the browser to say the reader is really visible (a page cannot cover it).
+  const onSave = async (): Promise<boolean> =>
+    visible() ? (await library()).saveToLibrary(article) : false;
+  const isSaved = () => library().then((m) => m.isInLibrary(article));
   render(
     <ReaderView
       article={article}
       mode="overlay"
       onClose={onClose}
       onSave={onSave}
+      isSaved={isSaved}
       initialSettings={await settings}
     />,
     app,

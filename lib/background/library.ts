@@ -9,6 +9,7 @@ import type { LibraryFailure } from '../messages';
 import type { Handlers } from '../messaging';
 import {
   deleteEntries,
+  getEntryByUrl,
   purgeTrash,
   saveArticle,
   setProgress,
@@ -70,6 +71,8 @@ export function libraryHandlers(deps: LibraryDeps = {}) {
     'library:saveTab': ({ tabId }) => saveTab(tabId, { ...deps, db }),
     'library:saveArticle': ({ article, canonical }) =>
       answer(() => saveArticle(db, article, { canonical })),
+    'library:isSaved': async ({ url, canonical }) =>
+      (await getEntryByUrl(db, url, canonical).catch(() => null)) !== null,
     'library:setStatus': ({ id, patch }) =>
       answer(async () => ({ entry: await setStatus(db, id, patch) })),
     'library:setProgress': ({ id, progress }) =>

@@ -14,6 +14,9 @@ const NO_RECEIVER = /Receiving end does not exist|Could not establish connection
 
 const tabStates = new Map<number, TabState>();
 
+/** What detection last reported for a tab's page, or null (not reported). */
+export const tabState = (tabId: number): TabState | null => tabStates.get(tabId) ?? null;
+
 function t(key: string, fallback: string): string {
   return browser.i18n.getMessage(key) || fallback;
 }

@@ -8,6 +8,7 @@ import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages
 import { loadModule } from './modules';
 import { nativeApi } from './native';
 import { ReaderOverlay } from './overlay';
+import { showSaveToast } from './save-toast';
 
 /** What the extraction bundle registers (entrypoints/extract-tab.ts): the page's article. */
 export type ExtractTab = () => ExtractResult;
@@ -60,6 +61,9 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
         return { ok: true, open: false };
       case 'page:extract':
         return extractHere();
+      case 'page:toast':
+        showSaveToast(doc, cmd);
+        return { ok: true };
       case 'page:canonical':
         // A selector, not the extraction bundle: saving asks for it beside the extraction.
         return (doc.querySelector(CANONICAL) as HTMLLinkElement | null)?.href ?? null;

@@ -11,6 +11,7 @@ const FALLBACKS = {
   readerMissing: 'تعذّر فتح المقال. أعد تحميل الصفحة وحاول مرة أخرى.',
   readerClose: 'إغلاق وضع القراءة',
   readerSave: 'حفظ للقراءة لاحقًا',
+  readerSaved: 'محفوظ في قائمة القراءة',
   readerSkip: 'انتقل إلى نص المقال',
   readerToc: 'أقسام المقال',
   readerTocToggle: 'الأقسام',

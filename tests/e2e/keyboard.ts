@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 
+const XDOTOOL_TIMEOUT_MS = 20_000;
+
 /**
  * Press a shortcut as a person does: a real X key event to the focused Chromium window
  * (xdotool), so the browser's own accelerator handling dispatches extension commands.
@@ -14,7 +16,11 @@ export function pressShortcut(keys: string): void {
     .split('\n');
   const win = ids.at(-1);
   if (!win) throw new Error('no Chromium window to type into');
-  execFileSync('xdotool', ['windowfocus', '--sync', win, 'key', '--clearmodifiers', keys]);
+  // Bounded: `--sync` waits for the focus change, and a blocked call would stall the test run
+  // (a synchronous call, so no test timeout fires) on a loaded machine.
+  execFileSync('xdotool', ['windowfocus', '--sync', win, 'key', '--clearmodifiers', keys], {
+    timeout: XDOTOOL_TIMEOUT_MS,
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Popup, type PopupEnv } from '@/components/popup/Popup';
+import { Popup, ROW_HEIGHT, type PopupEnv } from '@/components/popup/Popup';
 import type { LibraryClient, ListRow } from '@/lib/popup/client';
 import { libraryClient } from '@/lib/popup/library-client';
 import { deleteEntries, saveArticle, setStatus, undoDelete } from '@/lib/store/articles';
@@ -244,6 +244,6 @@ describe('the popup reading list', () => {
     // Only the first page was read.
     expect(list.mock.calls.every(([, offset]) => offset === 0)).toBe(true);
     const space = root.querySelector<HTMLElement>('.qari-vlist-space')!;
-    expect(space.style.blockSize).toBe(`${total * 88}px`);
+    expect(space.style.blockSize).toBe(`${total * ROW_HEIGHT}px`);
   });
 });

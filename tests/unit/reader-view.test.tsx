@@ -78,6 +78,28 @@ afterEach(() => {
 });
 
 describe('ReaderView', () => {
+  it('keeps its own toolbar in the UI language’s direction on a left-to-right article', async () => {
+    const r = await mount({ article: article({ dir: 'ltr', lang: 'en' }) });
+    expect(r.querySelector('header.qari-toolbar')!.getAttribute('dir')).toBe('rtl');
+    expect(r.querySelector('main article')!.getAttribute('dir')).toBe('ltr');
+  });
+
+  it('shows the bookmark as saved for an article in the list, and after a save', async () => {
+    const r = await mount({ onSave: async () => true, isSaved: async () => true });
+    const bookmark = r.querySelector<HTMLButtonElement>('#qari-save')!;
+    expect(bookmark.getAttribute('aria-pressed')).toBe('true');
+    expect(bookmark.title).toBe('محفوظ في قائمة القراءة');
+    act(() => render(null, root));
+    const r2 = await mount({ onSave: async () => true, isSaved: async () => false });
+    const b2 = r2.querySelector<HTMLButtonElement>('#qari-save')!;
+    expect(b2.getAttribute('aria-pressed')).toBe('false');
+    await act(async () => {
+      b2.click();
+      await new Promise((res) => setTimeout(res, 0));
+    });
+    expect(r2.querySelector('#qari-save')!.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('has the landmarks and an RTL article with its language', async () => {
     const r = await mount();
     expect(r.querySelector('header.qari-toolbar')).not.toBeNull();
@@ -325,7 +347,7 @@ describe('ReaderView', () => {
   });
 
   it('offers save only when it can save', async () => {
-    const onSave = vi.fn();
+    const onSave = vi.fn(async () => true);
     let r = await mount();
     expect(r.querySelectorAll('.qari-toolbar button')).toHaveLength(2);
     act(() => render(null, root));

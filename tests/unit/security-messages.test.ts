@@ -24,8 +24,10 @@ const VALID: { [K in MessageType]: unknown } = {
   'reader:open': { tabId: 4 },
   'tab:extract': { tabId: 1 },
   'tab:state': { tabId: 1 },
+  'page:saveAnyway': {},
   'library:saveTab': { tabId: 1 },
   'library:saveArticle': { article: makeArticle(), canonical: 'https://www.example.com/news/1' },
+  'library:isSaved': { url: 'https://news.example/a', canonical: 'https://news.example/a' },
   'library:setStatus': { id: 3, patch: { read: true } },
   'library:setProgress': { id: 3, progress: 0.5 },
   'library:delete': { ids: [1, 2] },
@@ -55,6 +57,7 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   'reader:open': [{ tabId: 1.5 }, { tabId: '1' }, null, []],
   'tab:extract': [{ tabId: Number.MAX_SAFE_INTEGER + 2 }, {}],
   'tab:state': [{ tabId: null }],
+  'page:saveAnyway': [{ tabId: 1 }, null, []],
   'library:saveTab': [{ tabId: Infinity }],
   'library:saveArticle': [
     { article: makeArticle({ url: 'javascript:alert(1)' }) },
@@ -64,6 +67,7 @@ const INVALID: { [K in MessageType]: unknown[] } = {
     { article: makeArticle(), canonical: 'x'.repeat(8193) },
     { article: makeArticle({ sections: [{ id: 'a', level: 9, title: 't' }] }) },
   ],
+  'library:isSaved': [{}, { url: 7 }, { url: 'x'.repeat(8193) }, { url: 'a', canonical: 1 }],
   'library:setStatus': [
     { id: 3, patch: {} },
     { id: 3, patch: { read: 1 } },
@@ -160,6 +164,11 @@ describe('message guards', () => {
     expect(parseTabCommand({ type: 'reader:show', token: 'abc' })).toBeNull();
     expect(parseTabCommand({ type: 'reader:open' })).toBeNull();
     expect(parseTabCommand({ type: 'toString' })).toBeNull();
+    const toast = { type: 'page:toast', key: 'saveDone', error: false, ask: false };
+    expect(parseTabCommand(toast)).toEqual(toast);
+    expect(parseTabCommand({ ...toast, key: '<img src=x>' })).toBeNull();
+    expect(parseTabCommand({ ...toast, ask: 'yes' })).toBeNull();
+    expect(parseTabCommand({ ...toast, html: '<b>' })).toBeNull();
     fc.assert(
       fc.property(fc.anything(), (raw) => {
         const cmd = parseTabCommand(raw);

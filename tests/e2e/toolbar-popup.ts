@@ -1,0 +1,111 @@
+/**
+ * The toolbar popup as the browser opens it. chrome.action.openPopup() from the worker opens it
+ * over the focused normal window; Playwright does not attach to that page (it lives outside any
+ * tab), so it is driven over the DevTools protocol: a page's session attaches to the popup's
+ * target and relays commands to it.
+ */
+import { writeFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+import type { Launched } from './fixtures';
+
+const OPEN_TIMEOUT_MS = 15_000;
+
+interface Reply {
+  id: number;
+  result?: { result?: { value?: unknown }; exceptionDetails?: unknown; data?: string };
+  error?: { message: string };
+}
+
+export interface ToolbarPopup {
+  /** Evaluate an expression (awaiting a promise) in the popup and return its JSON value. */
+  value<T>(expression: string): Promise<T>;
+  /** Wait until an expression is truthy in the popup. */
+  until(expression: string, timeout?: number): Promise<void>;
+  /** Press a key as a keyboard does (a DevTools key event, delivered to the focused element). */
+  press(key: 'ArrowDown' | 'ArrowUp' | 'Escape' | 'Enter'): Promise<void>;
+  type(text: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const KEY_CODES = { ArrowDown: 40, ArrowUp: 38, Escape: 27, Enter: 13 } as const;
+
+/** Open the toolbar popup over `front` (brought to the front, its window focused). */
+export async function openToolbarPopup(l: Launched, front: Page): Promise<ToolbarPopup> {
+  await front.bringToFront();
+  await l.worker.evaluate(async () => {
+    const win = await chrome.windows.getLastFocused({ windowTypes: ['normal'] });
+    if (win.id !== undefined) await chrome.windows.update(win.id, { focused: true });
+    await chrome.action.openPopup();
+  });
+  const session = await l.context.newCDPSession(front);
+  const targetId = await popupTarget(session);
+  const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
+  let next = 0;
+  const waiting = new Map<number, (r: Reply) => void>();
+  session.on('Target.receivedMessageFromTarget', (e) => {
+    if (e.sessionId !== sessionId) return;
+    const reply = JSON.parse(e.message) as Reply;
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+  });
+  const call = (method: string, params: object = {}): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, (r) => (r.error ? reject(new Error(r.error.message)) : resolve(r)));
+      const message = JSON.stringify({ id, method, params });
+      session.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
+    });
+  const value = async <T>(expression: string): Promise<T> => {
+    const r = await call('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (r.result?.exceptionDetails) throw new Error(JSON.stringify(r.result.exceptionDetails));
+    return r.result?.result?.value as T;
+  };
+  const key = async (type: 'keyDown' | 'keyUp', k: keyof typeof KEY_CODES) =>
+    call('Input.dispatchKeyEvent', {
+      type,
+      key: k,
+      code: k,
+      windowsVirtualKeyCode: KEY_CODES[k],
+    });
+  return {
+    value,
+    async until(expression, timeout = OPEN_TIMEOUT_MS) {
+      const deadline = Date.now() + timeout;
+      while (!(await value<boolean>(`Boolean(${expression})`))) {
+        if (Date.now() > deadline) throw new Error(`popup never showed: ${expression}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async press(k) {
+      await key('keyDown', k);
+      await key('keyUp', k);
+    },
+    async type(text) {
+      await call('Input.insertText', { text });
+    },
+    async screenshot(path) {
+      const r = await call('Page.captureScreenshot', { format: 'png' });
+      writeFileSync(path, Buffer.from(r.result?.data ?? '', 'base64'));
+    },
+    async close() {
+      await value('window.close()').catch(() => undefined);
+      await session.detach().catch(() => undefined);
+    },
+  };
+}
+
+async function popupTarget(session: CDPSession): Promise<string> {
+  const deadline = Date.now() + OPEN_TIMEOUT_MS;
+  for (;;) {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const popup = targetInfos.find((t) => t.type === 'page' && t.url.endsWith('/popup.html'));
+    if (popup) return popup.targetId;
+    if (Date.now() > deadline) throw new Error('the toolbar popup did not open');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
