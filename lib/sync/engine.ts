@@ -307,7 +307,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         candidates.push(r);
         continue;
       }
-      let rec: DeadRecord = r.at === undefined ? { ...r, at: now } : r;
+      // Received "in the future": this clock was set back since; it was received by now at most.
+      let rec: DeadRecord = r.at === undefined || r.at > now ? { ...r, at: now } : r;
       const there = remote.get(id);
       const inArea = there !== undefined && !isLive(there) && sameRecord(there, rec);
       const lifeBack = there !== undefined && isLive(there);
