@@ -16,9 +16,11 @@ type Box = { x: number; y: number; width: number; height: number };
 export async function waitForButton(page: Page, { visible = true } = {}): Promise<Box> {
   const host = page.locator(BUTTON_HOST);
   await host.waitFor({ state: 'attached', timeout: 15_000 });
+  // On the element itself, not through `document.querySelector`: a hostile page may clobber
+  // the document's names (`<img name=querySelector>`).
   if (visible)
-    await page.evaluate(
-      (sel) =>
+    await host.evaluate(
+      (el) =>
         new Promise<void>((resolve) => {
           const io = new IntersectionObserver(
             (entries) => {
@@ -29,9 +31,8 @@ export async function waitForButton(page: Page, { visible = true } = {}): Promis
             },
             { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
           );
-          io.observe(document.querySelector(sel)!);
+          io.observe(el);
         }),
-      BUTTON_HOST,
     );
   const box = await host.boundingBox();
   if (!box) throw new Error('reader button has no box');
