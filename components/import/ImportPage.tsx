@@ -5,7 +5,7 @@ import type { ImportPreview } from '@/lib/import/preview';
 import type { QueueStatus } from '@/lib/import/queue';
 import type { ImportFile } from '@/lib/messages';
 import { count } from '@/lib/popup/format';
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 
 export interface ImportEnv {
   readFile: (file: File) => Promise<ImportFile>;

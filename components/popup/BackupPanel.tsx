@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { errorKey } from '@/lib/popup/errors';
 import { count } from '@/lib/popup/format';
 import { label, labelFor } from '@/lib/popup/labels';
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 import type { ImportReport } from '@/lib/store/backup';
 
 export interface BackupEnv {

@@ -4,7 +4,7 @@ import { importLabelFor } from '@/lib/import/labels';
 import type { ListRow } from '@/lib/popup/client';
 import { percent, savedDate } from '@/lib/popup/format';
 import { label } from '@/lib/popup/labels';
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 import { readingTimePhrase } from '@/lib/reader/reading-time';
 import { sourceOf } from '@/lib/text/display';
 import { Highlighted } from './Highlighted';

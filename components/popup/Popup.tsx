@@ -6,7 +6,7 @@ import { count } from '@/lib/popup/format';
 import { listKeyAction } from '@/lib/popup/keys';
 import { label, labelFor, type PopupLabelKey } from '@/lib/popup/labels';
 import { stepIndex } from '@/lib/popup/virtual-window';
-import { uiLang } from '@/lib/reader/i18n';
+import { uiLang } from '@/lib/i18n';
 import type { ListFilter } from '@/lib/store/articles';
 import { EntryRow, type RowAction } from './EntryRow';
 import { FilterBar } from './FilterBar';

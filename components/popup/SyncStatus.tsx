@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 import { syncLabel } from '@/lib/popup/sync-labels';
 import { syncStatusView } from '@/lib/popup/sync-status';
 import type { SyncState } from '@/lib/sync/engine';

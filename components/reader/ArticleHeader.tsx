@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/article';
 import { formatPublished } from '@/lib/reader/dates';
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import { readingTimePhrase } from '@/lib/reader/reading-time';
 import { displayLine, sourceOf } from '@/lib/text/display';

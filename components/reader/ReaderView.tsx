@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReaderSettings } from '@/lib/reader/settings';
 import type { Article } from '@/lib/article';
-import { uiLang } from '@/lib/reader/i18n';
+import { uiLang } from '@/lib/i18n';
 import { displayLine } from '@/lib/text/display';
 import { keyAction } from '@/lib/reader/keys';
 import { contentLabels, readerLabels } from '@/lib/reader/labels';

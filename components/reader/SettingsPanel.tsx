@@ -1,4 +1,4 @@
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import {
   FONTS,

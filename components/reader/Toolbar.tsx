@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { UiLang } from '@/lib/reader/i18n';
+import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import { Icon } from './icons';
 

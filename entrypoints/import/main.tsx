@@ -5,7 +5,7 @@ import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { FETCH_ORIGINS, fileForImport } from '@/lib/import/client';
 import { importLabel } from '@/lib/import/labels';
 import { ask } from '@/lib/messaging';
-import { uiLang } from '@/lib/reader/i18n';
+import { uiLang } from '@/lib/i18n';
 
 const env: ImportEnv = {
   readFile: fileForImport,

@@ -6,7 +6,7 @@ import { SyncPanel, type SyncEnv } from '@/components/popup/SyncPanel';
 import { ask } from '@/lib/messaging';
 import { LibraryCallError } from '@/lib/popup/client';
 import { label } from '@/lib/popup/labels';
-import { t, uiLang } from '@/lib/reader/i18n';
+import { t, uiLang } from '@/lib/i18n';
 import { exportLibrary } from '@/lib/store/backup';
 import { openDb } from '@/lib/store/db';
 import { downloadFile } from '@/lib/download';

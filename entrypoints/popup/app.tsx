@@ -6,7 +6,7 @@ import { readerErrorKey } from '@/lib/popup/errors';
 import type { FirstPageRead } from '@/lib/popup/deferred-client';
 import { askBeforeSaving } from '@/lib/popup/save-check';
 import { savedArticleUrl, targetTabFrom } from '@/lib/popup/target';
-import { uiLang } from '@/lib/reader/i18n';
+import { uiLang } from '@/lib/i18n';
 
 // `?tab=ID` lets a test open this page in a tab and act on another tab; the real popup has no
 // query and acts on the active tab.

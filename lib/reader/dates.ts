@@ -2,7 +2,7 @@
  * The published date for the article header: Gregorian with the Hijri (Umm al-Qura) date beside
  * it, both in the UI language, with Arabic-Indic digits in Arabic.
  */
-import type { UiLang } from './i18n';
+import type { UiLang } from '../i18n';
 
 // A bare date carries no time zone; read it as UTC and format it in UTC so 13 July never
 // becomes 12 July west of Greenwich.

@@ -2,7 +2,7 @@
  * Every label of the reader page, looked up once from `_locales` with the Arabic text as the
  * fallback (the extension's default locale is Arabic).
  */
-import { t } from './i18n';
+import { t } from '../i18n';
 import type { ContentLabels } from './render-content';
 
 const FALLBACKS = {

@@ -3,7 +3,7 @@
  * after each number (دقيقة، دقيقتا، دقائق for 3–10, دقيقة again from 11), chosen by the CLDR
  * plural category so the rules are not re-implemented here.
  */
-import { t, type UiLang } from './i18n';
+import { t, type UiLang } from '../i18n';
 
 type Category = Intl.LDMLPluralRule;
 
