@@ -74,9 +74,22 @@ function arabicLiterals(file: string): string[] {
   return found;
 }
 
-function localeKeys(lang: string): Set<string> {
+function localeMessages(lang: string): Record<string, { message?: unknown }> {
   const file = path.join(ROOT, 'public/_locales', lang, 'messages.json');
-  return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object));
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message?: unknown }>;
+}
+
+/** An entry without a string `message` (one nested in another by a merge, say) is no message. */
+function malformed(): string[] {
+  return LOCALES.flatMap((lang) =>
+    Object.entries(localeMessages(lang))
+      .filter(([, entry]) => typeof entry.message !== 'string')
+      .map(([key]) => `public/_locales/${lang}/messages.json: "${key}" has no message text`),
+  );
+}
+
+function localeKeys(lang: string): Set<string> {
+  return new Set(Object.keys(localeMessages(lang)));
 }
 
 function missingKeys(): string[] {
@@ -93,6 +106,7 @@ function missingKeys(): string[] {
 const findings = [
   ...DIRS.flatMap((d) => sources(path.join(ROOT, d))).flatMap(arabicLiterals),
   ...missingKeys(),
+  ...malformed(),
 ];
 for (const f of findings) console.error(f);
 if (findings.length > 0) {

@@ -44,7 +44,7 @@ const app = document.getElementById('app');
 if (app)
   render(
     <main class="qari-options">
-      <h1>{t('extName', 'قارئ')}</h1>
+      <h1>{t('extName')}</h1>
       <SyncPanel env={syncEnv} ui={ui} />
       <BackupPanel env={env} ui={ui} />
       <BookmarksPanel />

@@ -3,6 +3,7 @@
  * the page.
  */
 import browser, { type Tabs } from 'webextension-polyfill';
+import { t } from '../i18n';
 
 export type TabAction = (tabId: number) => Promise<unknown>;
 
@@ -19,13 +20,13 @@ function createMenus(): void {
     () => {
       browser.contextMenus.create({
         id: MENU_READER,
-        title: browser.i18n.getMessage('menuReader') || 'وضع القراءة',
+        title: t('menuReader'),
         contexts: ['page'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       });
       browser.contextMenus.create({
         id: MENU_SAVE,
-        title: browser.i18n.getMessage('menuSave') || 'حفظ للقراءة لاحقًا',
+        title: t('menuSave'),
         contexts: ['page'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       });

@@ -6,6 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../article';
+import { t } from '../i18n';
 import type { Handlers } from '../messaging';
 import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
 
@@ -17,19 +18,13 @@ const tabStates = new Map<number, TabState>();
 /** What detection last reported for a tab's page, or null (not reported). */
 export const tabState = (tabId: number): TabState | null => tabStates.get(tabId) ?? null;
 
-function t(key: string, fallback: string): string {
-  return browser.i18n.getMessage(key) || fallback;
-}
-
 async function showDetection(tabId: number, state: TabState): Promise<void> {
   const on = state.detection.isArticle && state.detection.isArabic;
-  await browser.action.setBadgeText({ tabId, text: on ? t('badgeArticle', 'ع') : '' });
+  await browser.action.setBadgeText({ tabId, text: on ? t('badgeArticle') : '' });
   if (on) await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b6e4f' });
   await browser.action.setTitle({
     tabId,
-    title: on
-      ? t('actionTitleArticle', 'Arabic article: reader mode available')
-      : t('actionTitle', 'Qari'),
+    title: on ? t('actionTitleArticle') : t('actionTitle'),
   });
 }
 

@@ -55,7 +55,7 @@ export class ReaderOverlay {
     const frame = this.doc.createElement('iframe');
     // A web-accessible page gets its own dynamic address (use_dynamic_url).
     frame.src = `${nativeApi().runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
-    frame.title = nativeApi().i18n.getMessage('readerFrameTitle') || 'وضع القراءة';
+    frame.title = nativeApi().i18n.getMessage('readerFrameTitle');
     frame.addEventListener('load', () => {
       // The first load is the reader page; any other is a navigation the page made.
       if (this.frame !== frame) return;

@@ -34,6 +34,7 @@ export function keyAction(e: KeyInput): KeyAction | null {
     if (e.key === 'ArrowUp') return 'prev';
     return null;
   }
+  // i18n-data: the Arabic question mark, which an Arabic layout types on the ? key.
   if (e.key === '?' || e.key === '؟') return 'help';
   if (e.shiftKey) return null;
   if (NEXT_CODES.has(e.code)) return 'next';

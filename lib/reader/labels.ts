@@ -1,53 +1,52 @@
 /**
- * Every label of the reader page, looked up once from `_locales` with the Arabic text as the
- * fallback (the extension's default locale is Arabic).
+ * The message names of the reader page, looked up once from `_locales` (lib/i18n.ts).
  */
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import type { ContentLabels } from './render-content';
 
-const FALLBACKS = {
-  readerLoading: 'جارٍ تحميل المقال…',
-  readerError: 'تعذّر استخراج المقال من هذه الصفحة. أعد تحميل الصفحة وحاول مرة أخرى.',
-  readerMissing: 'تعذّر فتح المقال. أعد تحميل الصفحة وحاول مرة أخرى.',
-  readerClose: 'إغلاق وضع القراءة',
-  readerSave: 'حفظ للقراءة لاحقًا',
-  readerSaved: 'محفوظ في قائمة القراءة',
-  readerSkip: 'انتقل إلى نص المقال',
-  readerToc: 'أقسام المقال',
-  readerTocToggle: 'الأقسام',
-  readerSettings: 'إعدادات العرض',
-  readerHelp: 'اختصارات لوحة المفاتيح',
-  readerKeyNext: 'القسم التالي',
-  readerKeyPrev: 'القسم السابق',
-  readerKeyClose: 'إغلاق القائمة المفتوحة أو وضع القراءة',
-  readerKeyHelp: 'إظهار هذه الاختصارات أو إخفاؤها',
-  readerProgress: 'تقدّم القراءة',
-  readerOriginal: 'المقال الأصلي',
-  readerFontSize: 'حجم الخط',
-  readerFont: 'نوع الخط',
-  readerFontNaskh: 'نسخ',
-  readerFontSans: 'حديث',
-  readerLineHeight: 'تباعد الأسطر',
-  readerWidth: 'عرض النص',
-  readerWidthNarrow: 'ضيّق',
-  readerWidthMedium: 'متوسط',
-  readerWidthWide: 'عريض',
-  readerTheme: 'المظهر',
-  readerThemeLight: 'فاتح',
-  readerThemeSepia: 'ورقي',
-  readerThemeDark: 'داكن',
-  readerThemeSystem: 'حسب النظام',
-  readerJustify: 'ضبط النص من الجانبين',
-  readerEmbedLink: 'محتوى مضمّن من {host}',
-  readerTable: 'جدول',
-} as const;
+const KEYS = [
+  'readerLoading',
+  'readerError',
+  'readerMissing',
+  'readerClose',
+  'readerSave',
+  'readerSaved',
+  'readerSkip',
+  'readerToc',
+  'readerTocToggle',
+  'readerSettings',
+  'readerHelp',
+  'readerKeyNext',
+  'readerKeyPrev',
+  'readerKeyClose',
+  'readerKeyHelp',
+  'readerProgress',
+  'readerOriginal',
+  'readerFontSize',
+  'readerFont',
+  'readerFontNaskh',
+  'readerFontSans',
+  'readerLineHeight',
+  'readerWidth',
+  'readerWidthNarrow',
+  'readerWidthMedium',
+  'readerWidthWide',
+  'readerTheme',
+  'readerThemeLight',
+  'readerThemeSepia',
+  'readerThemeDark',
+  'readerThemeSystem',
+  'readerJustify',
+  'readerEmbedLink',
+  'readerTable',
+] as const satisfies readonly MessageKey[];
 
-export type LabelKey = keyof typeof FALLBACKS;
+export type LabelKey = (typeof KEYS)[number];
 export type Labels = Record<LabelKey, string>;
 
 export function readerLabels(): Labels {
   const out = {} as Labels;
-  for (const key of Object.keys(FALLBACKS) as LabelKey[]) out[key] = t(key, FALLBACKS[key]);
+  for (const key of KEYS) out[key] = t(key);
   return out;
 }
 

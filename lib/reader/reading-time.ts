@@ -3,19 +3,9 @@
  * after each number (دقيقة، دقيقتا، دقائق for 3–10, دقيقة again from 11), chosen by the CLDR
  * plural category so the rules are not re-implemented here.
  */
-import { t, type UiLang } from '../i18n';
+import { t, type MessageKey, type UiLang } from '../i18n';
 
 type Category = Intl.LDMLPluralRule;
-
-// Arabic fallbacks for the `_locales` messages readingTime_<category>; $1 is the number.
-const ARABIC: Record<Category, string> = {
-  zero: 'أقل من دقيقة قراءة',
-  one: 'دقيقة قراءة',
-  two: 'دقيقتا قراءة',
-  few: '$1 دقائق قراءة',
-  many: '$1 دقيقة قراءة',
-  other: '$1 دقيقة قراءة',
-};
 
 const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
 
@@ -36,14 +26,15 @@ function numberFormat(lang: UiLang): Intl.NumberFormat {
   return f;
 }
 
-export type Translate = (key: string, fallback: string, subs?: string[]) => string;
+// Every category has its message in the Arabic file (the compiler checks); English has one and other.
+const KEY = (category: Category) => `readingTime_${category}` as const satisfies MessageKey;
+
+export type Translate = (key: MessageKey, subs?: string[]) => string;
 
 export function readingTimePhrase(minutes: number, lang: UiLang, translate: Translate = t): string {
   const n = Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
   // English has no "zero" category, and "0 minutes" reads oddly: both languages say "under a minute".
   const category: Category = n === 0 ? 'zero' : pluralRules(lang).select(n);
   const count = numberFormat(lang).format(n);
-  const template = translate(`readingTime_${category}`, ARABIC[category], [count]);
-  // Fallback templates carry a literal "$1"; i18n has already substituted its own.
-  return template.replace('$1', count);
+  return translate(KEY(category), [count]);
 }

@@ -9,6 +9,7 @@
  * there), sanitized node to fragment, and the finished nodes are imported into the page.
  */
 import { sanitizeNode } from '../sanitize';
+import { t } from '../i18n';
 
 /** Players allowed to stay embedded: https only, on these hosts, under these paths. */
 const EMBED_RULES: { host: RegExp; path: RegExp }[] = [
@@ -38,10 +39,10 @@ export interface ContentLabels {
   table: string;
 }
 
-export const DEFAULT_LABELS: ContentLabels = {
-  embedLink: 'محتوى مضمّن من {host}',
-  table: 'جدول',
-};
+/** The labels from `_locales`, for a caller that passes none. */
+function defaultLabels(): ContentLabels {
+  return { embedLink: t('readerEmbedLink'), table: t('readerTable') };
+}
 
 export interface ContentOptions {
   /** The article's address, for relative links and images. */
@@ -231,7 +232,7 @@ export function prepareContent(
   opts: ContentOptions,
 ): DocumentFragment {
   const win = doc.defaultView ?? window;
-  const labels = opts.labels ?? DEFAULT_LABELS;
+  const labels = opts.labels ?? defaultLabels();
   const raw = new win.DOMParser().parseFromString(html, 'text/html');
   const ids = sectionHeadings(raw.body, new Set(opts.sectionIds ?? []));
   const clean = sanitizeNode(win, raw.body, opts.baseUrl);
@@ -248,6 +249,7 @@ export function prepareContent(
 }
 
 // A little of everything an article holds, for `warmUp` (no image: an imported <img> would load).
+// i18n-data: a sample article, never shown.
 const WARM_UP_HTML =
   '<h2>ع</h2><p dir="auto">نص <a href="/a">رابط</a> <b>b</b></p><figure><figcaption>ص</figcaption></figure><table><tr><td>1</td></tr></table><blockquote>ق</blockquote>';
 

@@ -1,10 +1,11 @@
 import { readingTimePhrase, type Translate } from '@/lib/reader/reading-time';
+import { localeMessages } from './locale-messages';
 
-// No i18n in unit tests: the Arabic fallbacks are what the messages say.
-const noMessages: Translate = (_key, fallback) => fallback;
+// The messages are the extension's own (public/_locales), as the browser serves them.
+const english: Translate = localeMessages('en');
 
 describe('readingTimePhrase in Arabic', () => {
-  const ar = (n: number) => readingTimePhrase(n, 'ar', noMessages);
+  const ar = (n: number) => readingTimePhrase(n, 'ar');
 
   it('uses the right noun form for each plural category', () => {
     expect(ar(0)).toBe('أقل من دقيقة قراءة');
@@ -28,7 +29,7 @@ describe('readingTimePhrase in Arabic', () => {
 
   it('looks up the message for the plural category with the formatted number', () => {
     const calls: [string, string[] | undefined][] = [];
-    const translate: Translate = (key, _fallback, subs) => {
+    const translate: Translate = (key, subs) => {
       calls.push([key, subs]);
       return `<${key}:${subs?.[0]}>`;
     };
@@ -40,12 +41,7 @@ describe('readingTimePhrase in Arabic', () => {
 
 describe('readingTimePhrase in English', () => {
   it('uses the English categories and Latin digits', () => {
-    const en: Translate = (key, _f, subs) =>
-      ({
-        readingTime_zero: 'Under a minute read',
-        readingTime_one: '$1 min read',
-        readingTime_other: '$1 min read',
-      })[key]?.replace('$1', subs?.[0] ?? '') ?? 'MISSING';
+    const en = english;
     expect(readingTimePhrase(0, 'en', en)).toBe('Under a minute read');
     expect(readingTimePhrase(1, 'en', en)).toBe('1 min read');
     expect(readingTimePhrase(2, 'en', en)).toBe('2 min read');
