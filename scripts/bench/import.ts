@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { launch, SHARED_DIR } from '../../tests/e2e/fixtures';
 import { articlePage, pocketExport, sendHtml } from '../../tests/e2e/import-pages';
 import { startServer, type PageServer } from '../../tests/e2e/server';
-import { quantile, table } from './stats';
+import { quantile, table } from '../lib/stats';
 
 const PAGES = Number(process.env.BENCH_IMPORT_PAGES ?? 100);
 // 127.0.0.2… are loopback too; with 127.0.0.1 that makes five hosts.

@@ -1,0 +1,31 @@
+/** What the benchmark sections share: runs per measure, the built extension, the pages. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SHARED_DIR } from '../../tests/e2e/fixtures';
+import { startServer } from '../../tests/e2e/server';
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+export const EXT = join(ROOT, '.output/chrome-mv3');
+
+// Another build to measure beside this one, page by page in alternating order (an A/B in one run).
+export const AB_DIR = process.env.BENCH_AB_DIR;
+
+/** The benchmark's pages, served on loopback. */
+export async function pagesServer() {
+  const sets = pagesOf();
+  const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
+  return { sets, server };
+}
+
+function pagesOf(): { dir: string; prefix: string; files: string[] }[] {
+  const real = join(SHARED_DIR, 'corpus/real');
+  const fixtures = join(SHARED_DIR, 'fixtures');
+  const html = (d: string) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
+  return [
+    { dir: real, prefix: '/real/', files: html(real) },
+    { dir: fixtures, prefix: '/fixtures/', files: html(fixtures) },
+  ];
+}
