@@ -40,6 +40,30 @@ const DOMAIN = {
     'Domain code does not lean on the background wiring or the views: pass what it needs in.',
 };
 
+// One way to the browser API per context (README, "Layout"): extension pages and the background
+// use webextension-polyfill's `browser`; code in a web page's tab (and the reader page's inbox,
+// which runs before any bundle) uses lib/page/native.ts; Chrome-only APIs go through lib/chrome.ts.
+const API_GLOBALS = ['chrome', 'browser'].map((name) => ({
+  name,
+  message:
+    "Import `browser` from 'webextension-polyfill' (pages, background), or use lib/page/native.ts (a web page's tab) or lib/chrome.ts (Chrome-only APIs).",
+}));
+const NO_SINKS = [
+  { property: 'innerHTML', message: 'Render sanitized HTML through lib/sanitize only.' },
+  { property: 'outerHTML', message: 'Render sanitized HTML through lib/sanitize only.' },
+];
+const API_PROPERTIES = ['chrome', 'browser'].map((property) => ({
+  property,
+  message:
+    'No cast to reach the browser API: lib/chrome.ts for Chrome-only APIs, lib/page/native.ts in a tab.',
+}));
+const API_OWNERS = ['lib/page/native.ts', 'lib/chrome.ts'];
+const NATIVE = {
+  group: ['**/page/native'],
+  message:
+    "lib/page/native.ts is for code in a web page's tab: pages and the background import `browser` from 'webextension-polyfill'.",
+};
+
 const WRITES = 'add|bulkAdd|put|bulkPut|update|bulkUpdate|upsert|delete|bulkDelete|clear|modify';
 /** `db.<table>.<write>(…)`, also after `where(…)…`, and `tx.table('<table>')`, for `tables`. */
 const tableWrites = (tables, message) => [
@@ -62,22 +86,38 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      'no-restricted-properties': [
-        'error',
-        { property: 'innerHTML', message: 'Render sanitized HTML through lib/sanitize only.' },
-        { property: 'outerHTML', message: 'Render sanitized HTML through lib/sanitize only.' },
-      ],
+      'no-restricted-properties': ['error', ...NO_SINKS],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   forbid(['entrypoints/page.ts'], [ALWAYS_ON]),
   forbid(['lib/page/**', 'lib/detect/**'], [ALWAYS_ON, DOMAIN]),
-  forbid(['lib/sync/**'], [SYNC_ENGINE, DOMAIN]),
+  forbid(['lib/sync/**'], [SYNC_ENGINE, DOMAIN, NATIVE]),
   forbid(
     ['lib/**'],
-    [DOMAIN],
-    ['lib/background/**', 'lib/page/**', 'lib/detect/**', 'lib/sync/**'],
+    [DOMAIN, NATIVE],
+    [
+      'lib/background/**',
+      'lib/page/**',
+      'lib/detect/**',
+      'lib/sync/**',
+      'lib/reader/overlay-inbox.ts',
+    ],
   ),
+  forbid(['lib/reader/overlay-inbox.ts'], [DOMAIN]),
+  forbid(
+    ['lib/background/**', 'components/**', 'entrypoints/**'],
+    [NATIVE],
+    ['entrypoints/page.ts'],
+  ),
+  {
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    ignores: API_OWNERS,
+    rules: {
+      'no-restricted-globals': ['error', ...API_GLOBALS],
+      'no-restricted-properties': ['error', ...NO_SINKS, ...API_PROPERTIES],
+    },
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['lib/store/write.ts', 'lib/store/db.ts', 'tests/**'],

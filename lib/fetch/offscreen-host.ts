@@ -3,14 +3,13 @@
  * Only `chrome.runtime` exists in an offscreen document, so this uses it directly.
  */
 import type { Browser } from 'wxt/browser';
+import { chromeApi } from '../chrome';
 import { extractHtml } from './extract-html';
 import { isOffscreenExtractRequest } from './offscreen-protocol';
 
 type Runtime = typeof Browser.runtime;
 
-export function serveOffscreenExtract(
-  runtime: Runtime = (globalThis as unknown as { chrome: typeof Browser }).chrome.runtime,
-): void {
+export function serveOffscreenExtract(runtime: Runtime = chromeApi().runtime): void {
   runtime.onMessage.addListener(
     (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
       if (sender.id !== runtime.id || sender.tab) return undefined;

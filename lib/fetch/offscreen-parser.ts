@@ -11,9 +11,10 @@ import {
   type OffscreenExtractRequest,
 } from './offscreen-protocol';
 import type { Browser } from 'wxt/browser';
+import { chromeApi } from '../chrome';
 
 // The offscreen API is Chrome's own (not in the polyfill), so this module talks to `chrome`.
-const api = (globalThis as unknown as { chrome: typeof Browser }).chrome;
+const api = chromeApi();
 
 const OFFSCREEN_PATH = 'offscreen.html';
 const JUSTIFICATION =
