@@ -10,6 +10,9 @@ export const EXT = join(ROOT, '.output/chrome-mv3');
 // Another build to measure beside this one, page by page in alternating order (an A/B in one run).
 export const AB_DIR = process.env.BENCH_AB_DIR;
 
+// BENCH_PAGES=youm7: only the pages whose file name matches (a section on a few pages).
+const ONLY_PAGES = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+
 /** The benchmark's pages, served on loopback. */
 export async function pagesServer() {
   const sets = pagesOf();
@@ -22,7 +25,7 @@ function pagesOf(): { dir: string; prefix: string; files: string[] }[] {
   const fixtures = join(SHARED_DIR, 'fixtures');
   const html = (d: string) =>
     readdirSync(d)
-      .filter((f) => f.endsWith('.html'))
+      .filter((f) => f.endsWith('.html') && (!ONLY_PAGES || ONLY_PAGES.test(f)))
       .sort();
   return [
     { dir: real, prefix: '/real/', files: html(real) },

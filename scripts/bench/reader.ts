@@ -2,7 +2,7 @@
  * `npm run bench -- reader`: reader command → article painted, per Arabic article page.
  */
 import { launch, tabIdOf, type Launched } from '../../tests/e2e/fixtures';
-import { askBackground, baselineOnFreshPage, waitForTabState } from '../lib/eval-page';
+import { askBackground, baselineOnFreshPage, openPage, waitForTabState } from '../lib/eval-page';
 import { readerFrame } from '../../tests/e2e/reader-helpers';
 import type { TabState } from '../../lib/messages';
 import { launchBare, type BareChromium } from '../lib/bare-chromium';
@@ -10,6 +10,43 @@ import { median, table } from '../lib/stats';
 import { RUNS, EXT, AB_DIR, pagesServer } from './common';
 
 const PAINTED_MARK = 'qari:article-painted';
+// A page's `load` may never fire (a retrying <img onerror> is common on news sites), and every
+// measure here starts from a loaded page: such a page is recorded as timed out and the run goes
+// on. Each wait is bounded; PAGE_TIMEOUT_MS bounds a page's runs as a whole besides.
+const PAINT_TIMEOUT_MS = 30_000;
+const PAGE_TIMEOUT_MS = 5 * 60_000;
+
+/** A page that could not be measured in time; the table says why. */
+class TimedOut extends Error {}
+
+const timedOut = (err: unknown): string | null =>
+  err instanceof TimedOut || (err instanceof Error && err.name === 'TimeoutError')
+    ? err.message.split('\n')[0]!
+    : null;
+
+/** `work`, or a TimedOut after `ms` (the work is abandoned, its tab left to the browser's close). */
+async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(`${what} took over ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** In the bare browser's frame: the painted mark's wall-clock time, or an error past `timeout` ms. */
+const PAINT_WAIT = `async ([mark, timeout]) => {
+  const end = performance.now() + timeout;
+  while (performance.now() < end) {
+    const [e] = performance.getEntriesByName(mark);
+    if (e) return performance.timeOrigin + e.startTime;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('the reader did not paint within ' + timeout / 1000 + ' s');
+}`;
 
 /**
  * Reader command → article painted on a fresh load of `url`, driven by Playwright; null where no
@@ -19,7 +56,8 @@ const PAINTED_MARK = 'qari:article-painted';
 async function readerOnce(l: Launched, url: string): Promise<number | null> {
   const page = await l.context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    const unloaded = await openPage(page, url);
+    if (unloaded) throw new TimedOut(unloaded);
     const tabId = await tabIdOf(l, page);
     const state = await waitForTabState(l, tabId);
     if (!state?.detection.isArticle || !state.detection.isArabic) return null;
@@ -27,13 +65,18 @@ async function readerOnce(l: Launched, url: string): Promise<number | null> {
     const res = await askBackground<{ ok: boolean }>(l, 'reader:open', { tabId });
     if (!res.ok) throw new Error(`reader did not open on ${url}`);
     const frame = await readerFrame(page);
-    const paintedAt = await frame.evaluate(async (mark) => {
-      for (;;) {
-        const [e] = performance.getEntriesByName(mark);
-        if (e) return performance.timeOrigin + e.startTime;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }, PAINTED_MARK);
+    const paintedAt = await frame.evaluate(
+      async ([mark, timeout]) => {
+        const end = performance.now() + timeout;
+        while (performance.now() < end) {
+          const [e] = performance.getEntriesByName(mark);
+          if (e) return performance.timeOrigin + e.startTime;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        throw new Error(`the reader did not paint within ${timeout / 1000} s`);
+      },
+      [PAINTED_MARK, PAINT_TIMEOUT_MS] as const,
+    );
     return paintedAt - t0;
   } finally {
     await page.close();
@@ -51,15 +94,20 @@ async function readerOnceBare(b: BareChromium, url: string): Promise<number | nu
     `chrome.tabs.create({ url: ${JSON.stringify(url)} }).then((t) => t.id)`,
   );
   try {
-    const state = await b.control<TabState | null>(`(async () => {
+    const { state, loaded } = await b.control<{
+      state: TabState | null;
+      loaded: boolean;
+    }>(`(async () => {
+      let s = null;
       for (let i = 0; i < 200; i++) {
         const tab = await chrome.tabs.get(${tabId});
-        const s = await chrome.runtime.sendMessage({ type: 'tab:state', payload: { tabId: ${tabId} } });
-        if (s && tab.status === 'complete') return s;
+        s = await chrome.runtime.sendMessage({ type: 'tab:state', payload: { tabId: ${tabId} } });
+        if (s && tab.status === 'complete') return { state: s, loaded: true };
         await new Promise((r) => setTimeout(r, 50));
       }
-      return null;
+      return { state: s, loaded: false };
     })()`);
+    if (!loaded && state) throw new TimedOut('load did not fire within 10 s');
     if (!state?.detection.isArticle || !state.detection.isArabic) return null;
     const { t0, ok } = await b.control<{ t0: number; ok: boolean }>(`(async () => {
       const t0 = performance.timeOrigin + performance.now();
@@ -70,13 +118,7 @@ async function readerOnceBare(b: BareChromium, url: string): Promise<number | nu
     const frame = await b.attach(`chrome-extension://${b.extensionId}/reader.html`);
     const paintedAt = await b.evaluate<number>(
       frame,
-      `(async () => {
-        for (;;) {
-          const [e] = performance.getEntriesByName(${JSON.stringify(PAINTED_MARK)});
-          if (e) return performance.timeOrigin + e.startTime;
-          await new Promise((r) => setTimeout(r, 5));
-        }
-      })()`,
+      `(${PAINT_WAIT})(${JSON.stringify([PAINTED_MARK, PAINT_TIMEOUT_MS])})`,
     );
     return paintedAt - t0;
   } finally {
@@ -107,17 +149,27 @@ export async function benchReader(): Promise<void> {
         const pw: number[] = [];
         const otherTimes: number[] = [];
         const base: number[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          base.push(await baselineOnFreshPage(l, url));
-          const otherFirst = i % 2 === 1;
-          const b = other && otherFirst ? await readerOnceBare(other, url) : null;
-          const t = await readerOnceBare(bare, url);
-          const a = other && !otherFirst ? await readerOnceBare(other, url) : b;
-          if (t === null) break;
-          times.push(t);
-          if (a !== null) otherTimes.push(a);
-          const p = await readerOnce(l, url);
-          if (p !== null) pw.push(p);
+        const runs = async (): Promise<void> => {
+          for (let i = 0; i < RUNS; i++) {
+            base.push(await baselineOnFreshPage(l, url));
+            const otherFirst = i % 2 === 1;
+            const b = other && otherFirst ? await readerOnceBare(other, url) : null;
+            const t = await readerOnceBare(bare, url);
+            const a = other && !otherFirst ? await readerOnceBare(other, url) : b;
+            if (t === null) break;
+            times.push(t);
+            if (a !== null) otherTimes.push(a);
+            const p = await readerOnce(l, url);
+            if (p !== null) pw.push(p);
+          }
+        };
+        try {
+          await within(runs(), PAGE_TIMEOUT_MS, file);
+        } catch (err) {
+          const why = timedOut(err);
+          if (why === null) throw err;
+          rows.push([file, `timed out: ${why}`, ...(other ? ['—'] : []), '—', '—']);
+          continue;
         }
         if (!times.length) continue;
         all.push(median(times));
