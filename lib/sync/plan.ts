@@ -1,19 +1,14 @@
 /**
  * What goes into the sync area when the whole list does not fit its quota. Tombstones come
- * first (they are tiny and a lost one would bring an entry back), then live entries most
- * recently changed first (saved, read, archived, any field edited: the entry's newest stamp).
- * The longest prefix of that order that fits is synced; the rest stays on this browser only,
- * never dropped. Every browser computes the order from the merged records alone, and a merge
- * only ever moves an entry up (its newest stamp can only grow), so:
- * - browsers that hold the same entries agree on the cut and stop rewriting each other's areas;
- * - an entry changed on one browser ranks above every older copy of it elsewhere: a browser
- *   holding a stale copy in its cut receives the newer one (it ranks higher still), and one whose
- *   cut leaves the newer copy out has filled the area with entries that push the stale copy out
- *   of every other browser's cut too. A rank by status (unread first) lacked this: reading an
- *   entry moved it out of one cut while the other browser kept publishing its unread copy.
- * At the edge of the cut a newer copy may not fit where an older one did; entries the area
- * carries with older values than the writer's therefore come right after the tombstones, so the
- * newest values replace the stale ones, after which the ranking alone decides again.
+ * first (they are tiny and a lost one would bring an entry back), then live entries in priority
+ * order: unread before read, not archived before archived, newest saved first, then the most
+ * recently changed. The longest prefix of that order that fits is synced; the rest stays on this
+ * browser only, never dropped. Every browser computes the same order from the record values
+ * alone, so once they hold the same entries they agree on the cut too and stop rewriting each
+ * other's areas. Entries the area carries with older values than the writer's come right after
+ * the tombstones, whatever their rank: their newest values must reach the browsers that carry the
+ * stale copy (reading an entry moves it down the order, out of one browser's cut while another
+ * still ranks its unread copy high).
  */
 import { compareHlc, maxHlc, type Hlc } from './hlc';
 import { encodeRecords } from './codec';
@@ -34,7 +29,13 @@ const SEARCH_SLACK = 0.98;
 export const lastChange = (r: LiveRecord): Hlc => recordHlcs(r).reduce(maxHlc);
 
 export function livePriority(a: LiveRecord, b: LiveRecord): number {
-  return compareHlc(lastChange(b), lastChange(a)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    Number(a.f.read.v) - Number(b.f.read.v) ||
+    Number(a.f.archived.v) - Number(b.f.archived.v) ||
+    b.f.savedAt.v - a.f.savedAt.v ||
+    compareHlc(lastChange(b), lastChange(a)) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 function deadPriority(a: DeadRecord, b: DeadRecord): number {
