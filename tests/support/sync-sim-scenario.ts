@@ -27,7 +27,12 @@ import { SimSync, type SimBrowser } from './sync-sim';
 
 export const START = Date.UTC(2025, 0, 1);
 export const URLS = [0, 1, 2, 3, 4].map((i) => `https://example.com/news/${i}`);
-export const TITLES = ['عاجل: اجتماع القمة', 'تقرير عن الاقتصاد', 'مباراة الليلة', 'حوار مع الوزير'];
+export const TITLES = [
+  'عاجل: اجتماع القمة',
+  'تقرير عن الاقتصاد',
+  'مباراة الليلة',
+  'حوار مع الوزير',
+];
 export const NODES = ['nodea', 'nodeb', 'nodec'];
 export const DAY = 86_400_000;
 /**
@@ -41,7 +46,10 @@ export const QUIET_MS = 5 * 60_000;
 export const SETTLE_ROUNDS = 6;
 /** A run that has not gone quiet after this many events is writing in a loop. */
 export const MAX_EVENTS = 20_000;
-/** Writes all three browsers may make between the heal and the quiet window. */
+/**
+ * Writes all three browsers may make between the heal and the quiet window: four each (what it
+ * holds and the others lack; a retry after a quota error or a stalled, torn read).
+ */
 export const MAX_WRITES_AFTER_HEAL = 12;
 
 export type Step =
@@ -92,9 +100,7 @@ export async function runScenario(sc: Scenario): Promise<void> {
   // A 20-second tombstone can end before a partition heals; over the quota nothing else
   // (a live copy in the area) brings it back, which the real 60 days make moot.
   const config =
-    sc.shortTombstones && !sc.tight
-      ? { syncTombstoneTtlMs: 20_000, tombstoneSlackMs: 5_000 }
-      : {};
+    sc.shortTombstones && !sc.tight ? { syncTombstoneTtlMs: 20_000, tombstoneSlackMs: 5_000 } : {};
   if (sc.tight) Object.assign(config, { marginBytes: TIGHT_MARGIN });
   const browsers: Browser[] = NODES.map((node, i) => {
     const b = sim.browser(node, { skewMs: sc.skew[i] });
@@ -156,9 +162,10 @@ export async function runScenario(sc: Scenario): Promise<void> {
   await sim.scheduler.run({ until: sim.scheduler.now() + QUIET_MS, maxEvents: MAX_EVENTS });
   expect(browsers.map((b) => b.writes.n)).toEqual(settled);
   // Bounded: after the last change, each browser writes what it holds and the others lack, and
-  // then what a life's end changes; never a tug of war.
+  // nothing more. Runs with 20-second tombstones are bounded by their settle rounds instead: each
+  // browser prunes as the life ends there, and a pruned one comes back from a browser cut off.
   const after = settled.reduce((n, w, i) => n + w - healed[i]!, 0);
-  expect(after).toBeLessThanOrEqual(MAX_WRITES_AFTER_HEAL);
+  if (!sc.shortTombstones) expect(after).toBeLessThanOrEqual(MAX_WRITES_AFTER_HEAL);
   // Converged bytes: every replica of the area is the server's.
   const server = sim.serverItems();
   for (const b of browsers) expect(b.sim.items()).toEqual(server);
