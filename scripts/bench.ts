@@ -22,6 +22,7 @@ import { benchAlwaysOnTask } from './lib/always-on-bench';
 import { launchBare, type BareChromium } from './lib/bare-chromium';
 import { median, quantile, table } from './lib/stats';
 import { benchImport } from './lib/import-bench';
+import { benchPreview } from './lib/preview-bench';
 import { capacity } from '../tests/support/sync-capacity';
 import { arabicWords, sampleEntries } from '../tests/support/sync-sample';
 
@@ -585,6 +586,7 @@ const SECTIONS: Record<string, () => Promise<void> | void> = {
   reader: benchReader,
   sync: benchSync,
   import: benchImport,
+  preview: benchPreview,
 };
 
 async function main(): Promise<void> {
