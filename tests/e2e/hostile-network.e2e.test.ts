@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateHopPatterns } from '../../lib/fetch/private-hop-rules';
 import { ROOT, launch, type Launched } from './fixtures';
 import { articlePage, sendHtml } from './import-pages';
 import { answerPermissionPrompt } from './keyboard';
@@ -54,6 +55,21 @@ const pathOf = (url: string) => new URL(url).pathname;
 /** A redirect to `location`, as a hostile (or compromised) public site answers. */
 const redirect = (location: string) => (res: import('node:http').ServerResponse) =>
   void res.writeHead(302, { location }).end();
+
+describe('the redirect-hop rules', () => {
+  it('are each accepted by the browser, with the harness’s switch off (every installed build) and on', async () => {
+    for (const loopback of [false, true]) {
+      const verdicts = await l.worker.evaluate(
+        (patterns) =>
+          Promise.all(
+            patterns.map((regex) => chrome.declarativeNetRequest.isRegexSupported({ regex })),
+          ),
+        privateHopPatterns({ loopback }),
+      );
+      expect(verdicts.map((v) => v.reason ?? 'ok')).toEqual(verdicts.map(() => 'ok'));
+    }
+  });
+});
 
 describe('an imported link that redirects through the reader’s own machine', () => {
   it('never sends the request to the private hop, even when the chain ends on a public page', async () => {

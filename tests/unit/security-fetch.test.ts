@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fetchAndExtract, LOOPBACK_SWITCH } from '@/lib/fetch/fetch-extract';
 import { fetchHtml } from '@/lib/fetch/fetch-html';
-import { PRIVATE_HOP_RULE_IDS, privateHopPatterns } from '@/lib/fetch/private-hops';
+import { PRIVATE_HOP_RULE_IDS, privateHopPatterns } from '@/lib/fetch/private-hop-rules';
 import { isPublicWebUrl } from '@/lib/url/public-address';
 
 const PAGE = '<!doctype html><html><head><title>t</title></head><body><p>نص</p></body></html>';
