@@ -51,6 +51,9 @@ export default defineConfig({
       'contextMenus',
       'alarms',
       'unlimitedStorage',
+      // Blocks the background's own fetches to the reader's network on every redirect hop
+      // (lib/fetch/private-hops.ts); matches no page's requests.
+      'declarativeNetRequest',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     content_security_policy:

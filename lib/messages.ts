@@ -5,7 +5,7 @@
  * this module and must stay small.
  */
 import type { Article, Detection, ExtractResult } from './article';
-import type { ImportPreview, ImportStartReport } from './import/preview';
+import type { ImportStartReport } from './import/preview';
 import type { QueueStatus } from './import/types';
 import { isBool, isExtractResult, isInt, isNum, isObj, isStr } from './shapes';
 import type { ImportReport } from './store/backup';
@@ -98,8 +98,6 @@ export interface Protocol {
   'sync:setEnabled': { req: { enabled: boolean }; res: SyncState };
   /** Extension page → background: sync now; answers once the cycle is done. */
   'sync:now': { req: Record<string, never>; res: SyncState };
-  /** Import page → background: what an import file holds (nothing is written). */
-  'import:preview': { req: ImportFile; res: LibraryResult<{ preview: ImportPreview }> };
   /** Import page → background: import a file's links and queue them for fetching. */
   'import:start': { req: ImportFile; res: LibraryResult<{ report: ImportStartReport }> };
   'import:pause': { req: Record<string, never>; res: QueueStatus };
@@ -129,7 +127,7 @@ const MAX_URL = 8192;
 const MAX_IDS = 1000;
 const MAX_IMPORT_JSON = 60_000_000; // under Chrome's 64 MiB message limit
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const isImportFile = (v: unknown): v is ImportFile =>
+export const isImportFile = (v: unknown): v is ImportFile =>
   isObj(v) &&
   isStr(v.fileName, 512) &&
   Object.keys(v).length === 2 &&
@@ -208,7 +206,6 @@ export const specs: { [K in MessageType]: Spec<K> } = {
       isObj(v) && Object.keys(v).length === 1 && isBool(v.enabled),
   },
   'sync:now': { from: 'page', guard: none },
-  'import:preview': { from: 'page', guard: isImportFile },
   'import:start': { from: 'page', guard: isImportFile },
   'import:pause': { from: 'page', guard: none },
   'import:resume': { from: 'page', guard: none },

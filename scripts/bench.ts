@@ -10,6 +10,7 @@ import { benchAlwaysOn } from './bench/always-on';
 import { benchImport } from './bench/import';
 import { benchLibrary } from './bench/library';
 import { benchPages } from './bench/pages';
+import { benchPreview } from './bench/preview';
 import { benchReader } from './bench/reader';
 import { benchSize } from './bench/size';
 import { benchSync } from './bench/sync';
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, () => Promise<void> | void> = {
   reader: benchReader,
   sync: benchSync,
   import: benchImport,
+  preview: benchPreview,
 };
 
 async function main(): Promise<void> {

@@ -4,13 +4,17 @@ import browser from 'webextension-polyfill';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { FETCH_ORIGINS, fileForImport } from '@/lib/import/client';
 import { importLabel } from '@/lib/import/labels';
+import { previewInWorker } from '@/lib/import/preview-file';
 import { ask } from '@/lib/messaging';
 import { uiLang } from '@/lib/i18n';
 
 const env: ImportEnv = {
   readFile: fileForImport,
   async preview(file) {
-    const res = await ask('import:preview', file);
+    const res = await previewInWorker(
+      file,
+      () => new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' }),
+    );
     return res.ok ? { preview: res.preview } : { messageKey: res.messageKey };
   },
   async start(file) {

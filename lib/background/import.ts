@@ -1,11 +1,12 @@
 /**
- * The background's import service: parses files sent by the import page, creates their entries,
+ * The background's import service: parses files sent by the import page (its preview is parsed in
+ * the page's own worker: lib/import/preview-file.ts), creates their entries,
  * and runs the persistent fetch queue (`lib/import/queue.ts`) — at start-up, when an import
  * starts, and on an alarm, so a stopped service worker picks the work up again.
  */
 import browser from 'webextension-polyfill';
-import { parseImportFile } from '../import/parse';
-import { previewOf, type ImportStartReport } from '../import/preview';
+import { parseFile } from '../import/import-file';
+import type { ImportStartReport } from '../import/preview';
 import { ImportQueue, type Fetcher } from '../import/queue';
 import { ImportError } from '../import/types';
 import type { ImportFile, LibraryFailure } from '../messages';
@@ -23,21 +24,10 @@ export interface ImportDeps {
   fetcher?: Fetcher;
 }
 
-function bytesOf(base64: string): Uint8Array {
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 function failure(err: unknown): LibraryFailure {
   if (err instanceof ImportError) return { ok: false, code: err.code, messageKey: err.messageKey };
   const e = toStoreError(err);
   return { ok: false, code: e.code, messageKey: e.messageKey };
-}
-
-function parseFile(file: ImportFile) {
-  return parseImportFile(file.fileName, 'text' in file ? file.text : bytesOf(file.base64));
 }
 
 export async function startImport(
@@ -54,13 +44,6 @@ export async function startImport(
 
 export function importHandlers(db: QariDb, queue: ImportQueue) {
   return {
-    'import:preview': async (file) => {
-      try {
-        return { ok: true, preview: previewOf(parseFile(file)) };
-      } catch (err) {
-        return failure(err);
-      }
-    },
     'import:start': async (file) => {
       try {
         return { ok: true, report: await startImport(db, queue, file) };

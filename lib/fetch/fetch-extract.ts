@@ -9,6 +9,7 @@ import type { Article, ExtractFailure } from '../article';
 import { extractHtml } from './extract-html';
 import { fetchHtml, type FetchFailure } from './fetch-html';
 import { extractOffscreen } from './offscreen-parser';
+import { guardPrivateHops } from './private-hops';
 
 export { MAX_PAGE_BYTES, DEFAULT_TIMEOUT_MS } from './fetch-html';
 
@@ -54,13 +55,18 @@ function extractHere(html: string, url: string) {
 
 /**
  * Fetch `url` without cookies and extract its article. Never throws; every failure is a reason.
- * `finalUrl` is where redirects ended, which is also the URL the article carries.
+ * `finalUrl` is where redirects ended, which is also the URL the article carries. Nothing is
+ * requested until the browser holds the rules that block every redirect hop to the reader's own
+ * network (private-hops.ts); a browser that refuses them fetches nothing.
  */
 export async function fetchAndExtract(
   url: string,
   opts: FetchExtractOptions = {},
 ): Promise<FetchExtractResult> {
-  const page = await fetchHtml(url, { ...opts, loopback: await loopbackAllowed() });
+  const loopback = await loopbackAllowed();
+  if (!(await guardPrivateHops({ loopback })))
+    return { ok: false, reason: 'network', detail: 'no-hop-guard' };
+  const page = await fetchHtml(url, { ...opts, loopback });
   if (!page.ok) return page;
   if (opts.signal?.aborted) return { ok: false, reason: 'aborted', finalUrl: page.finalUrl };
   const result = await extractHere(page.html, page.finalUrl);

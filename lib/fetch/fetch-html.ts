@@ -3,10 +3,9 @@
  * cookies (a synced or imported link must not act as the reader's logged-in session), following
  * redirects, under a size cap and a timeout, only when the server says it is HTML, and only from
  * the public web (`lib/url/public-address.ts`): checked before the request and where redirects
- * ended. The hops between are not seen: a fetch with `redirect: 'manual'` gives an opaque
- * redirect with no Location to check (the Fetch standard's filtered response), so the browser
- * follows them; a redirect to the reader's network is refused when it lands, nothing of its
- * answer read (README, known limits).
+ * ended. Script cannot see the hops between (a fetch with `redirect: 'manual'` gives an opaque
+ * redirect with no Location); the browser itself blocks every hop to the reader's network under
+ * the rules `private-hops.ts` installs, which fetch-extract.ts does before any fetch.
  */
 import { isPublicWebUrl } from '../url/public-address';
 import { decodeHtml } from './charset';

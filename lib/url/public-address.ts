@@ -13,7 +13,6 @@
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const LOCAL_NAME = /(?:^|\.)(?:localhost|local|internal|home\.arpa|localdomain|lan)$/;
-const LOOPBACK_NAME = /(?:^|\.)localhost$/;
 
 /** [first address, prefix length] of IPv4 ranges that are not the public internet. */
 const PRIVATE_V4: ReadonlyArray<readonly [number, number]> = [
@@ -32,7 +31,12 @@ const PRIVATE_V4: ReadonlyArray<readonly [number, number]> = [
 const LOOPBACK_V4: readonly [number, number] = [0x7f000000, 8];
 
 export interface AddressOptions {
-  /** Allow loopback (127/8, ::1, localhost): the e2e harness's pages are served there. */
+  /**
+   * Allow IPv4 loopback literals (127/8): the e2e harness's pages are served there. Loopback
+   * names (`localhost`) and IPv6 loopback stay private, so the harness has a private address to
+   * attack with (tests/e2e/hostile-network.e2e.test.ts); the hop guard's rules agree
+   * (lib/fetch/private-hops.ts).
+   */
   loopback?: boolean;
 }
 
@@ -80,11 +84,11 @@ function isPrivateV4(ip: number, opts: AddressOptions): boolean {
   return PRIVATE_V4.some((r) => inRange(ip, r));
 }
 
-function isPrivateV6(g: number[], opts: AddressOptions): boolean {
+function isPrivateV6(g: number[]): boolean {
   const v4 = embeddedV4(g);
   const unspecifiedOrLoopback = g.slice(0, 7).every((x) => x === 0) && g[7]! <= 1;
-  if (unspecifiedOrLoopback) return !(opts.loopback && g[7] === 1);
-  if (v4 !== null) return isPrivateV4(v4, opts);
+  if (unspecifiedOrLoopback) return true;
+  if (v4 !== null) return isPrivateV4(v4, {});
   const first = g[0]!;
   return (
     (first & 0xfe00) === 0xfc00 || // unique local fc00::/7
@@ -94,8 +98,7 @@ function isPrivateV6(g: number[], opts: AddressOptions): boolean {
   );
 }
 
-function isPrivateName(host: string, opts: AddressOptions): boolean {
-  if (opts.loopback && LOOPBACK_NAME.test(host)) return false;
+function isPrivateName(host: string): boolean {
   // A single label (`router`, `nas`) is found through the local network's search domain.
   return !host.includes('.') || LOCAL_NAME.test(host);
 }
@@ -113,7 +116,7 @@ export function isPublicWebUrl(url: string | URL, opts: AddressOptions = {}): bo
   const v4 = v4Number(host);
   if (v4 !== null) return !isPrivateV4(v4, opts);
   const v6 = v6Groups(host);
-  if (v6) return !isPrivateV6(v6, opts);
+  if (v6) return !isPrivateV6(v6);
   if (host.startsWith('[')) return false;
-  return !isPrivateName(host, opts);
+  return !isPrivateName(host);
 }

@@ -96,6 +96,14 @@ new MutationObserver(() => setTimeout(() => {
 }, ${delay})).observe(document.documentElement, { childList: true });
 </script>`;
 
+/** Navigates every frame it can reach to its own page when called; how many it reached. */
+const NAVIGATES_ON_CALL = `<script>
+window.navigateFrames = () => {
+  for (let i = 0; i < window.length; i++) window[i].location.href = location.origin + '/hostile/phish.html';
+  return window.length;
+};
+</script>`;
+
 const PHISH = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>انتهت الجلسة</title></head>
 <body><h1>انتهت الجلسة</h1><form><input type="password" placeholder="كلمة المرور"></form></body></html>`;
 
@@ -218,6 +226,35 @@ describe('a page that goes after the reader itself', () => {
       }
       await page.close();
     });
+
+  it('navigating the overlay’s frame once the reader shows closes the overlay', async () => {
+    const page = await l.context.newPage();
+    await page.goto(serveSeed('/hostile/navigates-on-call.html', NAVIGATES_ON_CALL));
+    await openReaderFromButton(page);
+    const frame = await waitForReaderToc(page);
+    expect(await titleIn(frame)).toBe(GOLD.title);
+    // window.frames lists no frame of a shadow tree: the page's own reach misses the reader.
+    await page.evaluate(() => (window as unknown as { navigateFrames(): number }).navigateFrames());
+    await page.waitForTimeout(1_000);
+    expect(frame.url()).toMatch(/\/reader\.html#/);
+    // A page that got hold of the frame element anyway (as one did through a custom element's
+    // ElementInternals) navigates it from its own script.
+    await (
+      await frame.frameElement()
+    ).evaluate((f, url) => {
+      (f as HTMLIFrameElement).contentWindow!.location.href = url;
+    }, l.server.url('/hostile/phish.html'));
+    await expect.poll(() => readerHostCount(page), { timeout: 10_000 }).toBe(0);
+    // Nothing of the page's "session expired" page stays in a shadow root of ours.
+    const inShadow: string[] = [];
+    for (const f of page.frames()) {
+      const el = await f.frameElement().catch(() => null);
+      if (el && (await el.evaluate((e) => e.getRootNode() instanceof ShadowRoot)))
+        inShadow.push(f.url());
+    }
+    expect(inShadow).toEqual([]);
+    await page.close();
+  });
 
   it('framing or opening the reader’s pages shows no saved article and changes no entry', async () => {
     const id = await saveSeed();

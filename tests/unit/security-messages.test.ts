@@ -37,7 +37,6 @@ const VALID: { [K in MessageType]: unknown } = {
   'sync:state': {},
   'sync:setEnabled': { enabled: true },
   'sync:now': {},
-  'import:preview': { fileName: 'a.csv', text: 'url\nhttps://a.example/' },
   'import:start': { fileName: 'a.bin', base64: 'AAEC' },
   'import:pause': {},
   'import:resume': {},
@@ -86,13 +85,12 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   'sync:state': [{ a: 1 }],
   'sync:setEnabled': [{ enabled: 'yes' }, { enabled: true, x: 1 }],
   'sync:now': [[]],
-  'import:preview': [
+  'import:start': [
     { fileName: 'a', text: 'x', base64: 'AAAA' },
     { fileName: 'x'.repeat(513), text: '' },
     { fileName: 'a', base64: 'AAA' },
     { fileName: 'a', base64: '<script>' },
   ],
-  'import:start': [{ fileName: 'a' }],
   'import:pause': [{ now: 1 }],
   'import:resume': [null],
   'import:status': ['x'],
