@@ -64,18 +64,30 @@ function fill(at: string): string {
   return path;
 }
 
-/** Save the page `path` from the toolbar popup; what the popup's status line says. */
-async function saveFromPopup(l: Launched, path: string): Promise<string> {
+/**
+ * Save the page `path` from the toolbar popup; what the popup's status line says, or null when
+ * the popup closed before saying anything.
+ */
+async function saveFromPopup(l: Launched, path: string): Promise<string | null> {
   const page = await l.context.newPage();
   await page.goto(server.url(path));
   const popup = await openToolbarPopup(l, page);
   try {
     await popup.until(`document.querySelector('.qari-popup[aria-busy="false"]')`);
     await popup.value(`document.querySelector('.qari-page-actions .qari-secondary').click()`);
-    await popup.until(
-      `document.querySelector('.qari-page-status')?.textContent && !document.querySelector('.qari-page-actions .qari-secondary[aria-busy="true"]')`,
-      30_000,
-    );
+    const shown = await popup
+      .until(
+        `document.querySelector('.qari-page-status')?.textContent && !document.querySelector('.qari-page-actions .qari-secondary[aria-busy="true"]')`,
+        30_000,
+      )
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (!String(err).includes('No session')) throw err;
+          return false;
+        },
+      );
+    if (!shown) return null;
     return await popup.value<string>(`document.querySelector('.qari-page-status').textContent`);
   } finally {
     await popup.close();
@@ -100,7 +112,12 @@ describe('a full disk', () => {
 
     const filler = fill(mounted);
     expect(statfsSync(mounted).bavail).toBe(0);
-    const full = await saveFromPopup(l, SECOND);
+    let full = await saveFromPopup(l, SECOND);
+    if (full === null) {
+      // Seen on the first failing save: the toolbar popup closes before its answer (open).
+      console.log('full-disk test: the toolbar popup closed during the first failed save; again');
+      full = await saveFromPopup(l, SECOND);
+    }
     expect(full).toContain(DISK_FULL);
 
     rmSync(filler);
