@@ -108,13 +108,6 @@ describe('two browsers over a live relay, a list over the quota', () => {
       await send(pageA, 'sync:now', {});
       expect(await relay.settle()).toBeLessThanOrEqual(2);
       const stateA = await send<SyncState>(pageA, 'sync:state', {});
-      console.log(
-        JSON.stringify(stateA),
-        JSON.stringify(relay.writes()),
-        await a.worker.evaluate(() => chrome.storage.sync.getBytesInUse(null)),
-        (await listOf(pageA)).size,
-        (await listOf(pageB)).size,
-      );
       expect(stateA.lastError).toBeNull();
       expect(stateA.localOnly).toBeGreaterThan(0);
       const listB = await listOf(pageB);
