@@ -104,7 +104,7 @@ async function saveFromPopup(l: Launched, path: string): Promise<string | null> 
 }
 
 describe('a full disk', () => {
-  it('says the disk is full when saving from the toolbar popup and loses nothing; saves again once space is back', async (ctx) => {
+  it('says the disk is full when saving from the toolbar popup and loses nothing (saving again without a restart: DISK_RECOVERY=1)', async (ctx) => {
     if (!mounted) ctx.skip();
     l = await launch({ server, userDataDir: join(mounted, 'profile'), headless: false });
     const options = await l.extensionPage('options.html');
