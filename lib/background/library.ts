@@ -19,7 +19,7 @@ import {
 } from '../store/articles';
 import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
-import { toStoreError } from '../store/errors';
+import { toStoreErrorOnDisk } from '../store/errors';
 import { extractTab, readCanonicalLink } from './reader';
 
 const EXTRACT_FAILED: LibraryFailure = {
@@ -35,8 +35,8 @@ export interface LibraryDeps {
   readCanonical?: (tabId: number) => Promise<string | null>;
 }
 
-function failure(err: unknown): LibraryFailure {
-  const e = toStoreError(err);
+async function failure(err: unknown): Promise<LibraryFailure> {
+  const e = await toStoreErrorOnDisk(err);
   return { ok: false, code: e.code, messageKey: e.messageKey };
 }
 

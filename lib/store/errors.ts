@@ -60,6 +60,8 @@ const QUOTA_MESSAGE = /quota|disk.?full|no space/i;
 const IO_NAMES = new Set(['DataError', 'UnknownError', 'AbortError']);
 const IO_MESSAGE = /\bIOError\b|Failed to write blobs|Version change transaction was aborted/i;
 const MAX_CAUSE_DEPTH = 5;
+/** Room left for this origin below which an aborted write is taken for a full disk. */
+const LOW_ROOM_BYTES = 1 << 20;
 
 /** Whether `err` or an error it wraps (Dexie's `inner`, a `cause`, a bulk write's first failure) satisfies `test`. */
 function inChain(err: unknown, test: (name: unknown, message: unknown) => boolean): boolean {
@@ -106,11 +108,36 @@ export function toStoreError(err: unknown): StoreError {
   return new StoreError('storage', String(err), { cause: err });
 }
 
+/**
+ * Whether the disk has no room left for this origin. Chromium caps an origin's quota at its usage
+ * plus the disk's free space, so the storage estimate sees a full disk; without the API, unknown.
+ */
+async function noRoomLeft(): Promise<boolean> {
+  try {
+    const { usage, quota } = await globalThis.navigator.storage.estimate();
+    return usage !== undefined && quota !== undefined && quota - usage < LOW_ROOM_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * toStoreError, and a generic storage failure while the disk has no room left is named a full
+ * disk: Chromium then often gives no reason at all (the write's transaction "was aborted", the
+ * reopen after it an UnknownError).
+ */
+export async function toStoreErrorOnDisk(err: unknown): Promise<StoreError> {
+  const e = toStoreError(err);
+  if (e.code === 'storage' && (await noRoomLeft()))
+    return new StoreError('disk-full', undefined, { cause: err });
+  return e;
+}
+
 /** Run a write; whatever it throws becomes a StoreError (its transaction has rolled back). */
 export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    throw toStoreError(err);
+    throw await toStoreErrorOnDisk(err);
   }
 }

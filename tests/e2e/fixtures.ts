@@ -57,6 +57,8 @@ export interface LaunchOptions {
    * (on by default; false tests the refusal every installed build makes).
    */
   fetchLoopback?: boolean;
+  /** More environment for the browser's processes (e.g. libfaketime's LD_PRELOAD and FAKETIME). */
+  env?: Record<string, string>;
 }
 
 // The switch lib/fetch/fetch-extract.ts reads; only an extension context can set it.
@@ -76,7 +78,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     headless: false, // --headless=new is passed below: extensions need the new headless mode
     locale: opts.locale ?? 'ar',
     // On Linux Chromium takes its UI language (and so the extension's i18n) from the environment.
-    env: { ...process.env, LANGUAGE: opts.locale ?? 'ar' },
+    env: { ...process.env, LANGUAGE: opts.locale ?? 'ar', ...opts.env },
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     args: [
       ...CHROME_FLAGS.filter(

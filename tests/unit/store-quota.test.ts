@@ -9,7 +9,7 @@ import {
 } from '@/lib/store/articles';
 import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
 import { openDb, reviveIfFailed, type QariDb } from '@/lib/store/db';
-import { isQuotaError, StoreError, toStoreError } from '@/lib/store/errors';
+import { isQuotaError, StoreError, toStoreError, toStoreErrorOnDisk } from '@/lib/store/errors';
 import { requestPersistence } from '@/lib/store/persistence';
 import { dropDb, freshDb, makeArticle, outbox } from './store-fixtures';
 
@@ -148,6 +148,27 @@ describe('a full disk, as Chromium reports it', () => {
     expect(await countEntries(openDb())).toBe(1);
     await saveArticle(openDb(), makeArticle({ url: 'https://example.com/after' }));
     expect(await countEntries(openDb())).toBe(2);
+  });
+
+  it('names a write aborted with no reason disk-full when the estimate shows no room left', async () => {
+    // What the e2e test on a full tmpfs saw: the request's error names only the abort.
+    const aborted = new Dexie.BulkError('bodies.bulkPut(): 1 of 1 operations failed.', [
+      new DOMException(
+        'The transaction was aborted, so the request cannot be fulfilled.',
+        'AbortError',
+      ),
+    ]);
+    const estimate = vi.fn(async () => ({ usage: 5_000_000, quota: 5_000_100 }));
+    vi.stubGlobal('navigator', { ...navigator, storage: { estimate } });
+    try {
+      expect((await toStoreErrorOnDisk(aborted)).code).toBe('disk-full');
+      estimate.mockResolvedValue({ usage: 5_000_000, quota: 900_000_000 });
+      expect((await toStoreErrorOnDisk(aborted)).code).toBe('storage');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Without the API the failure stays a generic one.
+    expect((await toStoreErrorOnDisk(aborted)).code).toBe('storage');
   });
 
   it('leaves a database closed on purpose closed', () => {

@@ -1,0 +1,147 @@
+/**
+ * A full disk, for real: the profile lives on a small tmpfs, a file fills what is left of it, and
+ * the reader saves from the toolbar popup. The popup says the disk is full (not "restart the
+ * browser") and nothing saved before is lost once the file is gone; that the next save then works
+ * in the same browser process is checked with DISK_RECOVERY=1 (open: see RECOVERY). Mounting needs
+ * root; where `mount` is refused the test says why and skips.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, ROOT, SHARED_DIR, tabIdOf, type Launched } from './fixtures';
+import { startServer, type PageServer } from './server';
+import { listOf, send } from './sync-relay-helpers';
+import { openToolbarPopup } from './toolbar-popup';
+
+const SIZE = '256m';
+const SAMPLE = '/pages/sample-article.html';
+const SECOND = '/shared/corpus/real/bbcarabic-1.html';
+const FILL_CHUNK = 1 << 20;
+const DISK_FULL = 'لا توجد مساحة كافية على القرص';
+const SAVED = 'حُفظت الصفحة في قائمة القراءة';
+/**
+ * Saving again once space is back, in the same browser, still fails in some runs ("restart the
+ * browser"), and in one run answered "saved" with the entry missing from the list: open, so
+ * behind a switch like the property test's day-long clocks.
+ */
+const RECOVERY = process.env.DISK_RECOVERY === '1';
+
+let server: PageServer;
+let dir = '';
+let mounted = '';
+let l: Launched | undefined;
+
+beforeAll(async () => {
+  server = await startServer([
+    { prefix: '/pages/', dir: join(ROOT, 'tests/pages') },
+    { prefix: '/shared/', dir: SHARED_DIR },
+  ]);
+  dir = mkdtempSync(join(tmpdir(), 'qari-tmpfs-'));
+  const res = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${SIZE}`, 'tmpfs', dir], {
+    encoding: 'utf8',
+  });
+  if (res.status === 0) mounted = dir;
+  else console.log(`full-disk test skipped: mount refused (${res.stderr || res.error})`);
+});
+
+afterAll(async () => {
+  await l?.close();
+  await server?.close();
+  if (mounted) spawnSync('umount', [mounted]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Fill the filesystem at `at` to the last byte with one file. */
+function fill(at: string): string {
+  const path = join(at, 'filler');
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(FILL_CHUNK, 1);
+  try {
+    for (let size = FILL_CHUNK; size >= 1;) {
+      try {
+        writeSync(fd, chunk, 0, size);
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return path;
+}
+
+/**
+ * Save the page `path` from the toolbar popup; what the popup's status line says, or null when
+ * the popup closed before saying anything.
+ */
+async function saveFromPopup(l: Launched, path: string): Promise<string | null> {
+  const page = await l.context.newPage();
+  await page.goto(server.url(path));
+  const popup = await openToolbarPopup(l, page);
+  try {
+    // The save button, not the list: on a full disk the list's own read may not finish.
+    await popup.until(`document.querySelector('.qari-page-actions .qari-secondary')`);
+    await popup.value(`document.querySelector('.qari-page-actions .qari-secondary').click()`);
+    const shown = await popup
+      .until(
+        `document.querySelector('.qari-page-status')?.textContent && !document.querySelector('.qari-page-actions .qari-secondary[aria-busy="true"]')`,
+        30_000,
+      )
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (!String(err).includes('No session')) throw err;
+          return false;
+        },
+      );
+    if (!shown) return null;
+    return await popup.value<string>(`document.querySelector('.qari-page-status').textContent`);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+}
+
+describe('a full disk', () => {
+  it('says the disk is full when saving from the toolbar popup and loses nothing (saving again without a restart: DISK_RECOVERY=1)', async (ctx) => {
+    if (!mounted) ctx.skip();
+    l = await launch({ server, userDataDir: join(mounted, 'profile'), headless: false });
+    const options = await l.extensionPage('options.html');
+    const first = await l.context.newPage();
+    await first.goto(server.url(SAMPLE));
+    const saved = await send<{ ok: boolean }>(options, 'library:saveTab', {
+      tabId: await tabIdOf(l, first),
+    });
+    expect(saved.ok).toBe(true);
+    await first.close();
+    const before = await listOf(options);
+    expect(before.size).toBe(1);
+
+    const filler = fill(mounted);
+    expect(statfsSync(mounted).bavail).toBe(0);
+    let full = await saveFromPopup(l, SECOND);
+    if (full === null) {
+      // Seen on the first failing save: the toolbar popup closes before its answer (open).
+      console.log('full-disk test: the toolbar popup closed during the first failed save; again');
+      full = await saveFromPopup(l, SECOND);
+    }
+    expect(full).toContain(DISK_FULL);
+
+    rmSync(filler);
+    // Nothing saved before is lost: the list read afresh from disk still holds it.
+    const kept = await listOf(await l.extensionPage('options.html'));
+    for (const url of before.keys()) expect(kept.has(url)).toBe(true);
+    if (!RECOVERY) {
+      console.log(
+        'full-disk test: saving again without a restart is open (DISK_RECOVERY=1 runs it)',
+      );
+      return;
+    }
+    const again = await saveFromPopup(l, SECOND);
+    expect(again).toContain(SAVED);
+    const after = await listOf(await l.extensionPage('options.html'));
+    expect(after.size).toBe(2);
+    for (const url of before.keys()) expect(after.has(url)).toBe(true);
+  }, 180_000);
+});
