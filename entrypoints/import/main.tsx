@@ -1,4 +1,4 @@
-import '../options/options.css';
+import './import.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';

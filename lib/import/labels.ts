@@ -30,6 +30,7 @@ export const IMPORT_LABELS = {
   importResume: 'استأنف',
   importRetry: 'أعد محاولة ما تعذّر',
   importFailuresHeading: 'روابط لم تُحفظ مقالاتها',
+  importRetryingHeading: 'روابط تُعاد محاولتها بعد قليل',
   importFileUnknown:
     'هذا الملف ليس تصديرًا من Pocket أو Instapaper أو Wallabag ولا ملف إشارات مرجعية ولا نسخة احتياطية من قارئ، فلم يُستورد منه شيء.',
   importFileEmpty: 'الملف فارغ: لا روابط فيه.',
