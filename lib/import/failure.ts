@@ -2,7 +2,7 @@
  * What a failed fetch-and-extract means for an imported link: try again later (the network, the
  * server's bad moment) or give up and keep it as a plain link with the reason shown.
  */
-import type { Article } from '../article';
+import { NO_LANGUAGE, type Article } from '../article';
 import type { FetchExtractFailure } from '../fetch/fetch-extract';
 import { isListOfLinks } from './link-list';
 
@@ -34,9 +34,6 @@ export const FAILURE_CODES: readonly FailureCode[] = [
 
 // Arabic articles; Persian/Urdu pages in Arabic script are not what this reader is for.
 const ARABIC_LANG = /^ar\b/i;
-// Extraction names no language when what it kept is no running text in any language (a site's
-// footer links, a copyright line): the page is not an article, whatever its own language.
-const NO_LANGUAGE = 'und';
 
 const RETRYABLE = new Set<FailureCode>(['network', 'timeout', 'server']);
 const HTTP_STATUS = /^http-(\d{3})$/;

@@ -40,6 +40,24 @@ const FALLBACKS = {
   readerJustify: 'ضبط النص من الجانبين',
   readerEmbedLink: 'محتوى مضمّن من {host}',
   readerTable: 'جدول',
+  // A page that is not an article, and what a reader can do at the end of one (issue 15).
+  readerNotArticle: 'تعذّر استخراج المقال من هذه الصفحة: لا تبدو مقالًا، بل صفحة روابط أو أقسام.',
+  readerShowAnyway: 'اعرضها على أي حال',
+  readerEndHeading: 'انتهى المقال',
+  readerArchive: 'أرشِف',
+  readerArchived: 'أُرشف المقال.',
+  readerUnarchive: 'أعِد من الأرشيف',
+  readerFavourite: 'أضف إلى المفضلة',
+  readerUnfavourite: 'أزل من المفضلة',
+  readerMarkUnread: 'علّمه غير مقروء',
+  readerMarkRead: 'علّمه مقروءًا',
+  readerDelete: 'احذف',
+  readerDeleted: 'حُذف المقال من قائمة القراءة.',
+  readerUndo: 'تراجع',
+  readerBackToList: 'قائمة القراءة',
+  readerBackToPage: 'عُد إلى الصفحة',
+  readerRetry: 'أعد المحاولة',
+  readerActionFailed: 'تعذّرت العملية. حاول مرة أخرى.',
 } as const;
 
 export type LabelKey = keyof typeof FALLBACKS;
