@@ -40,8 +40,8 @@ async function boot(app: HTMLElement): Promise<void> {
   const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;
   if (waiting) warmUp(document);
   const delivered = await waiting;
-  if (!delivered || delivered === 'error') {
-    const kind = delivered === 'error' ? 'error' : 'missing';
+  if (!delivered || typeof delivered === 'string') {
+    const kind = delivered ?? 'missing';
     render(<ReaderStatus kind={kind} labels={labels} onClose={onClose} />, app);
     return;
   }

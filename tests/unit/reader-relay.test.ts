@@ -274,8 +274,15 @@ describe('the overlay’s reader page takes its article only from its tab’s po
   it('shows a failed extraction as an error', async () => {
     const { win } = frameWindow(`#t=${token('c')}`);
     const got = waitForOverlayArticle(win, token('c'));
-    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'no-content' }));
+    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'timeout' }));
     await expect(got).resolves.toBe('error');
+  });
+
+  it('tells a page with no article in it from a failed extraction', async () => {
+    const { win } = frameWindow(`#t=${token('c')}`);
+    const got = waitForOverlayArticle(win, token('c'));
+    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'no-content' }));
+    await expect(got).resolves.toBe('not-article');
   });
 
   it('keeps what arrives before the reader’s bundle runs, with one port', async () => {
