@@ -131,7 +131,7 @@ export function ReaderView(props: ReaderViewProps) {
   const end: EndAction[] = endIds.map((id, i) => ({
     id,
     label: labels[ACTION_LABEL[id]],
-    primary: i === 0,
+    primary: i === 0 && (id === 'archive' || id === 'save'),
     onClick: () => (entry ? entry.onAction(id) : overlayAction(id)),
   }));
   const ui = useMemo(uiLang, []);

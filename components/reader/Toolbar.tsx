@@ -61,7 +61,7 @@ export function Toolbar(p: Props) {
           onClick={a.onClick}
         >
           <Icon name={a.icon} filled={a.filled} />
-          <span class="qari-sr-only">{a.label}</span>
+          <span class="qari-action-label">{a.label}</span>
         </button>
       ))}
       <span class="qari-toolbar-spacer" />
