@@ -49,6 +49,9 @@ export type ExtractResult =
   | { ok: true; article: Article; timings: { extractMs: number } }
   | { ok: false; reason: ExtractFailure; detail?: string };
 
+/** The language extraction gives text it cannot name: no running text in any language. */
+export const NO_LANGUAGE = 'und';
+
 /** What the always-on detector concludes about a page. */
 export interface Detection {
   isArticle: boolean;

@@ -276,7 +276,13 @@ export interface OverlayArticle {
   type: 'qari:article';
   token: string;
   result: ExtractResult;
+  /** False when the page does not look like an article: the reader says so before showing it. */
+  looksLikeArticle?: boolean;
 }
+
+/** The page's verdict carried with an overlay article (absent: an article). */
+export const overlayLooksLikeArticle = (data: unknown): boolean =>
+  !(isObj(data) && data.looksLikeArticle === false);
 
 /** The extraction result in `data` if it is the overlay article for `token`, else null. */
 export function parseOverlayArticle(data: unknown, token: string): ExtractResult | null {

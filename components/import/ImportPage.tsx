@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { failureKey } from '@/lib/import/failure';
 import { importLabel, importLabelFor } from '@/lib/import/labels';
 import type { ImportPreview } from '@/lib/import/preview';
-import type { QueueStatus } from '@/lib/import/queue';
+import type { QueueFailure, QueueStatus } from '@/lib/import/queue';
 import type { ImportFile } from '@/lib/messages';
 import { count } from '@/lib/popup/format';
 import type { UiLang } from '@/lib/i18n';
@@ -65,6 +65,22 @@ function Preview({ p, ui }: { p: ImportPreview; ui: UiLang }) {
   );
 }
 
+/** Links with the reason each could not be saved (yet). */
+function LinkList({ items, testId }: { items: QueueFailure[]; testId: string }) {
+  return (
+    <ul class="qari-import-failures" data-testid={testId}>
+      {items.map((f) => (
+        <li key={f.url} data-reason={f.reason}>
+          <span dir="auto">{f.title || f.url}</span> —{' '}
+          <span class="qari-import-reason">
+            {importLabelFor(failureKey(f.reason), 'importFailure_error')}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Progress({
   s,
   ui,
@@ -89,7 +105,7 @@ function Progress({
     <section class="qari-import-progress" aria-labelledby="qari-progress-h">
       <h2 id="qari-progress-h">{importLabel('importProgressHeading')}</h2>
       <progress max={Math.max(1, total)} value={s.done + s.failed} data-testid="import-progress" />
-      <p data-testid="import-status">
+      <p class="qari-import-counts" data-testid="import-status">
         <span>{importLabel('importDone', count(s.done, ui))}</span>{' '}
         <span>{importLabel('importFailed', count(s.failed, ui))}</span>{' '}
         <span>{importLabel('importWaiting', count(s.waiting, ui))}</span>
@@ -97,15 +113,16 @@ function Progress({
       {s.paused && <p role="status">{importLabel('importPaused')}</p>}
       {denied && <p role="alert">{importLabel('importPermissionDenied')}</p>}
       <div class="qari-import-buttons">
-        {s.paused ? (
+        {/* Pause and resume only while something is waiting: they would do nothing else. */}
+        {s.waiting > 0 && s.paused && (
           <button type="button" class="qari-primary" onClick={withAccess(env.resume)}>
             {importLabel('importResume')}
           </button>
-        ) : (
+        )}
+        {s.waiting > 0 && !s.paused && (
           <button
             type="button"
             class="qari-secondary"
-            disabled={s.waiting === 0}
             onClick={() => void env.pause().then(onStatus)}
           >
             {importLabel('importPause')}
@@ -117,17 +134,16 @@ function Progress({
           </button>
         )}
       </div>
+      {s.retrying.length > 0 && (
+        <>
+          <h3>{importLabel('importRetryingHeading')}</h3>
+          <LinkList items={s.retrying} testId="import-retrying" />
+        </>
+      )}
       {s.failures.length > 0 && (
         <>
           <h3>{importLabel('importFailuresHeading')}</h3>
-          <ul class="qari-import-failures" data-testid="import-failures">
-            {s.failures.map((f) => (
-              <li key={f.url} data-reason={f.reason}>
-                <span dir="auto">{f.title || f.url}</span> —{' '}
-                {importLabelFor(failureKey(f.reason), 'importFailure_error')}
-              </li>
-            ))}
-          </ul>
+          <LinkList items={s.failures} testId="import-failures" />
         </>
       )}
     </section>
@@ -138,7 +154,12 @@ function Progress({
 export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
   const [file, setFile] = useState<ImportFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // `denied`: the start's "no site access" message, true only while links wait paused for it.
+  const [message, setMessage] = useState<{
+    text: string;
+    error: boolean;
+    denied?: boolean;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<QueueStatus | null>(null);
 
@@ -194,6 +215,7 @@ export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
           ? importLabel('importStarted', count(res.added, ui), count(res.merged, ui))
           : importLabel('importPermissionDenied'),
         error: !access,
+        denied: !access,
       });
       setFile(null);
       setPreview(null);
@@ -202,6 +224,11 @@ export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
       setBusy(false);
     }
   };
+
+  // Access granted since (the queue runs) or nothing left to fetch: the error is no longer true.
+  useEffect(() => {
+    if (message?.denied && status && (!status.paused || status.waiting === 0)) setMessage(null);
+  }, [status, message]);
 
   const hasQueue = status && status.done + status.failed + status.waiting > 0;
   return (

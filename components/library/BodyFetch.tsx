@@ -1,10 +1,19 @@
 import { syncLabel, type SyncLabelKey } from '@/lib/popup/sync-labels';
+import { readerLabels } from '@/lib/reader/labels';
 import { isWebUrl } from '@/lib/store/validate';
 
 export type BodyFetchState =
   | { kind: 'fetching' }
   | { kind: 'access'; url: string; host: string; onAllow: () => void }
-  | { kind: 'failed'; reason: SyncLabelKey; url: string; onRetry: () => void };
+  | {
+      kind: 'failed';
+      reason: SyncLabelKey;
+      url: string;
+      onRetry: () => void;
+      /** Delete the entry (with undo), and back to the list: a failed entry is no dead end. */
+      onDelete?: () => void;
+      onList?: () => void;
+    };
 
 function OriginalLink({ url }: { url: string }) {
   return isWebUrl(url) ? (
@@ -53,7 +62,22 @@ export function BodyFetch({ state }: { state: BodyFetchState }) {
         <OriginalLink url={state.url} />{' '}
         <button type="button" class="qari-button" onClick={state.onRetry}>
           {syncLabel('syncRetry')}
-        </button>
+        </button>{' '}
+        {state.onDelete && (
+          <button type="button" class="qari-button" data-action="delete" onClick={state.onDelete}>
+            {readerLabels().readerDelete}
+          </button>
+        )}{' '}
+        {state.onList && (
+          <button
+            type="button"
+            class="qari-button"
+            data-action="back-to-list"
+            onClick={state.onList}
+          >
+            {readerLabels().readerBackToList}
+          </button>
+        )}
       </p>
     </main>
   );

@@ -4,6 +4,7 @@ import { importLabelFor } from '@/lib/import/labels';
 import type { ListRow } from '@/lib/popup/client';
 import { percent, savedDate } from '@/lib/popup/format';
 import { label } from '@/lib/popup/labels';
+import { rowState, STATE_LABEL } from '@/lib/popup/row-state';
 import type { UiLang } from '@/lib/i18n';
 import { readingTimePhrase } from '@/lib/reader/reading-time';
 import { sourceOf } from '@/lib/text/display';
@@ -27,9 +28,6 @@ interface Props {
   onAction: (action: RowAction, row: ListRow) => void;
 }
 
-// A reader who got this far has read the article.
-const READ_AT = 0.95;
-
 /** The host first: the site name is whatever the page claims (another outlet's, say). */
 function SourceLine({ source }: { source: ReturnType<typeof sourceOf> }) {
   return (
@@ -48,17 +46,17 @@ function SourceLine({ source }: { source: ReturnType<typeof sourceOf> }) {
 function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
   const { entry } = row;
   const a = entry.article;
-  const reading =
-    !entry.read && entry.progress > 0 && entry.progress < READ_AT
-      ? label('popupStateProgress', percent(entry.progress, ui))
-      : null;
+  const s = rowState(entry);
+  const text =
+    s.progress !== null
+      ? label(STATE_LABEL[s.state], percent(s.progress, ui))
+      : label(STATE_LABEL[s.state]);
+  // The fixed-width facts first and the site last: a long site name is what gets cut.
   return (
     <p class="qari-row-meta">
-      <span class={entry.read ? 'qari-state-read' : 'qari-state-unread'}>
-        {entry.read ? label('popupStateRead') : label('popupStateUnread')}
-      </span>
-      {reading && <span>{reading}</span>}
-      {entry.archived && <span class="qari-badge">{label('popupStateArchived')}</span>}
+      <span class={`qari-state qari-state-${s.state}`}>{text}</span>
+      <span>{readingTimePhrase(a.readingMinutes, ui)}</span>
+      <span>{savedDate(entry.savedAt, ui)}</span>
       {!entry.hasBody && !entry.importFailure && (
         <span class="qari-badge">{label('popupStateOffline')}</span>
       )}
@@ -68,8 +66,6 @@ function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
         </span>
       )}
       <SourceLine source={sourceOf(a)} />
-      <span>{savedDate(entry.savedAt, ui)}</span>
-      <span>{readingTimePhrase(a.readingMinutes, ui)}</span>
     </p>
   );
 }
@@ -101,6 +97,7 @@ export function EntryRow(p: Props) {
   const row = p.row;
   const { entry } = row;
   const title = entry.article.title || entry.article.url;
+  const state = rowState(entry).state;
   const act = (action: RowAction) => (e: Event) => {
     e.preventDefault();
     e.stopPropagation();
@@ -116,7 +113,8 @@ export function EntryRow(p: Props) {
       aria-current={p.selected ? 'true' : undefined}
       data-index={p.index}
       data-entry-id={entry.id}
-      data-read={entry.read ? 'true' : 'false'}
+      data-read={state === 'unread' || state === 'progress' ? 'false' : 'true'}
+      data-state={state}
       {...pos}
       onFocusIn={() => p.onSelect(p.index)}
       onClick={() => p.onSelect(p.index)}
@@ -128,7 +126,7 @@ export function EntryRow(p: Props) {
         tabIndex={-1}
         onClick={act('open')}
       >
-        {!entry.read && <span class="qari-dot" aria-hidden="true" />}
+        {state === 'unread' && <span class="qari-dot" aria-hidden="true" />}
         {entry.favourite && (
           <span class="qari-fav-mark" title={label('popupStateFavourite')}>
             <PopupIcon name="star" filled />

@@ -5,6 +5,7 @@ import { errorKey } from '@/lib/popup/errors';
 import { count } from '@/lib/popup/format';
 import { listKeyAction } from '@/lib/popup/keys';
 import { label, labelFor, type PopupLabelKey } from '@/lib/popup/labels';
+import { countLabelKey } from '@/lib/popup/row-state';
 import { stepIndex } from '@/lib/popup/virtual-window';
 import { uiLang } from '@/lib/i18n';
 import type { ListFilter } from '@/lib/store/articles';
@@ -226,7 +227,7 @@ export function Popup({ env }: { env: PopupEnv }) {
       {!searching && <FilterBar value={filter} onChange={setFilter} listId={LIST_ID} />}
       <p class="qari-count" aria-live="polite">
         {loaded && total > 0 && !rows.list.counting
-          ? `${searching ? label('popupResults') : label('popupList')}: ${count(total, ui)}`
+          ? `${label(countLabelKey(filter, searching))}: ${count(total, ui)}`
           : ''}
       </p>
       {loaded && total === 0 ? (

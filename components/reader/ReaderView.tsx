@@ -16,7 +16,16 @@ import { KeyHelp } from './KeyHelp';
 import { ProgressBar } from './ProgressBar';
 import { SettingsPanel } from './SettingsPanel';
 import { Toc } from './Toc';
-import { Toolbar, type Popover } from './Toolbar';
+import { Toolbar, type Popover, type ToolbarAction } from './Toolbar';
+import { EndOfArticle, type EndAction } from './EndOfArticle';
+import {
+  ACTION_LABEL,
+  endActions,
+  savedToolbarActions,
+  type EntryActionId,
+  type EntryStatus,
+} from '@/lib/reader/entry-actions';
+import type { IconName } from './icons';
 import { useNarrow } from './useNarrow';
 import { useProgressReport } from './useProgressReport';
 import { useReaderSettings } from './useReaderSettings';
@@ -40,7 +49,22 @@ export interface ReaderViewProps {
    * reader's own theme and size (no flash of the defaults, no second layout of the article).
    */
   initialSettings?: ReaderSettings;
+  /** The overlay: save the article (if need be) and archive it; resolves true once done. */
+  onArchive?: () => Promise<boolean>;
+  /** A saved article's page: its status, and what its buttons do. */
+  entry?: { status: EntryStatus; onAction: (id: EntryActionId) => void };
 }
+
+const ACTION_ICON: Partial<Record<EntryActionId, IconName>> = {
+  archive: 'archive',
+  unarchive: 'unarchive',
+  favourite: 'star',
+  unfavourite: 'star',
+  'mark-read': 'read',
+  'mark-unread': 'unread',
+  delete: 'trash',
+  'back-to-list': 'list',
+};
 
 /** A section needs a table of contents only if there is somewhere else to go. */
 const MIN_SECTIONS = 2;
@@ -72,7 +96,44 @@ export function ReaderView(props: ReaderViewProps) {
     isSaved?.().then(setSaved, () => undefined);
   }, [isSaved]);
   const save = onSave && (() => void onSave().then((ok) => ok && setSaved(true)));
+  const [archived, setArchived] = useState(false);
   const labels = useMemo(readerLabels, []);
+  const entry = props.entry;
+  const toolbarActions: ToolbarAction[] | undefined =
+    entry &&
+    savedToolbarActions(entry.status).map((id) => ({
+      id,
+      label: labels[ACTION_LABEL[id]],
+      icon: ACTION_ICON[id] ?? 'list',
+      filled: id === 'unfavourite',
+      onClick: () => entry.onAction(id),
+    }));
+  // The overlay's own actions: archive (saving first), save, back to the page.
+  const overlayAction = (id: EntryActionId): void => {
+    if (id === 'save') save?.();
+    else if (id === 'back-to-page') onClose?.();
+    else if (id === 'archive')
+      void props.onArchive?.().then((ok) => {
+        if (ok) {
+          setSaved(true);
+          setArchived(true);
+        }
+      });
+  };
+  const endIds = entry
+    ? endActions('saved', { ...entry.status, saved: true })
+    : endActions('overlay', { read: false, favourite: false, archived, saved }).filter(
+        (id) =>
+          (id !== 'archive' || props.onArchive) &&
+          (id !== 'save' || onSave) &&
+          (id !== 'back-to-page' || onClose),
+      );
+  const end: EndAction[] = endIds.map((id, i) => ({
+    id,
+    label: labels[ACTION_LABEL[id]],
+    primary: i === 0 && (id === 'archive' || id === 'save'),
+    onClick: () => (entry ? entry.onAction(id) : overlayAction(id)),
+  }));
   const ui = useMemo(uiLang, []);
   const [settings, update] = useReaderSettings(props.initialSettings);
   const narrow = useNarrow();
@@ -251,7 +312,8 @@ export function ReaderView(props: ReaderViewProps) {
       data-font={settings.font}
       data-justify={settings.justify ? 'on' : 'off'}
       data-toc={hasToc ? 'on' : 'off'}
-      dir={article.dir}
+      lang={ui}
+      dir={ui === 'ar' ? 'rtl' : 'ltr'}
       style={style}
     >
       <a
@@ -277,6 +339,7 @@ export function ReaderView(props: ReaderViewProps) {
         onSave={save}
         saved={saved}
         onClose={onClose}
+        actions={toolbarActions}
       />
       <div class="qari-popovers" lang={ui} dir={ui === 'ar' ? 'rtl' : 'ltr'}>
         <SettingsPanel
@@ -307,6 +370,8 @@ export function ReaderView(props: ReaderViewProps) {
           <article class="qari-article" lang={article.lang} dir={article.dir}>
             <ArticleHeader article={article} ui={ui} labels={labels} />
             <ArticleBody fragment={prepared.fragment} contentRef={contentRef} />
+            {/* Inside the article, before the room kept after it for scrolling to late sections. */}
+            <EndOfArticle heading={labels.readerEndHeading} actions={end} ui={ui} />
           </article>
         </main>
       </div>

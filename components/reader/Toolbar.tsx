@@ -1,9 +1,19 @@
 import type { Ref } from 'preact';
 import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
-import { Icon } from './icons';
+import { Icon, type IconName } from './icons';
 
 export type Popover = 'settings' | 'help' | null;
+
+/** A button of the saved article's own (archive, favourite…), shown at the toolbar's start. */
+export interface ToolbarAction {
+  id: string;
+  label: string;
+  icon: IconName;
+  /** The icon drawn filled (a favourite's star). */
+  filled?: boolean;
+  onClick: () => void;
+}
 
 interface Props {
   labels: Labels;
@@ -19,6 +29,7 @@ interface Props {
   /** The article is in the reading list: the bookmark shows it (filled). */
   saved?: boolean;
   onClose?: () => void;
+  actions?: ToolbarAction[];
 }
 
 /** The page banner: section drawer toggle, display settings, shortcuts, save, close. */
@@ -40,6 +51,19 @@ export function Toolbar(p: Props) {
           <span>{labels.readerTocToggle}</span>
         </button>
       )}
+      {p.actions?.map((a) => (
+        <button
+          key={a.id}
+          type="button"
+          class="qari-button"
+          data-action={a.id}
+          title={a.label}
+          onClick={a.onClick}
+        >
+          <Icon name={a.icon} filled={a.filled} />
+          <span class="qari-action-label">{a.label}</span>
+        </button>
+      ))}
       <span class="qari-toolbar-spacer" />
       <button
         type="button"

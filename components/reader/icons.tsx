@@ -5,6 +5,13 @@ const PATHS = {
   help: 'M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.5',
   save: 'M7 4h10v16l-5-4-5 4z',
   close: 'M6 6l12 12M18 6 6 18',
+  archive: 'M4 5h16v4H4zM5 9v10h14V9M10 13h4',
+  unarchive: 'M4 5h16v4H4zM5 9v10h14V9M12 17v-5M9.5 14.5 12 12l2.5 2.5',
+  star: 'M12 4l2.4 5 5.4.6-4 3.7 1.1 5.4L12 16l-4.9 2.7 1.1-5.4-4-3.7 5.4-.6z',
+  trash: 'M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12',
+  list: 'M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01',
+  unread: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
+  read: 'M5 12.5l4.5 4.5L19 7.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,4 +1,6 @@
-import '../options/options.css';
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import '@fontsource/noto-sans-arabic/arabic-700.css';
+import './import.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';

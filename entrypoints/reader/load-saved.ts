@@ -7,7 +7,8 @@ import { h, render } from 'preact';
 import browser from 'webextension-polyfill';
 import { SaveNotice, type SaveNoticeState } from '@/components/library/SaveNotice';
 import { BodyFetch } from '@/components/library/BodyFetch';
-import { SavedReader } from '@/components/library/SavedReader';
+import { DeletedNotice } from '@/components/library/DeletedNotice';
+import { SavedReader, type SavedActions } from '@/components/library/SavedReader';
 import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import type { Article } from '@/lib/article';
 import { fetchFailureKey } from '@/lib/library/fetch-body-message';
@@ -17,7 +18,7 @@ import { parseSavedId } from '@/lib/library/saved-progress';
 import { ask } from '@/lib/messaging';
 import { label, labelFor } from '@/lib/popup/labels';
 import { savedArticleUrl } from '@/lib/popup/target';
-import type { Labels } from '@/lib/reader/labels';
+import { readerLabels, type Labels } from '@/lib/reader/labels';
 import type { ReaderSettings } from '@/lib/reader/settings';
 import { getEntry } from '@/lib/store/articles';
 import { openDb } from '@/lib/store/db';
@@ -61,7 +62,11 @@ async function fetchMissingBody(
   if (saved) return saved;
   const reason = fetchFailureKey(res && !res.ok ? res.code : undefined);
   const onRetry = () => void showSaved(app, id);
-  render(h(BodyFetch, { state: { kind: 'failed', reason, url, onRetry } }), app);
+  const onDelete = () => void deleteEntry(app, id);
+  render(
+    h(BodyFetch, { state: { kind: 'failed', reason, url, onRetry, onDelete, onList: openList } }),
+    app,
+  );
   return 'failed';
 }
 
@@ -82,8 +87,46 @@ async function showSaved(
     markRead: () =>
       void ask('library:setStatus', { id, patch: { read: true } }).catch(() => undefined),
   };
-  render(h(SavedReader, { saved, sink, settings: await settings }), app);
+  const actions: SavedActions = {
+    async setStatus(patch) {
+      const res = await ask('library:setStatus', { id, patch });
+      if (!res.ok) throw new Error(res.messageKey);
+      const { read, archived, favourite } = res.entry;
+      return { read, archived, favourite };
+    },
+    remove: () => void deleteEntry(app, id),
+    openList,
+    fail: () => showNotice({ text: readerLabels().readerActionFailed, error: true }),
+  };
+  render(h(SavedReader, { saved, sink, actions, settings: await settings }), app);
   return true;
+}
+
+/**
+ * The reading list is the toolbar popup: opened over this tab where the browser allows it from a
+ * click, else shown in this tab.
+ */
+function openList(): void {
+  const popup = browser.runtime.getURL('/popup.html');
+  void Promise.resolve()
+    .then(() => browser.action.openPopup())
+    .catch(() => location.assign(popup));
+}
+
+/** Delete entry `id` through the background and offer to undo it, on this page. */
+async function deleteEntry(app: HTMLElement, id: number): Promise<void> {
+  const res = await ask('library:delete', { ids: [id] }).catch(() => null);
+  if (!res?.ok) {
+    showNotice({ text: readerLabels().readerActionFailed, error: true });
+    return;
+  }
+  const labels = readerLabels();
+  const onUndo = async (): Promise<void> => {
+    const back = await ask('library:undoDelete', { undoToken: res.undoToken }).catch(() => null);
+    if (back?.ok) await showSaved(app, id);
+    else showNotice({ text: labels.readerActionFailed, error: true });
+  };
+  render(h(DeletedNotice, { labels, onUndo: () => void onUndo(), onList: openList }), app);
 }
 
 /** Show saved article `rawId` in `app`, or the "missing" status if it is not (or no longer) saved. */
@@ -130,5 +173,32 @@ export async function saveToLibrary(article: Article): Promise<boolean> {
     return true;
   }
   showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+  return false;
+}
+
+/**
+ * The overlay's "archive" after the last paragraph: save the article if need be, then archive it
+ * (both through the background, the list's one writer); true once archived.
+ */
+export async function archiveInLibrary(article: Article): Promise<boolean> {
+  const saved = await ask('library:saveArticle', { article }).catch(() => null);
+  const res = saved?.ok
+    ? await ask('library:setStatus', { id: saved.entry.id, patch: { archived: true } }).catch(
+        () => null,
+      )
+    : null;
+  if (res?.ok) {
+    showNotice({
+      text: readerLabels().readerArchived,
+      error: false,
+      openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
+      openLabel: label('readerOpenSaved'),
+    });
+    return true;
+  }
+  showNotice({
+    text: labelFor(saved?.ok ? 'popupError' : (saved?.messageKey ?? 'saveFailed'), 'saveFailed'),
+    error: true,
+  });
   return false;
 }

@@ -39,26 +39,39 @@ async function boot(app: HTMLElement): Promise<void> {
   // Saved articles open in a page of their own (saved.html), which no web page can load.
   const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;
   if (waiting) warmUp(document);
-  const article = await waiting;
-  if (!article || article === 'error') {
-    const kind = article === 'error' ? 'error' : 'missing';
+  const delivered = await waiting;
+  if (!delivered || typeof delivered === 'string') {
+    const kind = delivered ?? 'missing';
     render(<ReaderStatus kind={kind} labels={labels} onClose={onClose} />, app);
     return;
   }
-  removeEventListener('keydown', escCloses);
+  const { article } = delivered;
   // Saving waits for the browser to say the reader is really visible (a page cannot cover it).
   const onSave = async (): Promise<boolean> =>
     visible() ? (await library()).saveToLibrary(article) : false;
   const isSaved = () => library().then((m) => m.isInLibrary(article));
+  const onArchive = async (): Promise<boolean> =>
+    visible() ? (await library()).archiveInLibrary(article) : false;
+  const initialSettings = await settings;
+  const show = (): void => {
+    removeEventListener('keydown', escCloses);
+    render(
+      <ReaderView
+        article={article}
+        mode="overlay"
+        onClose={onClose}
+        onSave={onSave}
+        isSaved={isSaved}
+        onArchive={onArchive}
+        initialSettings={initialSettings}
+      />,
+      app,
+    );
+  };
+  // A page the detector did not take for an article: say so first, and show it only if asked.
+  if (delivered.looksLikeArticle) return show();
   render(
-    <ReaderView
-      article={article}
-      mode="overlay"
-      onClose={onClose}
-      onSave={onSave}
-      isSaved={isSaved}
-      initialSettings={await settings}
-    />,
+    <ReaderStatus kind="not-article" labels={labels} onClose={onClose} onShowAnyway={show} />,
     app,
   );
 }

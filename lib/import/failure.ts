@@ -2,7 +2,9 @@
  * What a failed fetch-and-extract means for an imported link: try again later (the network, the
  * server's bad moment) or give up and keep it as a plain link with the reason shown.
  */
+import { NO_LANGUAGE, type Article } from '../article';
 import type { FetchExtractFailure } from '../fetch/fetch-extract';
+import { isListOfLinks } from './link-list';
 
 /** Reasons shown to the reader; each has a `_locales` key `importFailure_<code>`. */
 export type FailureCode =
@@ -29,6 +31,9 @@ export const FAILURE_CODES: readonly FailureCode[] = [
   'private',
   'error',
 ];
+
+// Arabic articles; Persian/Urdu pages in Arabic script are not what this reader is for.
+const ARABIC_LANG = /^ar\b/i;
 
 const RETRYABLE = new Set<FailureCode>(['network', 'timeout', 'server']);
 const HTTP_STATUS = /^http-(\d{3})$/;
@@ -65,4 +70,13 @@ export const isRetryable = (code: FailureCode): boolean => RETRYABLE.has(code);
 
 export function failureKey(code: string): string {
   return `importFailure_${code.replace(/-/g, '_')}`;
+}
+
+/**
+ * Why an extracted page is not kept as an article, or null. Whether it is an article is asked
+ * first: an Arabic directory page is "not an article", not "not Arabic".
+ */
+export function articleFailure(article: Pick<Article, 'lang' | 'content'>): FailureCode | null {
+  if (article.lang === NO_LANGUAGE || isListOfLinks(article)) return 'not-article';
+  return ARABIC_LANG.test(article.lang) ? null : 'not-arabic';
 }

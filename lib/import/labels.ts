@@ -49,6 +49,7 @@ export const IMPORT_LABELS = [
   'popupImport',
   'optionsOpenImport',
   'optionsExportBookmarks',
+  'importRetryingHeading',
 ] as const satisfies readonly MessageKey[];
 
 export type ImportLabelKey = (typeof IMPORT_LABELS)[number];

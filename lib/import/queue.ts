@@ -11,10 +11,9 @@
 import type { FetchExtractOptions, FetchExtractResult } from '../fetch/fetch-extract';
 import type { QariDb } from '../store/db';
 import { addLinkEntries, attachArticle, setImportFailure } from './entries';
-import { failureOf, isRetryable, type FailureCode } from './failure';
-import { isListOfLinks } from './link-list';
+import { articleFailure, failureOf, isRetryable, type FailureCode } from './failure';
 import type { ImportRow } from './queue-row';
-import type { ImportItem, QueueStatus } from './types';
+import type { ImportItem, QueueFailure, QueueStatus } from './types';
 
 export type { QueueFailure, QueueStatus } from './types';
 
@@ -55,8 +54,9 @@ const ENQUEUE_CHUNK = 500;
 // Due rows read per scheduling pass; enough to find hosts not busy among many from one site.
 const SCAN_LIMIT = 300;
 const MAX_FAILURES_SHOWN = 200;
-// Arabic articles; Persian/Urdu pages in Arabic script are not what this reader is for.
-const ARABIC_LANG = /^ar\b/i;
+// The fetcher has its own timeout; this one, a little later, ends a fetch that never settles at
+// all (a stuck parser, a lost message), so no link waits without a reason.
+const DEADLINE_GRACE_MS = 5_000;
 
 function hostOf(url: string): string {
   try {
@@ -65,6 +65,13 @@ function hostOf(url: string): string {
     return '';
   }
 }
+
+const shownFailure = (r: ImportRow): QueueFailure => ({
+  url: r.url,
+  title: r.title,
+  reason: r.reason ?? 'error',
+  entryId: r.entryId,
+});
 
 export class ImportQueue {
   private readonly opts: QueueOptions;
@@ -172,18 +179,20 @@ export class ImportQueue {
       this.isPaused(),
     ]);
     const failed = await t.where('state').equals('failed').count();
+    const retrying = await t
+      .where('state')
+      .equals('waiting')
+      .filter((r) => r.reason !== undefined)
+      .limit(MAX_FAILURES_SHOWN)
+      .toArray();
     return {
       waiting,
       done,
       failed,
       running: this.active.size,
       paused,
-      failures: failedRows.map((r) => ({
-        url: r.url,
-        title: r.title,
-        reason: r.reason ?? 'error',
-        entryId: r.entryId,
-      })),
+      failures: failedRows.map(shownFailure),
+      retrying: retrying.map(shownFailure),
     };
   }
 
@@ -288,13 +297,34 @@ export class ImportQueue {
       });
   }
 
+  /** The fetcher's answer, or a timeout if it has not answered by its timeout and a grace. */
+  private fetchWithDeadline(url: string, signal: AbortSignal): Promise<FetchExtractResult> {
+    const timeoutMs = this.opts.timeoutMs;
+    const cut = new AbortController();
+    const onAbort = () => cut.abort();
+    signal.addEventListener('abort', onAbort);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<FetchExtractResult>((resolve) => {
+      timer = setTimeout(() => {
+        cut.abort();
+        resolve({ ok: false, reason: 'timeout' });
+      }, timeoutMs + DEADLINE_GRACE_MS);
+    });
+    return Promise.race([this.fetcher(url, { signal: cut.signal, timeoutMs }), deadline]).finally(
+      () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      },
+    );
+  }
+
   private async process(row: ImportRow, signal: AbortSignal): Promise<void> {
-    const result = await this.fetcher(row.url, { signal, timeoutMs: this.opts.timeoutMs });
+    const result = await this.fetchWithDeadline(row.url, signal);
     // Paused mid-fetch: the row stays as it was and is fetched again on resume.
     if (signal.aborted) return;
     if (result.ok) {
-      if (!ARABIC_LANG.test(result.article.lang)) return this.fail(row, 'not-arabic');
-      if (isListOfLinks(result.article)) return this.fail(row, 'not-article');
+      const failure = articleFailure(result.article);
+      if (failure) return this.fail(row, failure);
       await attachArticle(this.db, row.entryId, result.article, this.now());
       await this.db.imports.put({ ...row, state: 'done', reason: undefined });
       return;

@@ -67,4 +67,6 @@ export interface QueueStatus {
   paused: boolean;
   /** The most recent failures (first ones of the list), for the import page. */
   failures: QueueFailure[];
+  /** Links waiting to be tried again after a failure, with that failure's reason. */
+  retrying: QueueFailure[];
 }

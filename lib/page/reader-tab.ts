@@ -4,6 +4,8 @@
  * separate file, so the overlay's frame exists before the heavy code runs.
  */
 import type { ExtractResult } from '../article';
+import { detect } from '../detect';
+import { looksLikeArticle } from '../detect/reader-verdict';
 import { parseTabCommand, type ReaderAnswer, type TabCommand } from '../messages';
 import { loadModule } from './modules';
 import { nativeApi } from './native';
@@ -44,7 +46,9 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
     const extracting = extractHere();
     overlay.open(token);
     const result = await extracting;
-    overlay.deliver({ type: 'qari:article', token, result });
+    // Judged now, on the page as it is when the reader asks (it may have changed since load).
+    const article = result.ok ? looksLikeArticle(detect(doc), result.article) : true;
+    overlay.deliver({ type: 'qari:article', token, result, looksLikeArticle: article });
     return result.ok ? { ok: true, open: true } : { ok: false, error: result.reason };
   };
 

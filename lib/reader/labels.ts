@@ -39,6 +39,23 @@ const KEYS = [
   'readerJustify',
   'readerEmbedLink',
   'readerTable',
+  'readerNotArticle',
+  'readerShowAnyway',
+  'readerEndHeading',
+  'readerArchive',
+  'readerArchived',
+  'readerUnarchive',
+  'readerFavourite',
+  'readerUnfavourite',
+  'readerMarkUnread',
+  'readerMarkRead',
+  'readerDelete',
+  'readerDeleted',
+  'readerUndo',
+  'readerBackToList',
+  'readerBackToPage',
+  'readerRetry',
+  'readerActionFailed',
 ] as const satisfies readonly MessageKey[];
 
 export type LabelKey = (typeof KEYS)[number];

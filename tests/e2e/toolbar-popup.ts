@@ -24,6 +24,8 @@ export interface ToolbarPopup {
   /** Press a key as a keyboard does (a DevTools key event, delivered to the focused element). */
   press(key: 'ArrowDown' | 'ArrowUp' | 'Escape' | 'Enter'): Promise<void>;
   type(text: string): Promise<void>;
+  /** Click the middle of the first element `selector` matches, as a mouse does. */
+  click(selector: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -87,6 +89,16 @@ export async function openToolbarPopup(l: Launched, front: Page): Promise<Toolba
     },
     async type(text) {
       await call('Input.insertText', { text });
+    },
+    async click(selector) {
+      const at = await value<{ x: number; y: number } | null>(
+        `(() => { const el = document.querySelector(${JSON.stringify(selector)});
+          if (!el) return null; const b = el.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`,
+      );
+      if (!at) throw new Error(`nothing to click in the popup: ${selector}`);
+      for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'])
+        await call('Input.dispatchMouseEvent', { type, ...at, button: 'left', clickCount: 1 });
     },
     async screenshot(path) {
       const r = await call('Page.captureScreenshot', { format: 'png' });

@@ -17,6 +17,7 @@ const status = (over: Partial<QueueStatus>): QueueStatus => ({
   running: 0,
   paused: false,
   failures: [],
+  retrying: [],
   ...over,
 });
 

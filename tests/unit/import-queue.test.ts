@@ -4,7 +4,9 @@ import type { ImportItem } from '@/lib/import/types';
 import { getArticle, listEntries, saveArticle, setStatus } from '@/lib/store/articles';
 import type { QariDb } from '@/lib/store/db';
 import { search } from '@/lib/search';
+import { extract } from '@/lib/extract';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
+import { loadHtml, readPage } from './extract-pages';
 
 const OPTS: Partial<QueueOptions> = {
   concurrency: 3,
@@ -257,6 +259,56 @@ describe('import queue', () => {
     await settle();
     const e = (await listEntries(db)).entries[0]!;
     expect(e).toMatchObject({ hasBody: false, importFailure: 'not-article' });
+  });
+
+  it('reports an Arabic directory page (a link hub) as not an article, not as not Arabic', async () => {
+    const url = 'https://www.arabicmedia.example/';
+    const html = readPage({
+      file: 'corpus/real/arabicmedia-nonart-1.html',
+      encoding: 'windows-1256',
+    });
+    const page = loadHtml(html, url);
+    // The shared machine's happy-dom is far slower than a browser: no time budget here.
+    const result = extract(page.document, { timeBudgetMs: Infinity });
+    await page.close();
+    expect(result).toMatchObject({ ok: true });
+    const f = fakeFetcher();
+    const q = new ImportQueue(db, f.fetcher, OPTS);
+    await q.enqueue([item(url)]);
+    await settle();
+    f.answer(url, result.ok ? { ...result, finalUrl: url } : { ok: false, reason: 'error' });
+    await settle();
+    expect((await listEntries(db)).entries[0]).toMatchObject({
+      hasBody: false,
+      importFailure: 'not-article',
+    });
+  });
+
+  it('shows the reason of a link waiting to be tried again, not only «في الانتظار»', async () => {
+    const f = fakeFetcher();
+    const q = new ImportQueue(db, f.fetcher, OPTS);
+    await q.enqueue([item('https://unreachable.example/1')]);
+    await settle();
+    f.answer('https://unreachable.example/1', { ok: false, reason: 'network' });
+    await settle();
+    const status = await q.status();
+    expect(status).toMatchObject({ waiting: 1, failed: 0 });
+    expect(status.retrying).toEqual([
+      expect.objectContaining({ url: 'https://unreachable.example/1', reason: 'network' }),
+    ]);
+  });
+
+  it('times out a fetch that never answers, with its reason, instead of waiting forever', async () => {
+    const hung = (_url: string, _opts?: FetchExtractOptions) =>
+      new Promise<FetchExtractResult>(() => undefined);
+    const q = new ImportQueue(db, hung, { ...OPTS, timeoutMs: 5_000, maxAttempts: 1 });
+    await q.enqueue([item('https://blackhole.example/1')]);
+    await settle();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await settle();
+    const status = await q.status();
+    expect(status).toMatchObject({ waiting: 0, failed: 1, running: 0 });
+    expect(status.failures[0]).toMatchObject({ reason: 'timeout' });
   });
 
   it('pauses (in-flight fetches cut, not counted) and resumes where it was', async () => {

@@ -168,6 +168,25 @@ describe('the popup reading list', () => {
     expect(root.querySelector('[role="group"]')).toBeNull();
   });
 
+  it('gives each row one reading state and names the filter it counts', async () => {
+    await db.articles.toCollection().modify((row) => {
+      row.progress = row.canonicalUrl.includes('xss') ? 0.8 : 0;
+    });
+    await mount(envWith(directClient(db)));
+    await until(() => rows().length === 2);
+    const xss = () => rows().find((r) => r.textContent?.includes('وسم'))!;
+    expect(xss().textContent).toContain('قُرئ ٨٠٪');
+    expect(xss().textContent).not.toContain('غير مقروءة');
+    const libraries = () => rows().find((r) => r.textContent?.includes('مكتبات'))!;
+    await act(async () => button(libraries(), 'أرشِف')!.click());
+    await until(() => libraries().textContent!.includes('مؤرشفة'));
+    expect(libraries().textContent).not.toContain('غير مقروءة');
+    expect(libraries().textContent).toContain('٣ دقائق قراءة');
+    await act(async () => button(root, 'المؤرشفة')!.click());
+    await until(() => rows().length === 1);
+    expect(root.querySelector('.qari-count')!.textContent).toBe('المؤرشفة: ١');
+  });
+
   it('deletes with an undo toast that brings the entry back', async () => {
     await mount(envWith(directClient(db)));
     await until(() => rows().length === 2);

@@ -135,7 +135,10 @@ describe('the reader code in a tab', () => {
     expect(stranger.posted).toEqual([]);
     const reader = connect(overlayPortName(t));
     expect(reader.state.disconnected).toBe(false);
-    expect(reader.posted).toEqual([{ type: 'qari:article', token: t, result: ok('من الصفحة') }]);
+    // The verdict goes with it: this test's empty document is no article to the detector.
+    expect(reader.posted).toEqual([
+      { type: 'qari:article', token: t, result: ok('من الصفحة'), looksLikeArticle: false },
+    ]);
     // A second port with the right name comes too late: one reader page per overlay.
     const second = connect(overlayPortName(t));
     expect(second.state.disconnected).toBe(true);
@@ -256,7 +259,7 @@ describe('the overlay’s reader page takes its article only from its tab’s po
     port.receive(article(token('a'), { ok: true, article: { title: 'x' }, timings: {} }));
     port.receive(article(token('a'), ok('الأصل')));
     port.receive(article(token('a'), ok('بعده')));
-    await expect(got).resolves.toMatchObject({ title: 'الأصل' });
+    await expect(got).resolves.toMatchObject({ article: { title: 'الأصل' } });
   });
 
   it('reads no window message, even its parent’s with its own token', async () => {
@@ -271,8 +274,15 @@ describe('the overlay’s reader page takes its article only from its tab’s po
   it('shows a failed extraction as an error', async () => {
     const { win } = frameWindow(`#t=${token('c')}`);
     const got = waitForOverlayArticle(win, token('c'));
-    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'no-content' }));
+    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'timeout' }));
     await expect(got).resolves.toBe('error');
+  });
+
+  it('tells a page with no article in it from a failed extraction', async () => {
+    const { win } = frameWindow(`#t=${token('c')}`);
+    const got = waitForOverlayArticle(win, token('c'));
+    fake.ports[0]!.receive(article(token('c'), { ok: false, reason: 'no-content' }));
+    await expect(got).resolves.toBe('not-article');
   });
 
   it('keeps what arrives before the reader’s bundle runs, with one port', async () => {
@@ -280,7 +290,7 @@ describe('the overlay’s reader page takes its article only from its tab’s po
     openInbox(win);
     fake.ports[0]!.receive(article(token('a'), ok('وصل مبكرًا')));
     const got = waitForOverlayArticle(win, token('a'));
-    await expect(got).resolves.toMatchObject({ title: 'وصل مبكرًا' });
+    await expect(got).resolves.toMatchObject({ article: { title: 'وصل مبكرًا' } });
     expect(fake.tabConnects).toHaveLength(1);
   });
 

@@ -1,0 +1,107 @@
+/**
+ * The import page says what is true now: an access error goes once access is held and the
+ * downloads are done, "pause" shows only while something is waiting, and a link waiting to be
+ * tried again says why.
+ */
+import { render } from 'preact';
+import { preactRoot, settle } from './preact-root';
+import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
+import { importLabel } from '@/lib/import/labels';
+import type { ImportPreview } from '@/lib/import/preview';
+import type { QueueStatus } from '@/lib/import/queue';
+import type { ImportFile } from '@/lib/messages';
+
+const view = preactRoot();
+
+const status = (over: Partial<QueueStatus> = {}): QueueStatus => ({
+  waiting: 0,
+  done: 0,
+  failed: 0,
+  running: 0,
+  paused: false,
+  failures: [],
+  retrying: [],
+  ...over,
+});
+
+const PREVIEW: ImportPreview = {
+  format: 'pocket-html',
+  encoding: 'utf-8',
+  total: 3,
+  unread: 3,
+  read: 0,
+  archived: 0,
+  favourite: 0,
+  duplicates: 0,
+  first: [],
+  malformed: [],
+  malformedCount: 0,
+};
+
+/** An import page over a queue the test moves along by hand. */
+function pageWith(grant: boolean[], start: QueueStatus) {
+  let queue = start;
+  const env: ImportEnv = {
+    readFile: async (): Promise<ImportFile> => ({ fileName: 'ril_export.html', text: 'x' }),
+    preview: async () => ({ preview: PREVIEW }),
+    start: async () => ((queue = { ...queue, waiting: 3 }), { added: 3, merged: 0 }),
+    requestAccess: async () => grant.shift() ?? false,
+    status: async () => queue,
+    pause: async () => (queue = { ...queue, paused: true }),
+    resume: async () => (queue = { ...queue, paused: false }),
+    retryFailed: async () => queue,
+  };
+  render(<ImportPage env={env} ui="ar" />, view.get());
+  return { set: (q: QueueStatus) => void (queue = q) };
+}
+
+const root = () => view.get();
+const button = (name: string) =>
+  [...root().querySelectorAll('button')].find((b) => b.textContent === name);
+
+async function chooseAndStart(): Promise<void> {
+  const input = root().querySelector<HTMLInputElement>('input[type="file"]')!;
+  Object.defineProperty(input, 'files', { value: [new File(['x'], 'ril_export.html')] });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
+  button(importLabel('importStart'))!.click();
+  await settle();
+}
+
+describe('the import page’s states', () => {
+  it('clears the red "access not granted" error once access is granted and the downloads finished', async () => {
+    const q = pageWith([false, true], status());
+    await chooseAndStart();
+    expect(root().querySelector('[role="alert"]')?.textContent).toBe(
+      importLabel('importPermissionDenied'),
+    );
+    button(importLabel('importResume'))!.click();
+    await settle();
+    q.set(status({ done: 3 }));
+    // The page polls the queue once a second.
+    await new Promise((r) => setTimeout(r, 1100));
+    await settle();
+    expect(root().querySelector('[role="alert"]')).toBeNull();
+    expect(root().textContent).not.toContain(importLabel('importPermissionDenied'));
+  });
+
+  it('offers "pause" only while something is waiting', async () => {
+    const q = pageWith([], status({ waiting: 2, running: 1 }));
+    await settle();
+    expect(button(importLabel('importPause'))).toBeDefined();
+    q.set(status({ done: 2 }));
+    await new Promise((r) => setTimeout(r, 1100));
+    await settle();
+    expect(button(importLabel('importPause'))).toBeUndefined();
+  });
+
+  it('says why a link is waiting to be tried again', async () => {
+    const retrying = [
+      { url: 'https://unreachable.example/a', title: 'خبر', reason: 'network', entryId: 1 },
+    ];
+    pageWith([], status({ waiting: 1, retrying }));
+    await settle();
+    const row = root().querySelector('[data-testid="import-retrying"] li');
+    expect(row?.textContent).toContain(importLabel('importFailure_network'));
+  });
+});
