@@ -16,6 +16,11 @@ export const EXTENSION_CSP = [
   "frame-ancestors 'self' http: https:",
 ].join('; ');
 
+/** The extension's mark (assets/icon.svg, rendered by scripts/render-icons.ts), by pixel size. */
+export const ICONS = Object.fromEntries(
+  [16, 32, 48, 128].map((size) => [String(size), `icon/${size}.png`]),
+) as Record<string, string>;
+
 const UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';
 
 /**
@@ -61,7 +66,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: FETCH_ORIGINS }
       : { optional_host_permissions: FETCH_ORIGINS }),
-    action: { default_title: '__MSG_actionTitle__' },
+    icons: ICONS,
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle' },
     ],
