@@ -3,29 +3,34 @@
  * the page.
  */
 import browser, { type Tabs } from 'webextension-polyfill';
+import { t } from '../i18n';
 
 export type TabAction = (tabId: number) => Promise<unknown>;
 
 const MENU_READER = 'qari-reader';
 const MENU_SAVE = 'qari-save';
+// Our entries sit right under the browser's own «الفتح في وضع القراءة»: they say whose they are.
+const READER_TITLE = 'افتح في قارئ';
+const SAVE_TITLE = 'احفظ في قارئ للقراءة لاحقًا';
 
 async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
-function createMenus(): void {
+/** The page's context-menu entries, made afresh (at install and at each browser start). */
+export function createMenus(): void {
   browser.contextMenus.removeAll().then(
     () => {
       browser.contextMenus.create({
         id: MENU_READER,
-        title: browser.i18n.getMessage('menuReader') || 'وضع القراءة',
+        title: t('menuReader', READER_TITLE),
         contexts: ['page'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       });
       browser.contextMenus.create({
         id: MENU_SAVE,
-        title: browser.i18n.getMessage('menuSave') || 'حفظ للقراءة لاحقًا',
+        title: t('menuSave', SAVE_TITLE),
         contexts: ['page'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       });
