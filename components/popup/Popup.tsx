@@ -13,6 +13,7 @@ import { FilterBar } from './FilterBar';
 import { PageActions, type PageStatus } from './PageActions';
 import type { SyncState } from '@/lib/sync/engine';
 import { SyncStatus } from './SyncStatus';
+import { tooShortToSearch } from '@/lib/popup/search-length';
 import { Toast, type ToastState } from './Toast';
 import { useDebounced, useRows } from './useRows';
 import { VirtualList } from './VirtualList';
@@ -189,7 +190,7 @@ export function Popup({ env }: { env: PopupEnv }) {
   const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const loaded = rows.list.total !== null;
   const emptyText = searching
-    ? label('popupNoResults')
+    ? label(tooShortToSearch(debounced) ? 'popupSearchTooShort' : 'popupNoResults')
     : filter === 'all'
       ? label('popupEmpty')
       : label('popupEmptyFilter');

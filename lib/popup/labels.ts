@@ -22,6 +22,7 @@ const FALLBACKS = {
   popupEmpty: 'لا مقالات محفوظة بعد. احفظ مقالًا لتقرأه لاحقًا ولو دون اتصال.',
   popupEmptyFilter: 'لا مقالات في هذا القسم.',
   popupNoResults: 'لا نتائج لهذا البحث.',
+  popupSearchTooShort: 'اكتب حرفين على الأقل للبحث.',
   popupStateRead: 'مقروءة',
   popupStateUnread: 'غير مقروءة',
   popupStateArchived: 'مؤرشفة',
