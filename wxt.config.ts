@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { FETCH_ORIGINS } from './lib/import/fetch-origins';
+import { SUGGESTED_SHORTCUTS } from './lib/reader/shortcut-keys';
 
 /**
  * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no
@@ -73,11 +74,11 @@ export default defineConfig({
     ],
     commands: {
       'toggle-reader': {
-        suggested_key: { default: 'Alt+Shift+Q' },
+        suggested_key: { default: SUGGESTED_SHORTCUTS['toggle-reader'] },
         description: '__MSG_commandToggleReader__',
       },
       'save-page': {
-        suggested_key: { default: 'Alt+Shift+S' },
+        suggested_key: { default: SUGGESTED_SHORTCUTS['save-page'] },
         description: '__MSG_commandSavePage__',
       },
     },

@@ -13,6 +13,7 @@ import { locateSections } from '@/lib/reader/sections';
 import { ArticleBody } from './ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
+import { KeyHint, useKeyHint } from './KeyHint';
 import { ProgressBar } from './ProgressBar';
 import { SettingsPanel } from './SettingsPanel';
 import { Toc } from './Toc';
@@ -78,6 +79,7 @@ export function ReaderView(props: ReaderViewProps) {
   const narrow = useNarrow();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [popover, setPopover] = useState<Popover>(null);
+  const [hint, showHint] = useKeyHint();
   const contentRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -160,7 +162,7 @@ export function ReaderView(props: ReaderViewProps) {
     if (!drawerOpen) return;
     const nav = document.getElementById('qari-toc');
     const link =
-      nav?.querySelector<HTMLElement>('[aria-current]') ?? nav?.querySelector<HTMLElement>('a');
+      nav?.querySelector<HTMLElement>('[aria-current]') ?? nav?.querySelector<HTMLElement>('button');
     link?.focus();
   }, [drawerOpen]);
 
@@ -208,7 +210,7 @@ export function ReaderView(props: ReaderViewProps) {
         setPopover((p) => (p === 'help' ? null : 'help'));
         return;
       }
-      if (!hasToc) return;
+      if (!hasToc) return showHint(labels.readerNoSections);
       const pending = pendingJump.current;
       const from = pending && pending.until > Date.now() ? pending.index : (spy.current ?? -1);
       const target = adjacentSection(from, sections.length, action === 'next' ? 1 : -1);
@@ -228,6 +230,7 @@ export function ReaderView(props: ReaderViewProps) {
     jumpTo,
     closePopover,
     closeDrawer,
+    showHint,
   ]);
 
   const onTocJump = (index: number): void => {
@@ -288,6 +291,7 @@ export function ReaderView(props: ReaderViewProps) {
         />
         <KeyHelp labels={labels} ui={ui} open={popover === 'help'} />
       </div>
+      <KeyHint text={hint} ui={ui} />
       <ProgressBar value={spy.progress} label={labels.readerProgress} percent={percent} />
       <div class="qari-layout">
         {hasToc && (
@@ -296,7 +300,6 @@ export function ReaderView(props: ReaderViewProps) {
             current={spy.current}
             label={labels.readerToc}
             drawer={narrow ? (drawerOpen ? 'open' : 'closed') : 'none'}
-            hrefFor={(id) => withSection(location.href, id)}
             onJump={onTocJump}
           />
         )}
@@ -305,7 +308,12 @@ export function ReaderView(props: ReaderViewProps) {
         )}
         <main id="qari-main" ref={mainRef} tabIndex={-1}>
           <article class="qari-article" lang={article.lang} dir={article.dir}>
-            <ArticleHeader article={article} ui={ui} labels={labels} />
+            <ArticleHeader
+              article={article}
+              ui={ui}
+              labels={labels}
+              onOriginal={mode === 'overlay' ? onClose : undefined}
+            />
             <ArticleBody fragment={prepared.fragment} contentRef={contentRef} />
           </article>
         </main>
