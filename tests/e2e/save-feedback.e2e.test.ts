@@ -54,10 +54,19 @@ function savedUrls(): Promise<string[]> {
         const req = indexedDB.open('qari');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
-          const get = req.result.transaction('articles').objectStore('articles').getAll();
-          get.onsuccess = () =>
-            resolve((get.result as { article: { url: string } }[]).map((r) => r.article.url));
-          get.onerror = () => reject(get.error);
+          const db = req.result;
+          // Inside a callback a throw would leave the promise pending: every outcome settles it.
+          try {
+            const get = db.transaction('articles').objectStore('articles').getAll();
+            get.onsuccess = () => {
+              db.close();
+              resolve((get.result as { meta: { url: string } }[]).map((r) => r.meta.url));
+            };
+            get.onerror = () => reject(get.error);
+          } catch (e) {
+            db.close();
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
         };
       }),
   );
