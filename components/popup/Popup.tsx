@@ -10,6 +10,7 @@ import { uiLang } from '@/lib/i18n';
 import type { ListFilter } from '@/lib/store/articles';
 import { EntryRow, type RowAction } from './EntryRow';
 import { FilterBar } from './FilterBar';
+import { ButtonSiteToggle, type ButtonSiteEnv } from './ButtonSiteToggle';
 import { PageActions, type PageStatus } from './PageActions';
 import type { SyncState } from '@/lib/sync/engine';
 import { SyncStatus } from './SyncStatus';
@@ -34,6 +35,9 @@ export interface PopupEnv {
   close: () => void;
   /** The reading-list sync state (`sync:state`); the line is hidden without it. */
   syncState?: () => Promise<SyncState | null>;
+  /** The page button on the tab's site (hidden there or not); the toggle is left out without it. */
+  buttonSite?: ButtonSiteEnv['buttonSite'];
+  setButtonHidden?: ButtonSiteEnv['setButtonHidden'];
 }
 
 const SEARCH_DEBOUNCE_MS = 80;
@@ -205,6 +209,15 @@ export function Popup({ env }: { env: PopupEnv }) {
       aria-busy={!loaded}
     >
       <PageActions status={page} onReader={() => void openReader()} onSave={() => void save()} />
+      {env.buttonSite && env.setButtonHidden && (
+        <ButtonSiteToggle
+          env={{
+            targetTab: env.targetTab,
+            buttonSite: env.buttonSite,
+            setButtonHidden: env.setButtonHidden,
+          }}
+        />
+      )}
       <div class="qari-search">
         <label class="qari-sr-only" for="qari-search">
           {label('popupSearch')}

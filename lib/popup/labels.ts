@@ -23,6 +23,12 @@ const FALLBACKS = {
   popupEmptyFilter: 'لا مقالات في هذا القسم.',
   popupNoResults: 'لا نتائج لهذا البحث.',
   popupSearchTooShort: 'اكتب حرفين على الأقل للبحث.',
+  popupButtonHide: 'أخفِ زر «وضع القراءة» في هذا الموقع',
+  popupButtonShow: 'أظهِر زر «وضع القراءة» في هذا الموقع',
+  optionsButtonSitesTitle: 'مواقع أُخفي فيها زر «وضع القراءة»',
+  optionsButtonSitesNone:
+    'لا مواقع: الزر يظهر على كل مقال عربي. أخفِه في موقع من نافذة قارئ في شريط الأدوات.',
+  optionsButtonSiteShow: 'أظهِره من جديد',
   popupStateRead: 'مقروءة',
   popupStateUnread: 'غير مقروءة',
   popupStateArchived: 'مؤرشفة',
