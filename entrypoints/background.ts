@@ -5,6 +5,7 @@ import { pageButtonHandlers } from '@/lib/background/page-button';
 import { registerReaderService, toggleReader } from '@/lib/background/reader';
 import { registerReadingListSync } from '@/lib/background/reading-list-sync';
 import { saveFeedbackHandlers, savePageWithFeedback } from '@/lib/background/save-feedback';
+import { registerWelcome } from '@/lib/background/welcome';
 import { serve, type AllHandlers } from '@/lib/messaging';
 
 export default defineBackground(() => {
@@ -18,4 +19,5 @@ export default defineBackground(() => {
     ...pageButtonHandlers(),
   } satisfies AllHandlers);
   registerCommands({ toggleReader, savePage: savePageWithFeedback });
+  registerWelcome();
 });
