@@ -162,7 +162,8 @@ export function ReaderView(props: ReaderViewProps) {
     if (!drawerOpen) return;
     const nav = document.getElementById('qari-toc');
     const link =
-      nav?.querySelector<HTMLElement>('[aria-current]') ?? nav?.querySelector<HTMLElement>('button');
+      nav?.querySelector<HTMLElement>('[aria-current]') ??
+      nav?.querySelector<HTMLElement>('button');
     link?.focus();
   }, [drawerOpen]);
 
