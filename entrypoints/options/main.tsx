@@ -1,3 +1,5 @@
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './options.css';
 import { render } from 'preact';
 import { BookmarksPanel } from '@/components/import/BookmarksPanel';
