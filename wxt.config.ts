@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { FETCH_ORIGINS } from './lib/import/fetch-origins';
+import { SUGGESTED_SHORTCUTS } from './lib/reader/shortcut-keys';
 
 /**
  * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no
@@ -15,6 +16,11 @@ export const EXTENSION_CSP = [
   "font-src 'self' data:",
   "frame-ancestors 'self' http: https:",
 ].join('; ');
+
+/** The extension's mark (assets/icon.svg, rendered by scripts/render-icons.ts), by pixel size. */
+export const ICONS = Object.fromEntries(
+  [16, 32, 48, 128].map((size) => [String(size), `icon/${size}.png`]),
+) as Record<string, string>;
 
 const UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';
 
@@ -64,17 +70,18 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: FETCH_ORIGINS }
       : { optional_host_permissions: FETCH_ORIGINS }),
-    action: { default_title: '__MSG_actionTitle__' },
+    icons: ICONS,
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle' },
     ],
     commands: {
       'toggle-reader': {
-        suggested_key: { default: 'Alt+Shift+Q' },
+        suggested_key: { default: SUGGESTED_SHORTCUTS['toggle-reader'] },
         description: '__MSG_commandToggleReader__',
       },
       'save-page': {
-        suggested_key: { default: 'Alt+Shift+S' },
+        suggested_key: { default: SUGGESTED_SHORTCUTS['save-page'] },
         description: '__MSG_commandSavePage__',
       },
     },

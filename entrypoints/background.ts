@@ -1,9 +1,11 @@
 import { registerCommands } from '@/lib/background/commands';
 import { registerImportService } from '@/lib/background/import';
 import { registerLibraryService } from '@/lib/background/library';
+import { pageButtonHandlers } from '@/lib/background/page-button';
 import { registerReaderService, toggleReader } from '@/lib/background/reader';
 import { registerReadingListSync } from '@/lib/background/reading-list-sync';
 import { saveFeedbackHandlers, savePageWithFeedback } from '@/lib/background/save-feedback';
+import { registerWelcome } from '@/lib/background/welcome';
 import { serve, type AllHandlers } from '@/lib/messaging';
 
 export default defineBackground(() => {
@@ -14,6 +16,8 @@ export default defineBackground(() => {
     ...registerImportService(),
     ...registerReadingListSync(),
     ...saveFeedbackHandlers(),
+    ...pageButtonHandlers(),
   } satisfies AllHandlers);
   registerCommands({ toggleReader, savePage: savePageWithFeedback });
+  registerWelcome();
 });

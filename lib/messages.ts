@@ -24,6 +24,9 @@ const isStrArr = (v: unknown, maxLen = 64): v is string[] =>
   Array.isArray(v) && v.length <= maxLen && v.every((s) => isStr(s, 256));
 const none = (v: unknown): v is Record<string, never> => isObj(v) && Object.keys(v).length === 0;
 
+// The longest DNS name.
+const MAX_HOST = 253;
+
 const isDetection = (v: unknown): v is Detection =>
   isObj(v) &&
   isBool(v.isArticle) &&
@@ -37,6 +40,18 @@ export interface TabState {
   detectMs: number;
 }
 
+/** The page's reader-mode button, as the background labels it (the UI language's). */
+export interface ButtonLabel {
+  text: string;
+  lang: string;
+}
+
+/** Whether the page button is hidden on a tab's site (`site` null: no web page there). */
+export interface ButtonSite {
+  site: string | null;
+  hidden: boolean;
+}
+
 /** A reading-list call that failed: `messageKey` is a `_locales` key with the reason in plain words. */
 export interface LibraryFailure {
   ok: false;
@@ -48,7 +63,13 @@ export type LibraryResult<T extends object> = ({ ok: true } & T) | LibraryFailur
 /** Payload and answer of every message, keyed by its `type`. */
 export interface Protocol {
   /** Content script → background: what detection concluded for this tab's top frame. */
-  'page:detected': { req: TabState; res: { ok: true } };
+  'page:detected': { req: TabState; res: { ok: true; button: ButtonLabel | null } };
+  /** Popup → background: the page button's state on a tab's site. */
+  'button:site': { req: { tabId: number }; res: ButtonSite };
+  /** Popup or options → background: hide the page button on a site, or show it again. */
+  'button:setHidden': { req: { site: string; hidden: boolean }; res: { ok: true } };
+  /** Options → background: the sites where the page button is hidden. */
+  'button:hiddenSites': { req: Record<string, never>; res: string[] };
   /** Popup or harness → background: open reader mode in a tab; answers once the article is in. */
   'reader:open': { req: { tabId: number }; res: ReaderAnswer };
   /** Popup or harness → background: extract the article in a tab with the extension's code. */
@@ -146,6 +167,13 @@ export const specs: { [K in MessageType]: Spec<K> } = {
     guard: (v): v is TabState =>
       isObj(v) && isDetection(v.detection) && isStr(v.title, 1024) && isNum(v.detectMs),
   },
+  'button:site': { from: 'page', guard: tabId },
+  'button:setHidden': {
+    from: 'page',
+    guard: (v): v is { site: string; hidden: boolean } =>
+      isObj(v) && isStr(v.site, MAX_HOST) && v.site !== '' && isBool(v.hidden),
+  },
+  'button:hiddenSites': { from: 'page', guard: none },
   'page:saveAnyway': {
     from: 'content',
     guard: (v): v is Record<string, never> => isObj(v) && Object.keys(v).length === 0,

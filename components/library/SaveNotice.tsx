@@ -1,5 +1,6 @@
 import './save-notice.css';
 import { useEffect } from 'preact/hooks';
+import { uiLang } from '@/lib/i18n';
 
 export interface SaveNoticeState {
   text: string;
@@ -17,8 +18,12 @@ export function SaveNotice({ notice, onDone }: { notice: SaveNoticeState; onDone
     const timer = setTimeout(onDone, TIMEOUT_MS);
     return () => clearTimeout(timer);
   }, [notice]);
+  const ui = uiLang();
   return (
+    // The UI language's direction, whatever the article's: an English sentence ends on the right.
     <div
+      lang={ui}
+      dir={ui === 'ar' ? 'rtl' : 'ltr'}
       class={notice.error ? 'qari-save-notice qari-save-error' : 'qari-save-notice'}
       role={notice.error ? 'alert' : 'status'}
     >

@@ -11,9 +11,11 @@ import { uiLang } from '@/lib/i18n';
 import type { ListFilter } from '@/lib/store/articles';
 import { EntryRow, type RowAction } from './EntryRow';
 import { FilterBar } from './FilterBar';
+import { ButtonSiteToggle, type ButtonSiteEnv } from './ButtonSiteToggle';
 import { PageActions, type PageStatus } from './PageActions';
 import type { SyncState } from '@/lib/sync/engine';
 import { SyncStatus } from './SyncStatus';
+import { tooShortToSearch } from '@/lib/popup/search-length';
 import { Toast, type ToastState } from './Toast';
 import { useDebounced, useRows } from './useRows';
 import { VirtualList } from './VirtualList';
@@ -34,6 +36,9 @@ export interface PopupEnv {
   close: () => void;
   /** The reading-list sync state (`sync:state`); the line is hidden without it. */
   syncState?: () => Promise<SyncState | null>;
+  /** The page button on the tab's site (hidden there or not); the toggle is left out without it. */
+  buttonSite?: ButtonSiteEnv['buttonSite'];
+  setButtonHidden?: ButtonSiteEnv['setButtonHidden'];
 }
 
 const SEARCH_DEBOUNCE_MS = 80;
@@ -190,7 +195,7 @@ export function Popup({ env }: { env: PopupEnv }) {
   const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
   const loaded = rows.list.total !== null;
   const emptyText = searching
-    ? label('popupNoResults')
+    ? label(tooShortToSearch(debounced) ? 'popupSearchTooShort' : 'popupNoResults')
     : filter === 'all'
       ? label('popupEmpty')
       : label('popupEmptyFilter');
@@ -205,6 +210,15 @@ export function Popup({ env }: { env: PopupEnv }) {
       aria-busy={!loaded}
     >
       <PageActions status={page} onReader={() => void openReader()} onSave={() => void save()} />
+      {env.buttonSite && env.setButtonHidden && (
+        <ButtonSiteToggle
+          env={{
+            targetTab: env.targetTab,
+            buttonSite: env.buttonSite,
+            setButtonHidden: env.setButtonHidden,
+          }}
+        />
+      )}
       <div class="qari-search">
         <label class="qari-sr-only" for="qari-search">
           {label('popupSearch')}

@@ -9,10 +9,15 @@ interface Props {
   article: Article;
   ui: UiLang;
   labels: Labels;
+  /**
+   * Over the article's own tab, the original is right under the reader: the way back closes the
+   * reader (a link would open a second tab of the same page).
+   */
+  onOriginal?: () => void;
 }
 
 /** Title, source, byline, date (Gregorian and Hijri), reading time and the way back to the original. */
-export function ArticleHeader({ article, ui, labels }: Props) {
+export function ArticleHeader({ article, ui, labels, onOriginal }: Props) {
   const published = formatPublished(article.published, ui);
   // The host first: the site name is whatever the page claims (another outlet's, say).
   const source = sourceOf(article);
@@ -49,7 +54,12 @@ export function ArticleHeader({ article, ui, labels }: Props) {
         <span class="qari-reading-time" dir="auto">
           {readingTimePhrase(article.readingMinutes, ui)}
         </span>
-        {original && (
+        {original && onOriginal && (
+          <button type="button" class="qari-original" dir="auto" onClick={onOriginal}>
+            {labels.readerOriginal}
+          </button>
+        )}
+        {original && !onOriginal && (
           <a
             class="qari-original"
             dir="auto"

@@ -13,6 +13,7 @@ import { locateSections } from '@/lib/reader/sections';
 import { ArticleBody } from './ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
+import { KeyHint, useKeyHint } from './KeyHint';
 import { ProgressBar } from './ProgressBar';
 import { SettingsPanel } from './SettingsPanel';
 import { Toc } from './Toc';
@@ -139,6 +140,7 @@ export function ReaderView(props: ReaderViewProps) {
   const narrow = useNarrow();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [popover, setPopover] = useState<Popover>(null);
+  const [hint, showHint] = useKeyHint();
   const contentRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -221,7 +223,8 @@ export function ReaderView(props: ReaderViewProps) {
     if (!drawerOpen) return;
     const nav = document.getElementById('qari-toc');
     const link =
-      nav?.querySelector<HTMLElement>('[aria-current]') ?? nav?.querySelector<HTMLElement>('a');
+      nav?.querySelector<HTMLElement>('[aria-current]') ??
+      nav?.querySelector<HTMLElement>('button');
     link?.focus();
   }, [drawerOpen]);
 
@@ -269,7 +272,7 @@ export function ReaderView(props: ReaderViewProps) {
         setPopover((p) => (p === 'help' ? null : 'help'));
         return;
       }
-      if (!hasToc) return;
+      if (!hasToc) return showHint(labels.readerNoSections);
       const pending = pendingJump.current;
       const from = pending && pending.until > Date.now() ? pending.index : (spy.current ?? -1);
       const target = adjacentSection(from, sections.length, action === 'next' ? 1 : -1);
@@ -289,6 +292,7 @@ export function ReaderView(props: ReaderViewProps) {
     jumpTo,
     closePopover,
     closeDrawer,
+    showHint,
   ]);
 
   const onTocJump = (index: number): void => {
@@ -351,6 +355,7 @@ export function ReaderView(props: ReaderViewProps) {
         />
         <KeyHelp labels={labels} ui={ui} open={popover === 'help'} />
       </div>
+      <KeyHint text={hint} ui={ui} />
       <ProgressBar value={spy.progress} label={labels.readerProgress} percent={percent} />
       <div class="qari-layout">
         {hasToc && (
@@ -359,7 +364,6 @@ export function ReaderView(props: ReaderViewProps) {
             current={spy.current}
             label={labels.readerToc}
             drawer={narrow ? (drawerOpen ? 'open' : 'closed') : 'none'}
-            hrefFor={(id) => withSection(location.href, id)}
             onJump={onTocJump}
           />
         )}
@@ -368,7 +372,12 @@ export function ReaderView(props: ReaderViewProps) {
         )}
         <main id="qari-main" ref={mainRef} tabIndex={-1}>
           <article class="qari-article" lang={article.lang} dir={article.dir}>
-            <ArticleHeader article={article} ui={ui} labels={labels} />
+            <ArticleHeader
+              article={article}
+              ui={ui}
+              labels={labels}
+              onOriginal={mode === 'overlay' ? onClose : undefined}
+            />
             <ArticleBody fragment={prepared.fragment} contentRef={contentRef} />
             {/* Inside the article, before the room kept after it for scrolling to late sections. */}
             <EndOfArticle heading={labels.readerEndHeading} actions={end} ui={ui} />

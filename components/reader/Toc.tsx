@@ -6,14 +6,17 @@ interface Props {
   label: string;
   /** The drawer state on narrow windows; wide windows always show the sidebar. */
   drawer: 'none' | 'open' | 'closed';
-  hrefFor: (id: string) => string;
   onJump: (index: number) => void;
 }
 
 const MAX_LEVEL = 3;
 
-/** The article's sections, in order, with the current one marked. */
-export function Toc({ sections, current, label, drawer, hrefFor, onJump }: Props) {
+/**
+ * The article's sections, in order, with the current one marked. Buttons, not links: a link's
+ * address (the reader page's, with its one-time token) would show in the browser's status bar on
+ * hover; the address bar still follows the current section for reloads and copies.
+ */
+export function Toc({ sections, current, label, drawer, onJump }: Props) {
   return (
     <nav
       id="qari-toc"
@@ -27,18 +30,14 @@ export function Toc({ sections, current, label, drawer, hrefFor, onJump }: Props
       <ol>
         {sections.map((s, i) => (
           <li key={s.id} class={`qari-toc-level-${Math.min(Math.max(s.level, 1), MAX_LEVEL)}`}>
-            <a
-              href={hrefFor(s.id)}
+            <button
+              type="button"
               dir="auto"
               aria-current={i === current ? 'location' : undefined}
-              onClick={(e) => {
-                if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                onJump(i);
-              }}
+              onClick={() => onJump(i)}
             >
               {s.title}
-            </a>
+            </button>
           </li>
         ))}
       </ol>

@@ -1,6 +1,9 @@
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './options.css';
 import { render } from 'preact';
 import { BookmarksPanel } from '@/components/import/BookmarksPanel';
+import { ButtonSitesPanel, type ButtonSitesEnv } from '@/components/options/ButtonSitesPanel';
 import { BackupPanel, type BackupEnv } from '@/components/popup/BackupPanel';
 import { SyncPanel, type SyncEnv } from '@/components/popup/SyncPanel';
 import { ask } from '@/lib/messaging';
@@ -36,6 +39,11 @@ const syncEnv: SyncEnv = {
   syncNow: () => ask('sync:now', {}),
 };
 
+const buttonSitesEnv: ButtonSitesEnv = {
+  hiddenSites: () => ask('button:hiddenSites', {}),
+  setButtonHidden: (site, hidden) => ask('button:setHidden', { site, hidden }),
+};
+
 const ui = uiLang();
 document.documentElement.lang = ui;
 document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
@@ -48,6 +56,7 @@ if (app)
       <SyncPanel env={syncEnv} ui={ui} />
       <BackupPanel env={env} ui={ui} />
       <BookmarksPanel />
+      <ButtonSitesPanel env={buttonSitesEnv} />
     </main>,
     app,
   );

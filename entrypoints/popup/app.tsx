@@ -40,6 +40,8 @@ const env: Omit<PopupEnv, 'client'> = {
     if (pinnedTab === null) window.close();
   },
   syncState: () => ask('sync:state', {}).catch(() => null),
+  buttonSite: (tabId) => ask('button:site', { tabId }),
+  setButtonHidden: (site, hidden) => ask('button:setHidden', { site, hidden }),
 };
 
 /** Show the popup, its first page from the early read; Dexie, the store and search load after. */

@@ -15,7 +15,11 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function createMenus(): void {
+/**
+ * The page's context-menu entries, made afresh (at install and at each browser start). They sit
+ * right under the browser's own «الفتح في وضع القراءة», so their titles (menuReader, menuSave) say whose they are.
+ */
+export function createMenus(): void {
   browser.contextMenus.removeAll().then(
     () => {
       browser.contextMenus.create({

@@ -9,6 +9,7 @@ import type { ExtractResult } from '../article';
 import { t } from '../i18n';
 import type { Handlers } from '../messaging';
 import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
+import { buttonFor } from './page-button';
 
 const PAGE_SCRIPT = '/page.js';
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
@@ -96,11 +97,10 @@ export function registerReaderService() {
   return {
     'page:detected': async (state, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && sender.frameId === 0) {
-        tabStates.set(tabId, state);
-        await showDetection(tabId, state);
-      }
-      return { ok: true };
+      if (tabId === undefined || sender.frameId !== 0) return { ok: true, button: null };
+      tabStates.set(tabId, state);
+      await showDetection(tabId, state);
+      return { ok: true, button: await buttonFor(tabId, state, sender.url ?? sender.tab?.url) };
     },
     'tab:state': ({ tabId }) => tabStates.get(tabId) ?? null,
     'tab:extract': ({ tabId }) => extractTab(tabId),

@@ -1,48 +1,44 @@
-// Only this key of each messages file is bundled (Vite's JSON named exports are tree-shaken).
-import { readerButton as arabicLabel } from '../../public/_locales/ar/messages.json';
-import { readerButton as englishLabel } from '../../public/_locales/en/messages.json';
+import type { ButtonLabel } from '../messages';
 import { hostElement } from './host';
-import { nativeApi } from './native';
 
 // One line: every byte of this script is paid on every page. The host's own style is inline
 // (./host.ts); this one only reaches the button inside its shadow root.
 const HOST_CSS = 'position:fixed;bottom:1pc;left:1pc;z-index:2147483647'; // 1pc = 16px
-// The root holds only the button (and this style), so `*` is the button.
+// The root holds only the button (and this style), so `*` is the button; border and outline take
+// its text's colour. In a narrow window it
+// steps out of the text's way while the reader scrolls down (class h), and comes back on the way up.
 const CSS =
-  '*{font:600 15px system-ui;padding:8px 14px;border-radius:20px;border:1px solid #0b6e4f;' +
+  '*{font:600 15px system-ui;padding:8px 1pc;border-radius:2pc;border:1px solid;' +
   'background:#fff;color:#0b4e39;cursor:pointer;box-shadow:0 2px 8px #0003}' +
-  ':hover{background:#e9f5f0}:focus-visible{outline:3px solid #0b6e4f;outline-offset:2px}';
+  ':hover{background:#e9f5f0}:focus-visible{outline:3px solid;outline-offset:2px}' +
+  '@media(max-width:40em){.h{translate:0 5pc}}';
 // IntersectionObserver v2: the browser says whether the button is really visible (not covered,
 // faded, filtered or transformed, on the page or any ancestor). 100 ms is its smallest delay.
 const VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
 
 /**
- * Whether the browser's UI language is English, from the native `i18n` namespace (Chrome and Firefox both have it
- * synchronously). Not `i18n.getMessage`: its first call in a page fetches the extension's whole
- * message bundle over a synchronous IPC, ~2 ms on every article page.
- */
-function englishUi(): boolean {
-  // "undefined" where there is none: not English.
-  return /^en/.test(`${nativeApi().i18n.getUILanguage?.()}`);
-}
-
-/**
- * The page's reader-mode button, in a closed shadow root of its own. `onIntent` runs when the
- * pointer reaches it or it takes focus: the reader's code can load in the moment before the click.
+ * The page's reader-mode button, in a closed shadow root of its own, labelled as the background
+ * says (its UI language: this script reads no message bundle). `onIntent` runs when the pointer
+ * reaches it or it takes focus: the reader's code can load in the moment before the click.
  * A click counts only when it is trusted and the browser last said the button was visible: a page
  * that covers it with a decoy the pointer goes through, or fades it, gets nothing from the click.
  * Where the browser has no visibility tracking (Firefox) only the trusted click is checked.
  */
-export function showButton(doc: Document, onClick: () => void, onIntent: () => void): HTMLElement {
+export function showButton(
+  doc: Document,
+  label: ButtonLabel,
+  onClick: () => void,
+  onIntent: () => void,
+): HTMLElement {
   const [host, root] = hostElement(doc, HOST_CSS);
   const style = doc.createElement('style');
   style.append(CSS);
   const button = doc.createElement('button');
-  const english = englishUi();
-  button.textContent = (english ? englishLabel : arabicLabel).message;
-  button.lang = english ? 'en' : 'ar';
+  button.textContent = label.text;
+  button.lang = label.lang;
   button.onpointerenter = button.onfocus = onIntent;
-  let visible = false;
+  // Unset (not visible) until the browser first reports.
+  let visible: boolean | undefined;
   new IntersectionObserver((entries) => {
     // Undefined where the browser does not track visibility: a click there means it was seen.
     visible = (entries.pop() as { isVisible?: boolean }).isVisible !== false;
@@ -50,6 +46,13 @@ export function showButton(doc: Document, onClick: () => void, onIntent: () => v
   button.addEventListener('click', (e) => {
     // A page cannot forge a trusted click; synthetic events must not drive the extension.
     if (e.isTrusted && visible) onClick();
+  });
+  let lastY = 0;
+  // The page's own scrolling, read only (this script's global is the page's window): scrolled
+  // down, the button steps aside (narrow windows only, by the style's media query).
+  addEventListener('scroll', () => {
+    button.className = scrollY > lastY ? 'h' : '';
+    lastY = scrollY;
   });
   root.append(style, button);
   doc.documentElement.append(host);

@@ -34,14 +34,25 @@ const [run, warm] = commandRunner(loadModule);
 
 export function startPage(doc: Document, win: Window): void {
   if (win.top !== win) return;
-  // Only our background can message this script (tabs.sendMessage); the reader code validates it.
-  listen(run);
+  let button: HTMLElement | undefined;
+  // Only our background can message this script (tabs.sendMessage). One command is this
+  // script's own (the reader hid the button on this site); the reader code validates the rest.
+  listen((cmd) =>
+    (cmd as { type?: unknown }).type === 'page:hideButton' ? button?.remove() : run(cmd),
+  );
   const detection = detect(doc);
-  if (detection.isArticle && detection.isArabic) {
-    showButton(doc, () => void run({ type: 'reader:toggle' }).catch(() => undefined), warm);
-  }
   // This script's main-thread time on the page (the benchmark's number), from its first module's
   // first statement: everything but the report itself and the compiling of its source.
   const detectMs = performance.now() - STARTED;
-  tell('page:detected', { detection, title: doc.title.slice(0, 1024), detectMs });
+  // The background answers with the button's label when this page gets one: an Arabic article
+  // on a site where the reader has not hidden it.
+  tell('page:detected', { detection, title: doc.title.slice(0, 1024), detectMs }, (answer) => {
+    if (answer?.button)
+      button = showButton(
+        doc,
+        answer.button,
+        () => void run({ type: 'reader:toggle' }).catch(() => undefined),
+        warm,
+      );
+  });
 }

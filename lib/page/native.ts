@@ -1,4 +1,4 @@
-import type { MessageType, Req } from '../messages';
+import type { MessageType, Req, Res } from '../messages';
 
 /**
  * The browser's own extension object (`browser` in Firefox, `chrome` in Chrome), for the code in
@@ -19,7 +19,7 @@ export interface NativePort {
 export interface NativeApi {
   runtime: {
     getURL(path: string): string;
-    sendMessage(message: unknown, callback: () => void): void;
+    sendMessage(message: unknown, callback: (answer?: unknown) => void): void;
     lastError?: unknown;
     onConnect: { addListener(listener: (port: NativePort) => void): void };
     onMessage: {
@@ -48,7 +48,7 @@ export function nativeApi(): NativeApi {
 }
 
 /** Answer the background's tab commands: `handle`'s promise is the answer (null if it fails). */
-export function listen(handle: (message: unknown) => Promise<unknown>): void {
+export function listen(handle: (message: unknown) => unknown): void {
   nativeApi().runtime.onMessage.addListener((message, _sender, respond) => {
     // Called in a microtask: a handler that throws at once still answers (null), like one that rejects.
     Promise.resolve(message)
@@ -60,10 +60,17 @@ export function listen(handle: (message: unknown) => Promise<unknown>): void {
 }
 
 /**
- * Tell the background something, not waiting for an answer. The callback reads `lastError`, so a
- * background that is updating or gone costs no error in the page's console.
+ * Tell the background something; `answer` gets its answer. The callback reads
+ * `lastError` first, so a background that is updating or gone costs no error in the page's
+ * console (and gives no answer).
  */
-export function tell<K extends MessageType>(type: K, payload: Req<K>): void {
+export function tell<K extends MessageType>(
+  type: K,
+  payload: Req<K>,
+  answer: (res: Res<K> | undefined) => void,
+): void {
   const runtime = nativeApi().runtime;
-  runtime.sendMessage({ type, payload }, () => void runtime.lastError);
+  runtime.sendMessage({ type, payload }, (res) => {
+    if (!runtime.lastError) answer(res as Res<K> | undefined);
+  });
 }

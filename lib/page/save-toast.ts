@@ -53,7 +53,7 @@ export function showSaveToast(doc: Document, cmd: SaveToastCommand): HTMLElement
       // Only the reader's own click: a page cannot forge a trusted event.
       if (!e.isTrusted) return;
       host.remove();
-      tell('page:saveAnyway', {});
+      tell('page:saveAnyway', {}, () => undefined);
     });
     box.append(button);
   }

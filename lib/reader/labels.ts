@@ -56,6 +56,10 @@ const KEYS = [
   'readerBackToPage',
   'readerRetry',
   'readerActionFailed',
+  'readerKeyToggle',
+  'readerKeySave',
+  'readerKeyUnset',
+  'readerNoSections',
 ] as const satisfies readonly MessageKey[];
 
 export type LabelKey = (typeof KEYS)[number];

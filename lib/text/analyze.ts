@@ -17,7 +17,7 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 const DIGITS = /^\d+$/;
-const MIN_TERM = 2;
+export const MIN_TERM = 2;
 
 export { foldArabic };
 

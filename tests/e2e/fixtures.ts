@@ -59,6 +59,8 @@ export interface LaunchOptions {
   fetchLoopback?: boolean;
   /** More environment for the browser's processes (e.g. libfaketime's LD_PRELOAD and FAKETIME). */
   env?: Record<string, string>;
+  /** Leave the first-run page open (every fresh install opens it; closed by default). */
+  keepWelcome?: boolean;
 }
 
 // The switch lib/fetch/fetch-extract.ts reads; only an extension context can set it.
@@ -92,6 +94,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     ],
   });
   await blockNonLoopback(context);
+  if (!opts.keepWelcome) closeWelcomePages(context);
   const worker = await backgroundWorker(context, opts.extensionDir ?? EXTENSION_DIR);
   const extensionId = new URL(worker.url()).host;
   await worker.evaluate(
@@ -115,6 +118,22 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
       if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+const WELCOME = /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/;
+
+/**
+ * Close the first-run page a fresh install opens (lib/background/welcome.ts) whenever it shows:
+ * tests start from their own tabs. Other pages are only watched for a moment.
+ */
+function closeWelcomePages(context: BrowserContext): void {
+  const close = (page: Page) =>
+    page
+      .waitForURL(WELCOME, { timeout: 15_000, waitUntil: 'commit' })
+      .then(() => page.close())
+      .catch(() => undefined);
+  context.pages().forEach(close);
+  context.on('page', close);
 }
 
 /** Let the extension and loopback through; every other request is refused. */

@@ -65,7 +65,10 @@ export async function readerFrame(page: Page, timeout = 15_000): Promise<Frame> 
 /** The reader's frame once its table of contents is in. */
 export async function waitForReaderToc(page: Page): Promise<Frame> {
   const frame = await readerFrame(page);
-  await frame.locator('nav#qari-toc a').first().waitFor({ state: 'attached', timeout: 15_000 });
+  await frame
+    .locator('nav#qari-toc button')
+    .first()
+    .waitFor({ state: 'attached', timeout: 15_000 });
   return frame;
 }
 

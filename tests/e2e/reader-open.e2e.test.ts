@@ -42,11 +42,11 @@ async function openSeed(page: Page): Promise<Frame> {
 }
 
 const tocTitles = async (frame: Frame) =>
-  (await frame.locator('nav#qari-toc a').allTextContents()).map((t) => t.trim());
+  (await frame.locator('nav#qari-toc button').allTextContents()).map((t) => t.trim());
 const currentSection = (frame: Frame) =>
   frame.evaluate(
     () =>
-      document.querySelector('nav#qari-toc a[aria-current="location"]')?.textContent?.trim() ??
+      document.querySelector('nav#qari-toc button[aria-current="location"]')?.textContent?.trim() ??
       null,
   );
 
@@ -118,7 +118,7 @@ describe('reader mode on the seed page', () => {
     const page = await l.context.newPage();
     const frame = await openSeed(page);
     const target = GOLD.sections[4]!;
-    await frame.locator('nav#qari-toc a', { hasText: target }).click();
+    await frame.locator('nav#qari-toc button', { hasText: target }).click();
     await expect.poll(() => currentSection(frame)).toBe(target);
     const inView = await frame.evaluate((t) => {
       const h = Array.from(document.querySelectorAll('.qari-content h2, .qari-content h3')).find(

@@ -60,7 +60,7 @@ describe('the reader view in Chromium', () => {
     expect(await article.getAttribute('dir')).toBe('rtl');
     expect(await article.getAttribute('lang')).toBe('ar');
     expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(GOLD.title);
-    const toc = frame.locator('nav#qari-toc a');
+    const toc = frame.locator('nav#qari-toc button');
     expect((await toc.allTextContents()).map((t) => t.trim())).toEqual(GOLD.sections);
     // Sidebar on the right in RTL: its box starts to the right of the article's.
     const navBox = await frame.locator('nav#qari-toc').boundingBox();
@@ -153,7 +153,7 @@ describe('the reader view in Chromium', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
     expect(await nav.isVisible()).toBe(true);
-    await frame.locator('nav#qari-toc a').nth(2).click();
+    await frame.locator('nav#qari-toc button').nth(2).click();
     await expect
       .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
       .toBe(GOLD.sections[2]);

@@ -15,6 +15,7 @@ describe('showButton', () => {
   function show(
     onClick = (): void => undefined,
     onIntent = (): void => undefined,
+    label = { text: 'وضع القراءة', lang: 'ar' },
   ): HTMLButtonElement {
     let root: ShadowRoot | null = null;
     const attach = Element.prototype.attachShadow;
@@ -25,31 +26,38 @@ describe('showButton', () => {
       root = attach.call(this, init);
       return root;
     });
-    showButton(document, onClick, onIntent);
+    showButton(document, label, onClick, onIntent);
     spy.mockRestore();
     const button = (root as ShadowRoot | null)?.querySelector('button');
     if (!button) throw new Error('no button');
     return button;
   }
 
-  it('labels the button in Arabic unless the browser UI is English', () => {
-    g.browser = undefined;
-    g.chrome = { i18n: { getUILanguage: () => 'ar' } };
-    const ar = show();
-    expect(ar.textContent).toBe('وضع القراءة');
-    expect(ar.getAttribute('lang')).toBe('ar');
-    g.chrome = { i18n: { getUILanguage: () => 'en-US' } };
-    const en = show();
-    expect(en.textContent).toBe('Reader mode');
-    expect(en.getAttribute('lang')).toBe('en');
-  });
-
-  it('falls back to Arabic without an i18n API, and never asks for the message bundle', () => {
+  it('is labelled as the background says, and never reads the message bundle itself', () => {
     const getMessage = vi.fn(() => 'x');
     g.browser = undefined;
     g.chrome = { i18n: { getMessage } };
-    expect(show().textContent).toBe('وضع القراءة');
+    const en = show(undefined, undefined, { text: 'Reader mode', lang: 'en' });
+    expect(en.textContent).toBe('Reader mode');
+    expect(en.getAttribute('lang')).toBe('en');
     expect(getMessage).not.toHaveBeenCalled();
+  });
+
+  it('steps aside while the page scrolls down and comes back when it scrolls up', () => {
+    const button = show();
+    const scrollTo = (y: number) => {
+      Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+      window.dispatchEvent(new Event('scroll'));
+    };
+    scrollTo(400);
+    expect(button.className).toBe('h');
+    scrollTo(900);
+    expect(button.className).toBe('h');
+    scrollTo(700);
+    expect(button.className).toBe('');
+    // Only narrow windows move it (the class means nothing wider than 40em).
+    const css = button.parentNode!.querySelector('style')!.textContent!;
+    expect(css).toMatch(/@media\s*\(max-width:\s*40em\)\s*\{\s*\.h\s*\{\s*translate:/);
   });
 
   it('opens the reader on trusted clicks only', () => {

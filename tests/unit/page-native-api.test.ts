@@ -58,11 +58,16 @@ describe('nativeApi', () => {
 
   it('tells the background without webextension-polyfill, reading lastError so nothing is logged', () => {
     const rt = fakeRuntime();
-    tell('page:detected', {
-      detection: { isArticle: true, isArabic: true, language: 'ar', signals: [] },
-      title: 'عنوان',
-      detectMs: 1,
-    });
+    const answers: unknown[] = [];
+    tell(
+      'page:detected',
+      {
+        detection: { isArticle: true, isArabic: true, language: 'ar', signals: [] },
+        title: 'عنوان',
+        detectMs: 1,
+      },
+      (a) => answers.push(a),
+    );
     expect(rt.sent).toEqual([
       {
         type: 'page:detected',
@@ -74,6 +79,8 @@ describe('nativeApi', () => {
       },
     ]);
     expect(rt.lastErrorReads()).toBe(1);
+    // The background is gone (lastError set): no answer is made up.
+    expect(answers).toEqual([]);
   });
 
   it('answers a command with its handler’s promise, keeping the channel open; a failure or a throw answers null', async () => {

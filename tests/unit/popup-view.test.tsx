@@ -152,6 +152,15 @@ describe('the popup reading list', () => {
     expect(root.textContent).toContain('لا نتائج لهذا البحث.');
   });
 
+  it('a one-letter search says it needs two letters, not that nothing matched', async () => {
+    await mount(envWith(directClient(db)));
+    await until(() => rows().length === 2);
+    await typeQuery('ز');
+    expect(root.querySelector('.qari-empty')?.textContent).toBe('اكتب حرفين على الأقل للبحث.');
+    await typeQuery('زلزال');
+    expect(root.querySelector('.qari-empty')?.textContent).toBe('لا نتائج لهذا البحث.');
+  });
+
   it('hides the filters while searching and filters by status otherwise', async () => {
     const client = directClient(db);
     await mount(envWith(client));

@@ -16,11 +16,15 @@ import { fakeVisibility } from './fake-visibility';
 import { makeArticle } from './store-fixtures';
 
 const TYPES = Object.keys(specs) as MessageType[];
+const LABEL = { text: 'وضع القراءة', lang: 'ar' };
 const detection = { isArticle: true, isArabic: true, language: 'ar', signals: ['meta'] };
 
 /** One valid payload of every message type. */
 const VALID: { [K in MessageType]: unknown } = {
   'page:detected': { detection, title: 'عنوان', detectMs: 3.2 },
+  'button:site': { tabId: 2 },
+  'button:setHidden': { site: 'news.example', hidden: true },
+  'button:hiddenSites': {},
   'reader:open': { tabId: 4 },
   'tab:extract': { tabId: 1 },
   'tab:state': { tabId: 1 },
@@ -53,6 +57,14 @@ const INVALID: { [K in MessageType]: unknown[] } = {
     { detection, title: '', detectMs: Number.NaN },
     { detection: { ...detection, isArticle: 'true' }, title: '', detectMs: 1 },
   ],
+  'button:site': [{ tabId: '2' }, {}],
+  'button:setHidden': [
+    { site: '', hidden: true },
+    { site: 'x'.repeat(254), hidden: true },
+    { site: 'news.example', hidden: 'yes' },
+    { site: 7, hidden: false },
+  ],
+  'button:hiddenSites': [{ site: 'a' }, null],
   'reader:open': [{ tabId: 1.5 }, { tabId: '1' }, null, []],
   'tab:extract': [{ tabId: Number.MAX_SAFE_INTEGER + 2 }, {}],
   'tab:state': [{ tabId: null }],
@@ -213,7 +225,7 @@ describe('senders', () => {
       },
       'page:detected': () => {
         calls.push('detected');
-        return { ok: true };
+        return { ok: true, button: null };
       },
       'reader:open': () => {
         calls.push('open');
@@ -293,7 +305,7 @@ describe('the page cannot drive the extension', () => {
     const onClick = vi.fn();
     const visibility = fakeVisibility();
     const shadow = captureShadow();
-    const host = showButton(document, onClick, () => undefined);
+    const host = showButton(document, LABEL, onClick, () => undefined);
     visibility.report(true);
     shadow.restore();
     const button = shadow.root!.querySelector('button')!;
