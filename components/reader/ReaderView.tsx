@@ -40,6 +40,10 @@ export interface ReaderViewProps {
    * reader's own theme and size (no flash of the defaults, no second layout of the article).
    */
   initialSettings?: ReaderSettings;
+  /** A stored copy's address for one of the article's images (a saved article offline). */
+  imageSource?: (src: string) => string | null;
+  /** A plain line under the header (a saved article whose photos are not all kept offline). */
+  notice?: string;
 }
 
 /** A section needs a table of contents only if there is somewhere else to go. */
@@ -95,9 +99,11 @@ export function ReaderView(props: ReaderViewProps) {
       baseUrl: article.url,
       sectionIds: article.sections.map((s) => s.id),
       labels: contentLabels(labels),
+      images: settings.images,
+      imageSource: props.imageSource,
     });
     return { fragment, ...locateSections(fragment, article.sections) };
-  }, [article.content, article.url, article.sections, labels]);
+  }, [article.content, article.url, article.sections, labels, settings.images, props.imageSource]);
   const sections = prepared.sections.length >= MIN_SECTIONS ? prepared.sections : [];
   const hasToc = sections.length > 0;
   headingsRef.current = hasToc ? prepared.headings : [];
@@ -306,6 +312,11 @@ export function ReaderView(props: ReaderViewProps) {
         <main id="qari-main" ref={mainRef} tabIndex={-1}>
           <article class="qari-article" lang={article.lang} dir={article.dir}>
             <ArticleHeader article={article} ui={ui} labels={labels} />
+            {props.notice && settings.images && (
+              <p class="qari-notice" role="note" lang={ui} dir={ui === 'ar' ? 'rtl' : 'ltr'}>
+                {props.notice}
+              </p>
+            )}
             <ArticleBody fragment={prepared.fragment} contentRef={contentRef} />
           </article>
         </main>

@@ -38,6 +38,7 @@ const FALLBACKS = {
   readerThemeDark: 'داكن',
   readerThemeSystem: 'حسب النظام',
   readerJustify: 'ضبط النص من الجانبين',
+  readerImages: 'إظهار الصور',
   readerEmbedLink: 'محتوى مضمّن من {host}',
   readerTable: 'جدول',
 } as const;
