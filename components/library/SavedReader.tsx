@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { ReaderView } from '@/components/reader/ReaderView';
 import { progressReporter, type ProgressSink } from '@/lib/library/saved-progress';
 import type { SavedArticle } from '@/lib/library/load-saved-article';
+import type { OfflineImages } from '@/lib/library/offline-images';
 import type { ReaderSettings } from '@/lib/reader/settings';
 
 interface Props {
@@ -9,10 +10,14 @@ interface Props {
   sink: ProgressSink;
   /** The stored reader settings, if already read (the first paint then uses them). */
   settings?: ReaderSettings;
+  /** The article's photos kept offline. */
+  images?: OfflineImages;
+  /** Said under the header (photos that show online only). */
+  notice?: string;
 }
 
 /** A saved article in its own tab: resumes where the reader stopped and keeps the position. */
-export function SavedReader({ saved, sink, settings }: Props) {
+export function SavedReader({ saved, sink, settings, images, notice }: Props) {
   const { article, entry } = saved;
   const onProgress = useMemo(
     () => progressReporter({ progress: entry.progress, read: entry.read }, sink),
@@ -25,6 +30,8 @@ export function SavedReader({ saved, sink, settings }: Props) {
       initialProgress={entry.progress}
       onProgress={onProgress}
       initialSettings={settings}
+      imageSource={images?.source}
+      notice={notice}
     />
   );
 }

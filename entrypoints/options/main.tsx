@@ -1,6 +1,7 @@
 import './options.css';
 import { render } from 'preact';
 import { BookmarksPanel } from '@/components/import/BookmarksPanel';
+import { ImagesPanel, type ImagesEnv } from '@/components/library/ImagesPanel';
 import { BackupPanel, type BackupEnv } from '@/components/popup/BackupPanel';
 import { SyncPanel, type SyncEnv } from '@/components/popup/SyncPanel';
 import { ask } from '@/lib/messaging';
@@ -9,6 +10,8 @@ import { label } from '@/lib/popup/labels';
 import { t, uiLang } from '@/lib/i18n';
 import { exportLibrary } from '@/lib/store/backup';
 import { openDb } from '@/lib/store/db';
+import { IMAGE_CAPS, imageBytesUsed } from '@/lib/store/images';
+import { loadSettings, saveSettings } from '@/lib/reader/settings';
 import { downloadFile } from '@/lib/download';
 
 // Chrome refuses messages over 64 MiB; the library service's guard stops just below.
@@ -36,6 +39,12 @@ const syncEnv: SyncEnv = {
   syncNow: () => ask('sync:now', {}),
 };
 
+const imagesEnv: ImagesEnv = {
+  shown: async () => (await loadSettings()).images,
+  setShown: (images) => saveSettings({ images }),
+  use: async () => ({ bytes: await imageBytesUsed(openDb()), cap: IMAGE_CAPS.total }),
+};
+
 const ui = uiLang();
 document.documentElement.lang = ui;
 document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
@@ -46,6 +55,7 @@ if (app)
     <main class="qari-options">
       <h1>{t('extName', 'قارئ')}</h1>
       <SyncPanel env={syncEnv} ui={ui} />
+      <ImagesPanel env={imagesEnv} ui={ui} />
       <BackupPanel env={env} ui={ui} />
       <BookmarksPanel />
     </main>,

@@ -12,6 +12,7 @@ import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import type { Article } from '@/lib/article';
 import { fetchFailureKey } from '@/lib/library/fetch-body-message';
 import { loadSavedArticle, type SavedArticle } from '@/lib/library/load-saved-article';
+import { offlineImages } from '@/lib/library/offline-images';
 import { siteAccessOrigins } from '@/lib/library/page-urls';
 import { parseSavedId } from '@/lib/library/saved-progress';
 import { ask } from '@/lib/messaging';
@@ -82,7 +83,9 @@ async function showSaved(
     markRead: () =>
       void ask('library:setStatus', { id, patch: { read: true } }).catch(() => undefined),
   };
-  render(h(SavedReader, { saved, sink, settings: await settings }), app);
+  const images = await offlineImages(openDb(), id, saved.article.content);
+  const notice = images.missing > 0 ? label('savedImagesOnline') : undefined;
+  render(h(SavedReader, { saved, sink, settings: await settings, images, notice }), app);
   return true;
 }
 
