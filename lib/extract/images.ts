@@ -2,8 +2,8 @@
  * Which of an article's images the reader may show: those whose party already knows the reader
  * is on the page. Opening the reader must tell no one anything the page itself had not: an
  * image is kept when the page had loaded that very address, or when its host is one the page
- * had loaded anything from (a news site's photo CDN: the lead photo is loaded, the ones further
- * down are not yet), or when it is on the article's own site. An address that carries another
+ * shows a picture from (a news site's photo CDN: the lead photo is loaded, the ones further down
+ * are not yet), or when it is on the article's own site. An address that carries another
  * address in its query (`/redirect?to=https://tracker…`, the open-redirect shape) is kept only
  * when the page itself had loaded it: its host says nothing about where it ends.
  */
@@ -16,6 +16,8 @@ export interface LoadedImages {
 
 // A query value that is itself an address, plain or percent-encoded.
 const NESTED_URL = /^(?:https?:|https?%3a|\/\/|%2f%2f)/i;
+// Natural size, in pixels, up to which an image is a beacon or a spacer, not a picture.
+const PICTURE_MIN = 2;
 
 function httpUrl(raw: string): URL | null {
   try {
@@ -26,18 +28,22 @@ function httpUrl(raw: string): URL | null {
   }
 }
 
-/** The addresses the page had loaded (resource timing) and the images it shows, with their hosts. */
+/**
+ * The addresses the page had loaded (resource timing, and the images it shows), and the hosts of
+ * the pictures it shows. A host counts only for a real picture on the page (larger than a
+ * beacon): a tracker's 1×1 pixel or a script's host does not open the door to its other images.
+ */
 export function loadedImagesOf(doc: Document): LoadedImages {
   const urls = new Set<string>();
+  const hosts = new Set<string>();
   const perf = doc.defaultView?.performance;
   for (const e of perf?.getEntriesByType?.('resource') ?? []) urls.add(e.name);
   for (const img of Array.from(doc.images)) {
-    if (img.complete && img.naturalWidth > 0 && img.currentSrc) urls.add(img.currentSrc);
-  }
-  const hosts = new Set<string>();
-  for (const u of urls) {
-    const parsed = httpUrl(u);
-    if (parsed) hosts.add(parsed.hostname);
+    const src = img.complete ? img.currentSrc : '';
+    if (!src) continue;
+    urls.add(src);
+    const host = httpUrl(src)?.hostname;
+    if (host && img.naturalWidth > PICTURE_MIN && img.naturalHeight > PICTURE_MIN) hosts.add(host);
   }
   return { urls, hosts };
 }
