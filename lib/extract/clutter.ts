@@ -187,6 +187,59 @@ const LINE_LABELS = [
   'app store',
 ];
 
+// A share or follow line: one of these words, then nothing but the networks' names («شارك
+// المقال: فيسبوك · تويتر · تيليغرام», «تابعونا على فيسبوك وتويتر»), wherever it sits.
+const SHARE_VERBS = ['شارك', 'شاركها', 'شاركوا', 'تابعنا', 'تابعونا', 'تابعوا', 'share', 'follow'];
+const SHARE_FILLERS = [
+  'على',
+  'عبر',
+  'في',
+  'المقال',
+  'الخبر',
+  'الموضوع',
+  'الصفحه',
+  'هذا',
+  'this',
+  'article',
+  'story',
+  'us',
+  'on',
+  'via',
+];
+const SOCIAL_NETWORKS = [
+  'فيسبوك',
+  'فيس بوك',
+  'تويتر',
+  'تيليغرام',
+  'تليغرام',
+  'تلغرام',
+  'تيليجرام',
+  'تليجرام',
+  'واتساب',
+  'واتس اب',
+  'انستغرام',
+  'انستجرام',
+  'انستقرام',
+  'يوتيوب',
+  'لينكدان',
+  'لينكد ان',
+  'تيك توك',
+  'سناب شات',
+  'x',
+  'facebook',
+  'twitter',
+  'telegram',
+  'whatsapp',
+  'instagram',
+  'youtube',
+  'linkedin',
+  'tiktok',
+  'threads',
+  'email',
+  'بريد',
+];
+const SHARE_LINE_MIN_NETWORKS = 2;
+
 const LINE_PREFIXES = [
   'مصدر الصورة',
   'صدر الصورة',
@@ -289,6 +342,31 @@ export function labelKey(s: string): string {
 }
 
 const keySet = (xs: string[]) => new Set(xs.map(labelKey));
+const SHARE_VERB_KEYS = keySet(SHARE_VERBS);
+const SHARE_FILLER_KEYS = keySet(SHARE_FILLERS);
+// Two-word names first, so «فيس بوك» is one name, not two unknown words.
+const NETWORK_KEYS = SOCIAL_NETWORKS.map(labelKey).sort(
+  (a, b) => b.split(' ').length - a.split(' ').length,
+);
+
+/** A share or follow verb followed only by fillers and at least two networks' names. */
+function isShareLine(key: string): boolean {
+  const words = key.split(' ');
+  if (!SHARE_VERB_KEYS.has(words[0] ?? '')) return false;
+  let networks = 0;
+  for (let i = 1; i < words.length; i++) {
+    // «وتويتر»: the conjunction glued to a name.
+    const w = (words[i] ?? '').replace(/^و(?=\S{3})/, '');
+    if (SHARE_FILLER_KEYS.has(w) || SHARE_VERB_KEYS.has(w)) continue;
+    const name = NETWORK_KEYS.find(
+      (n) => words.slice(i, i + n.split(' ').length).join(' ') === n || n === w,
+    );
+    if (!name) return false;
+    networks++;
+    i += name.split(' ').length - 1;
+  }
+  return networks >= SHARE_LINE_MIN_NETWORKS;
+}
 const REGION_LABEL_KEYS = keySet(REGION_LABELS);
 const LINE_LABEL_KEYS = keySet(LINE_LABELS);
 const REGION_PREFIX_KEYS = [...keySet(REGION_PREFIXES)];
@@ -318,7 +396,7 @@ export function classifyLabel(text: string, el?: Element): Category | null {
   )
     return 'tail';
   if (COMMENT_POLICY_KEYS.filter((m) => key.includes(m)).length >= 2) return 'region';
-  if (REGION_LABEL_KEYS.has(key) || SKIP_LINK.test(key)) return 'region';
+  if (REGION_LABEL_KEYS.has(key) || SKIP_LINK.test(key) || isShareLine(key)) return 'region';
   if (LINE_LABEL_KEYS.has(key)) return 'line';
   if (VIEW_COUNT.test(key) || READING_TIME.test(key) || READING_TIME_PREFIX.test(key))
     return 'line';
