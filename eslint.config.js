@@ -82,7 +82,10 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['lib/store/write.ts', 'lib/store/db.ts', 'tests/**'],
     rules: {
-      'no-restricted-syntax': ['error', ...tableWrites('articles|bodies|texts|terms|images', ENTRY_ROWS)],
+      'no-restricted-syntax': [
+        'error',
+        ...tableWrites('articles|bodies|texts|terms|images', ENTRY_ROWS),
+      ],
     },
   },
   {

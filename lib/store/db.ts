@@ -15,6 +15,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   BodyRow,
+  ImageRow,
   ChangeRow,
   EntryRow,
   Flag,
@@ -24,7 +25,6 @@ import type {
   TrashRow,
 } from './entry';
 import type { ImportControlRow, ImportRow } from '../import/queue-row';
-import type { ImageRow } from './images';
 import type { SyncRecord } from '../sync/record';
 import { addressesOf } from './addresses';
 import { termsRow } from './search-terms';

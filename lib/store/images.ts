@@ -5,17 +5,9 @@
  * none. The caps keep one photo-heavy article, and the list as a whole, from filling the disk.
  */
 import type { QariDb } from './db';
+import type { ImageRow } from './entry';
 
-export interface ImageRow {
-  /** The entry's id. */
-  entry: number;
-  /** The image's address as the article's HTML names it. */
-  url: string;
-  /** Its media type (`image/jpeg`…), checked when it was fetched. */
-  type: string;
-  data: ArrayBuffer;
-  bytes: number;
-}
+export type { ImageRow };
 
 export interface ImageCaps {
   /** Larger single images are left online. */
