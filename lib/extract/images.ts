@@ -39,7 +39,9 @@ export function loadedImagesOf(doc: Document): LoadedImages {
   const perf = doc.defaultView?.performance;
   for (const e of perf?.getEntriesByType?.('resource') ?? []) urls.add(e.name);
   for (const img of Array.from(doc.images)) {
-    const src = img.complete ? img.currentSrc : '';
+    // A broken image (blocked by the page's CSP, refused, 404) is `complete` too: only one that
+    // really loaded was seen by its host.
+    const src = img.complete && img.naturalWidth > 0 ? img.currentSrc : '';
     if (!src) continue;
     urls.add(src);
     const host = httpUrl(src)?.hostname;
