@@ -122,7 +122,10 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['lib/store/write.ts', 'lib/store/db.ts', 'tests/**'],
     rules: {
-      'no-restricted-syntax': ['error', ...tableWrites('articles|bodies|texts|terms', ENTRY_ROWS)],
+      'no-restricted-syntax': [
+        'error',
+        ...tableWrites('articles|bodies|texts|terms|images', ENTRY_ROWS),
+      ],
     },
   },
   {
@@ -137,7 +140,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...tableWrites('articles|bodies|texts|terms', ENTRY_ROWS),
+        ...tableWrites('articles|bodies|texts|terms|images', ENTRY_ROWS),
         ...tableWrites('changes', OUTBOX),
       ],
     },

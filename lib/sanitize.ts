@@ -1,7 +1,8 @@
 /**
  * The one place untrusted page HTML is made safe to render (DOMPurify) and serialized. Besides
  * DOMPurify's own rules: no forms or inputs, no styles/classes/ids, frames only from allow-listed
- * video hosts (sandboxed), lazy images given a real `src`, every URL absolute against the page,
+ * video hosts (sandboxed), lazy images given a real `src`, no 1×1 or hidden images (beacons),
+ * every URL absolute against the page,
  * links opening in a new tab without opener or referrer.
  */
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
@@ -34,6 +35,8 @@ const PLACEHOLDER_SRC =
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const MEDIA_PROTOCOLS = new Set(['http:', 'https:']);
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif);/i;
+// A declared side this small is a tracking pixel or a spacer, never a picture to read.
+const PIXEL_MAX = 2;
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   RETURN_DOM_FRAGMENT: true,
@@ -163,7 +166,17 @@ function fixLink(a: Element, base: string): void {
   a.setAttribute('target', '_blank');
 }
 
+/** An image declared 1×1 (or so), or hidden: a beacon, not part of the article. */
+export function isPixel(img: Element): boolean {
+  if (img.hasAttribute('hidden')) return true;
+  return ['width', 'height'].some((a) => {
+    const v = parseFloat(img.getAttribute(a) ?? '');
+    return Number.isFinite(v) && v <= PIXEL_MAX;
+  });
+}
+
 function fixMedia(el: Element, base: string): void {
+  if (el.tagName === 'IMG' && isPixel(el)) return el.remove();
   const raw = el.getAttribute('src');
   const keepData = el.tagName === 'IMG' && !!raw && DATA_IMAGE.test(raw.trim());
   const src = keepData ? raw : absolute(raw, base, MEDIA_PROTOCOLS);

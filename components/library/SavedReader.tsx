@@ -3,6 +3,7 @@ import { ReaderView } from '@/components/reader/ReaderView';
 import { progressReporter, type ProgressSink } from '@/lib/library/saved-progress';
 import type { SavedArticle } from '@/lib/library/load-saved-article';
 import { statusPatch, type EntryActionId, type EntryStatus } from '@/lib/reader/entry-actions';
+import type { OfflineImages } from '@/lib/library/offline-images';
 import type { ReaderSettings } from '@/lib/reader/settings';
 
 /** What the saved page's buttons do: messages to the background, the list's one writer. */
@@ -22,10 +23,14 @@ interface Props {
   actions: SavedActions;
   /** The stored reader settings, if already read (the first paint then uses them). */
   settings?: ReaderSettings;
+  /** The article's photos kept offline. */
+  images?: OfflineImages;
+  /** Said under the header (photos that show online only). */
+  notice?: string;
 }
 
 /** A saved article in its own tab: resumes where the reader stopped and keeps the position. */
-export function SavedReader({ saved, sink, actions, settings }: Props) {
+export function SavedReader({ saved, sink, actions, settings, images, notice }: Props) {
   const { article, entry } = saved;
   const [status, setStatus] = useState<EntryStatus>({
     read: entry.read,
@@ -50,6 +55,8 @@ export function SavedReader({ saved, sink, actions, settings }: Props) {
       onProgress={onProgress}
       initialSettings={settings}
       entry={{ status, onAction }}
+      imageSource={images?.source}
+      notice={notice}
     />
   );
 }

@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/article';
+import { dateNamingOf } from '@/lib/reader/date-naming';
 import { formatPublished } from '@/lib/reader/dates';
 import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
@@ -18,7 +19,8 @@ interface Props {
 
 /** Title, source, byline, date (Gregorian and Hijri), reading time and the way back to the original. */
 export function ArticleHeader({ article, ui, labels, onOriginal }: Props) {
-  const published = formatPublished(article.published, ui);
+  // The date as the article writes dates: its month names and its digits.
+  const published = formatPublished(article.published, ui, undefined, dateNamingOf(article.text));
   // The host first: the site name is whatever the page claims (another outlet's, say).
   const source = sourceOf(article);
   const byline = displayLine(article.byline);

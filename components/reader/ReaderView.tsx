@@ -54,6 +54,10 @@ export interface ReaderViewProps {
   onArchive?: () => Promise<boolean>;
   /** A saved article's page: its status, and what its buttons do. */
   entry?: { status: EntryStatus; onAction: (id: EntryActionId) => void };
+  /** A stored copy's address for one of the article's images (a saved article offline). */
+  imageSource?: (src: string) => string | null;
+  /** A plain line under the header (a saved article whose photos are not all kept offline). */
+  notice?: string;
 }
 
 const ACTION_ICON: Partial<Record<EntryActionId, IconName>> = {
@@ -158,9 +162,11 @@ export function ReaderView(props: ReaderViewProps) {
       baseUrl: article.url,
       sectionIds: article.sections.map((s) => s.id),
       labels: contentLabels(labels),
+      images: settings.images,
+      imageSource: props.imageSource,
     });
     return { fragment, ...locateSections(fragment, article.sections) };
-  }, [article.content, article.url, article.sections, labels]);
+  }, [article.content, article.url, article.sections, labels, settings.images, props.imageSource]);
   const sections = prepared.sections.length >= MIN_SECTIONS ? prepared.sections : [];
   const hasToc = sections.length > 0;
   headingsRef.current = hasToc ? prepared.headings : [];
@@ -378,6 +384,11 @@ export function ReaderView(props: ReaderViewProps) {
               labels={labels}
               onOriginal={mode === 'overlay' ? onClose : undefined}
             />
+            {props.notice && settings.images && (
+              <p class="qari-notice" role="note" lang={ui} dir={ui === 'ar' ? 'rtl' : 'ltr'}>
+                {props.notice}
+              </p>
+            )}
             <ArticleBody fragment={prepared.fragment} contentRef={contentRef} />
             {/* Inside the article, before the room kept after it for scrolling to late sections. */}
             <EndOfArticle heading={labels.readerEndHeading} actions={end} ui={ui} />

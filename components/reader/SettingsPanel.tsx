@@ -136,6 +136,16 @@ export function SettingsPanel({ settings, update, labels, ui, open }: Props) {
         />
         <label for="qari-justify">{labels.readerJustify}</label>
       </div>
+
+      <div class="qari-field qari-check">
+        <input
+          id="qari-images"
+          type="checkbox"
+          checked={settings.images}
+          onChange={(e) => update({ images: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        <label for="qari-images">{labels.readerImages}</label>
+      </div>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import './options.css';
 import { render } from 'preact';
 import { BookmarksPanel } from '@/components/import/BookmarksPanel';
 import { ButtonSitesPanel, type ButtonSitesEnv } from '@/components/options/ButtonSitesPanel';
+import { ImagesPanel, type ImagesEnv } from '@/components/library/ImagesPanel';
 import { BackupPanel, type BackupEnv } from '@/components/popup/BackupPanel';
 import { SyncPanel, type SyncEnv } from '@/components/popup/SyncPanel';
 import { ask } from '@/lib/messaging';
@@ -12,6 +13,8 @@ import { label } from '@/lib/popup/labels';
 import { t, uiLang } from '@/lib/i18n';
 import { exportLibrary } from '@/lib/store/backup';
 import { openDb } from '@/lib/store/db';
+import { IMAGE_CAPS, imageBytesUsed } from '@/lib/store/images';
+import { loadSettings, saveSettings } from '@/lib/reader/settings';
 import { downloadFile } from '@/lib/download';
 
 // Chrome refuses messages over 64 MiB; the library service's guard stops just below.
@@ -44,6 +47,12 @@ const buttonSitesEnv: ButtonSitesEnv = {
   setButtonHidden: (site, hidden) => ask('button:setHidden', { site, hidden }),
 };
 
+const imagesEnv: ImagesEnv = {
+  shown: async () => (await loadSettings()).images,
+  setShown: (images) => saveSettings({ images }),
+  use: async () => ({ bytes: await imageBytesUsed(openDb()), cap: IMAGE_CAPS.total }),
+};
+
 const ui = uiLang();
 document.documentElement.lang = ui;
 document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
@@ -54,6 +63,7 @@ if (app)
     <main class="qari-options">
       <h1>{t('extName')}</h1>
       <SyncPanel env={syncEnv} ui={ui} />
+      <ImagesPanel env={imagesEnv} ui={ui} />
       <BackupPanel env={env} ui={ui} />
       <BookmarksPanel />
       <ButtonSitesPanel env={buttonSitesEnv} />

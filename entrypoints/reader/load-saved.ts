@@ -13,6 +13,7 @@ import { ReaderStatus } from '@/components/reader/ReaderStatus';
 import type { Article } from '@/lib/article';
 import { fetchFailureKey } from '@/lib/library/fetch-body-message';
 import { loadSavedArticle, type SavedArticle } from '@/lib/library/load-saved-article';
+import { offlineImages } from '@/lib/library/offline-images';
 import { siteAccessOrigins } from '@/lib/library/page-urls';
 import { parseSavedId } from '@/lib/library/saved-progress';
 import { ask } from '@/lib/messaging';
@@ -98,7 +99,9 @@ async function showSaved(
     openList,
     fail: () => showNotice({ text: readerLabels().readerActionFailed, error: true }),
   };
-  render(h(SavedReader, { saved, sink, actions, settings: await settings }), app);
+  const images = await offlineImages(openDb(), id, saved.article.content);
+  const notice = images.missing > 0 ? label('savedImagesOnline') : undefined;
+  render(h(SavedReader, { saved, sink, actions, settings: await settings, images, notice }), app);
   return true;
 }
 

@@ -4,7 +4,7 @@
  * sync outbox has one writer. Reads (list, search, get, export of a large list) are done by
  * extension pages directly on the database (same origin) with `lib/store` and `lib/search`.
  */
-import type { ExtractResult } from '../article';
+import type { Article, ExtractResult } from '../article';
 import type { LibraryFailure } from '../messages';
 import type { Handlers } from '../messaging';
 import {
@@ -20,6 +20,8 @@ import {
 import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreErrorOnDisk } from '../store/errors';
+import { loopbackAllowed } from '../fetch/fetch-extract';
+import { keepImagesOffline } from './offline-images';
 import { extractTab, readCanonicalLink } from './reader';
 
 const EXTRACT_FAILED: LibraryFailure = {
@@ -33,6 +35,23 @@ export interface LibraryDeps {
   extract?: (tabId: number) => Promise<ExtractResult>;
   /** The `<link rel=canonical>` of a tab's page, or null. */
   readCanonical?: (tabId: number) => Promise<string | null>;
+  /** Keep a saved entry's photos offline (after the save has answered; never awaited). */
+  keepImages?: (db: QariDb, id: number, content: string) => Promise<unknown>;
+}
+
+const keepImagesDefault = (db: QariDb, id: number, content: string) =>
+  keepImagesOffline(db, id, content, { loopback: loopbackAllowed });
+
+/** Save, then start keeping the article's photos offline; the save's answer does not wait. */
+async function saveWithImages(
+  db: QariDb,
+  article: Article,
+  canonical: string | null | undefined,
+  deps: LibraryDeps,
+): Promise<({ ok: true } & SaveResult) | LibraryFailure> {
+  const res = await answer(() => saveArticle(db, article, { canonical }));
+  if (res.ok) void (deps.keepImages ?? keepImagesDefault)(db, res.entry.id, article.content);
+  return res;
 }
 
 async function failure(err: unknown): Promise<LibraryFailure> {
@@ -62,15 +81,14 @@ export async function saveTab(
     (deps.readCanonical ?? readCanonicalLink)(tabId),
   ]);
   if (!result.ok) return EXTRACT_FAILED;
-  return answer(() => saveArticle(db, result.article, { canonical }));
+  return saveWithImages(db, result.article, canonical, deps);
 }
 
 export function libraryHandlers(deps: LibraryDeps = {}) {
   const db = deps.db ?? openDb();
   return {
     'library:saveTab': ({ tabId }) => saveTab(tabId, { ...deps, db }),
-    'library:saveArticle': ({ article, canonical }) =>
-      answer(() => saveArticle(db, article, { canonical })),
+    'library:saveArticle': ({ article, canonical }) => saveWithImages(db, article, canonical, deps),
     'library:isSaved': async ({ url, canonical }) =>
       (await getEntryByUrl(db, url, canonical).catch(() => null)) !== null,
     'library:setStatus': ({ id, patch }) =>

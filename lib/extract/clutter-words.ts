@@ -163,6 +163,67 @@ export const LINE_LABELS = [
   'app store',
 ];
 
+// A share or follow line: one of these words, then nothing but the networks' names («شارك
+// المقال: فيسبوك · تويتر · تيليغرام», «تابعونا على فيسبوك وتويتر»), wherever it sits.
+export const SHARE_VERBS = [
+  'شارك',
+  'شاركها',
+  'شاركوا',
+  'تابعنا',
+  'تابعونا',
+  'تابعوا',
+  'share',
+  'follow',
+];
+export const SHARE_FILLERS = [
+  'على',
+  'عبر',
+  'في',
+  'المقال',
+  'الخبر',
+  'الموضوع',
+  'الصفحه',
+  'هذا',
+  'this',
+  'article',
+  'story',
+  'us',
+  'on',
+  'via',
+];
+export const SOCIAL_NETWORKS = [
+  'فيسبوك',
+  'فيس بوك',
+  'تويتر',
+  'تيليغرام',
+  'تليغرام',
+  'تلغرام',
+  'تيليجرام',
+  'تليجرام',
+  'واتساب',
+  'واتس اب',
+  'انستغرام',
+  'انستجرام',
+  'انستقرام',
+  'يوتيوب',
+  'لينكدان',
+  'لينكد ان',
+  'تيك توك',
+  'سناب شات',
+  'x',
+  'facebook',
+  'twitter',
+  'telegram',
+  'whatsapp',
+  'instagram',
+  'youtube',
+  'linkedin',
+  'tiktok',
+  'threads',
+  'email',
+  'بريد',
+];
+
 export const LINE_PREFIXES = [
   'مصدر الصورة',
   'صدر الصورة',

@@ -34,6 +34,9 @@ import {
   HIDDEN_HINT,
   RESPONSIVE_SHOW,
   AD_IMAGE_SRC,
+  SHARE_VERBS,
+  SHARE_FILLERS,
+  SOCIAL_NETWORKS,
 } from './clutter-words';
 import { isDateLine } from './dates';
 import {
@@ -55,6 +58,7 @@ type Category =
   | 'line'; // a single line to drop on its own (ad label, credit, byline, date, counter)
 
 const CREDIT_MAX_WORDS = 10;
+const SHARE_LINE_MIN_NETWORKS = 2;
 
 const MEDIA = 'img, picture, video, audio, iframe, svg';
 const JUNK_TAGS = 'form, button, input, select, textarea, nav, dialog, noscript, ins, menu';
@@ -84,6 +88,31 @@ export function labelKey(s: string): string {
 }
 
 const keySet = (xs: string[]) => new Set(xs.map(labelKey));
+const SHARE_VERB_KEYS = keySet(SHARE_VERBS);
+const SHARE_FILLER_KEYS = keySet(SHARE_FILLERS);
+// Two-word names first, so «فيس بوك» is one name, not two unknown words.
+const NETWORK_KEYS = SOCIAL_NETWORKS.map(labelKey).sort(
+  (a, b) => b.split(' ').length - a.split(' ').length,
+);
+
+/** A share or follow verb followed only by fillers and at least two networks' names. */
+function isShareLine(key: string): boolean {
+  const words = key.split(' ');
+  if (!SHARE_VERB_KEYS.has(words[0] ?? '')) return false;
+  let networks = 0;
+  for (let i = 1; i < words.length; i++) {
+    // «وتويتر»: the conjunction glued to a name.
+    const w = (words[i] ?? '').replace(/^و(?=\S{3})/, '');
+    if (SHARE_FILLER_KEYS.has(w) || SHARE_VERB_KEYS.has(w)) continue;
+    const name = NETWORK_KEYS.find(
+      (n) => words.slice(i, i + n.split(' ').length).join(' ') === n || n === w,
+    );
+    if (!name) return false;
+    networks++;
+    i += name.split(' ').length - 1;
+  }
+  return networks >= SHARE_LINE_MIN_NETWORKS;
+}
 const REGION_LABEL_KEYS = keySet(REGION_LABELS);
 const LINE_LABEL_KEYS = keySet(LINE_LABELS);
 const REGION_PREFIX_KEYS = [...keySet(REGION_PREFIXES)];
@@ -113,7 +142,7 @@ export function classifyLabel(text: string, el?: Element): Category | null {
   )
     return 'tail';
   if (COMMENT_POLICY_KEYS.filter((m) => key.includes(m)).length >= 2) return 'region';
-  if (REGION_LABEL_KEYS.has(key) || SKIP_LINK.test(key)) return 'region';
+  if (REGION_LABEL_KEYS.has(key) || SKIP_LINK.test(key) || isShareLine(key)) return 'region';
   if (LINE_LABEL_KEYS.has(key)) return 'line';
   if (VIEW_COUNT.test(key) || READING_TIME.test(key) || READING_TIME_PREFIX.test(key))
     return 'line';

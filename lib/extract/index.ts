@@ -11,6 +11,7 @@ import { findDateLines, removeClutter } from './clutter';
 import { isUpdateLine, parseArabicDate } from './dates';
 import { detectLanguage, markBlockDirections } from './direction';
 import { hasText } from './dom';
+import { keepShownImages, type LoadedImages } from './images';
 import { absoluteHttpUrl, cleanByline, readMetadata } from './metadata';
 import { countWords, readingMinutes } from './reading-time';
 import { buildSections, markPlainHeadings } from './sections';
@@ -27,6 +28,11 @@ export interface ExtractOptions {
   now?: () => number;
   /** Told the elapsed time after each pass (profiling scripts read where the time goes). */
   onPass?: (pass: string, elapsedMs: number) => void;
+  /**
+   * What the live page had loaded (`loadedImagesOf`); images from elsewhere are dropped. Absent
+   * for a fetched page: its images are kept from the article's own site only.
+   */
+  loadedImages?: LoadedImages | null;
 }
 
 export const DEFAULT_NODE_LIMIT = 100_000;
@@ -183,6 +189,7 @@ function run(doc: Document, opts: ExtractOptions, now: () => number, t0: number)
   const fragment = sanitizeNode(win, root, baseUrl);
   const content = fragment.ownerDocument.createElement('div');
   content.appendChild(fragment);
+  keepShownImages(content, url, opts.loadedImages ?? null);
   checkTime('sanitize');
 
   const sections = buildSections(content, title || null);

@@ -24,6 +24,9 @@ export interface PageMetadata {
   siteNames: string[];
 }
 
+// An og:site_name that is a code, not a name («LBCIV7», «site_ar»): one Latin token holding a
+// digit or an underscore. The site's own name, where the page gives one, is shown instead.
+const RAW_SITE_CODE = /^[A-Za-z0-9.-]*[\d_][\w.-]*$/;
 const ARTICLE_TYPES = /article|posting|report|review|story/i;
 const SITE_SEPARATORS = /\s+(?:[-|–—·•»«~/]|::)\s+/g;
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
@@ -348,11 +351,18 @@ export function readMetadata(doc: Document, pageUrl: string, baseUrl: string): P
   const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t))) ?? null;
   const website = ld.find((o) => typesOf(o).includes('WebSite')) ?? null;
 
+  const ownNames = [
+    article ? clean(names(article['publisher'])[0]) : null,
+    clean(meta.get('application-name')),
+    website ? str(website['name']) : null,
+  ];
+  const ogSiteName = clean(meta.get('og:site_name'));
   const siteName =
-    clean(meta.get('og:site_name')) ??
-    (article ? clean(names(article['publisher'])[0]) : null) ??
-    clean(meta.get('application-name')) ??
-    (website ? str(website['name']) : null);
+    (ogSiteName && !RAW_SITE_CODE.test(ogSiteName) ? ogSiteName : null) ??
+    ownNames.find((n) => n && !RAW_SITE_CODE.test(n)) ??
+    ogSiteName ??
+    ownNames.find((n) => n) ??
+    null;
   const heading = mainHeading(doc);
   const h1 = heading ? textOf(heading) : null;
   const siteNames = [

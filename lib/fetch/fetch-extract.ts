@@ -37,7 +37,7 @@ export interface FetchExtractOptions {
  */
 export const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
 
-async function loopbackAllowed(): Promise<boolean> {
+export async function loopbackAllowed(): Promise<boolean> {
   try {
     const got = await browser.storage.local.get(LOOPBACK_SWITCH);
     return got[LOOPBACK_SWITCH] === true;

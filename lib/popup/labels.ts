@@ -77,6 +77,10 @@ const KEYS = [
   'welcomeAccessInstall',
   'welcomeAccessFetch',
   'welcomeAccessNothingSent',
+  'savedImagesOnline',
+  'optionsImagesTitle',
+  'optionsImagesShow',
+  'optionsImagesUse',
 ] as const satisfies readonly MessageKey[];
 
 export type PopupLabelKey = (typeof KEYS)[number];

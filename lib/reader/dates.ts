@@ -3,6 +3,7 @@
  * it, both in the UI language, with Arabic-Indic digits in Arabic.
  */
 import type { UiLang } from '../i18n';
+import type { DateNaming } from './date-naming';
 
 // A bare date carries no time zone; read it as UTC and format it in UTC so 13 July never
 // becomes 12 July west of Greenwich.
@@ -21,10 +22,15 @@ export interface PublishedDate {
   hijri: string;
 }
 
+/**
+ * `naming`: the month names and digits the article writes (`dateNamingOf`); with an Arabic UI,
+ * the date is shown in them. Without it, Arabic-Indic digits and the default names.
+ */
 export function formatPublished(
   iso: string | null,
   lang: UiLang,
   timeZone?: string,
+  naming?: DateNaming,
 ): PublishedDate | null {
   if (!iso) return null;
   const dateOnly = DATE_ONLY.test(iso);
@@ -36,7 +42,13 @@ export function formatPublished(
     year: 'numeric',
     timeZone: dateOnly ? 'UTC' : timeZone,
   };
-  const locales = LOCALES[lang];
+  const locales =
+    lang === 'ar' && naming
+      ? {
+          gregorian: `${naming.locale}-u-nu-${naming.digits}`,
+          hijri: `ar-u-ca-islamic-umalqura-nu-${naming.digits}`,
+        }
+      : LOCALES[lang];
   return {
     iso,
     gregorian: new Intl.DateTimeFormat(locales.gregorian, opts).format(date),

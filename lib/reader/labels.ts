@@ -60,6 +60,7 @@ const KEYS = [
   'readerKeySave',
   'readerKeyUnset',
   'readerNoSections',
+  'readerImages',
 ] as const satisfies readonly MessageKey[];
 
 export type LabelKey = (typeof KEYS)[number];

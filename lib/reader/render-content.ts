@@ -28,8 +28,9 @@ const SAFE_ID = /^[\p{L}\p{N}_-]{1,100}$/u;
 // Site styling would fight the reader's themes (black text on the dark theme).
 const PRESENTATION_ATTRS = ['bgcolor', 'color', 'face', 'align', 'background'];
 const HOST_MARK = '{host}';
-// Media that would load by itself; a source from another site is a tracker the reader never asked for.
-const MEDIA_SOURCES = 'img[src], video[src], video[poster], audio[src], source[src], track[src]';
+// Video and audio that would load by themselves; from another site they are a party the page's
+// article did not need the reader to meet. Images follow their own rule (`articleImages`).
+const MEDIA_SOURCES = 'video[src], video[poster], audio[src], source[src], track[src]';
 const MEDIA_URL_ATTRS = ['src', 'poster'];
 
 export interface ContentLabels {
@@ -50,6 +51,10 @@ export interface ContentOptions {
   /** Heading ids to keep (the article's section ids); the sanitizer drops every id. */
   sectionIds?: Iterable<string>;
   labels?: ContentLabels;
+  /** Show the article's images (the reader's setting); false drops them, alt text and all. */
+  images?: boolean;
+  /** A stored copy's address for an image (a saved article's offline photo), or null. */
+  imageSource?: (src: string) => string | null;
 }
 
 interface HeadingId {
@@ -106,13 +111,6 @@ function stripPresentation(root: ParentNode): void {
   }
 }
 
-function lazyImages(root: ParentNode): void {
-  for (const img of root.querySelectorAll('img')) {
-    img.setAttribute('loading', 'lazy');
-    img.setAttribute('decoding', 'async');
-  }
-}
-
 /** The article's site: its host without a leading `www.`; an IP address stands alone. */
 function siteOf(baseUrl: string): string | null {
   try {
@@ -135,22 +133,36 @@ function sameSite(src: string, site: string): boolean {
 }
 
 /**
- * Images, video and audio load only from the article's own site (its host and subdomains, so a
- * `cdn.` host of the site still works); from any other host they are tracking pixels as far as
- * the reader can tell. An image keeps its alt text in its place.
+ * Video and audio load only from the article's own site (its host and subdomains, so a `cdn.`
+ * host of the site still works); from any other host their source is dropped.
  */
-function ownSiteMedia(root: ParentNode, doc: Document, baseUrl: string): void {
+function ownSiteMedia(root: ParentNode, baseUrl: string): void {
   const site = siteOf(baseUrl);
   for (const el of Array.from(root.querySelectorAll(MEDIA_SOURCES))) {
     for (const attr of MEDIA_URL_ATTRS) {
       const value = el.getAttribute(attr);
-      if (value === null || (site && sameSite(value, site))) continue;
-      if (el.localName === 'img') {
-        el.replaceWith(doc.createTextNode(el.getAttribute('alt') ?? ''));
-        break;
-      }
-      el.removeAttribute(attr);
+      if (value !== null && !(site && sameSite(value, site))) el.removeAttribute(attr);
     }
+  }
+}
+
+/**
+ * The article's images: extraction kept only those the page had loaded from their parties
+ * (`lib/extract/images.ts`); here they load lazily with no referrer, from the stored copy when
+ * there is one. Hidden by the reader's setting, an image goes whole: its alt text never becomes
+ * a line of the article (the figure's own caption stays).
+ */
+function articleImages(root: ParentNode, opts: ContentOptions): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (opts.images === false) {
+      img.remove();
+      continue;
+    }
+    const stored = opts.imageSource?.(img.getAttribute('src') ?? '');
+    if (stored) img.setAttribute('src', stored);
+    img.setAttribute('referrerpolicy', 'no-referrer');
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('decoding', 'async');
   }
 }
 
@@ -240,8 +252,8 @@ export function prepareContent(
   restoreHeadingIds(clean, ids);
   adaptEmbeds(clean, owner, labels);
   stripPresentation(clean);
-  ownSiteMedia(clean, owner, opts.baseUrl);
-  lazyImages(clean);
+  ownSiteMedia(clean, opts.baseUrl);
+  articleImages(clean, opts);
   autoDirection(clean);
   focusableHeadings(clean);
   scrollableTables(clean, owner, labels);

@@ -25,6 +25,8 @@ export interface ReaderSettings {
   width: ReaderWidth;
   theme: ReaderTheme;
   justify: boolean;
+  /** Show the article's photos; off, none is loaded (README, "Image policy"). */
+  images: boolean;
 }
 
 export const FONT_SIZE = { min: 14, max: 32, step: 1 } as const;
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = Object.freeze({
   width: 'medium',
   theme: 'system',
   justify: false,
+  images: true,
 });
 
 type Range = { min: number; max: number; step: number };
@@ -65,6 +68,7 @@ export function validateSettings(raw: unknown): ReaderSettings {
     width: oneOf(WIDTHS, r.width, d.width),
     theme: oneOf(THEMES, r.theme, d.theme),
     justify: typeof r.justify === 'boolean' ? r.justify : d.justify,
+    images: typeof r.images === 'boolean' ? r.images : d.images,
   };
 }
 

@@ -9,11 +9,13 @@
  * read it without the HTML); the search index table `terms` is built from the saved articles; and
  * the outbox is indexed by URL so a new change to an entry replaces its unsent one. Version 3 adds
  * the import queue, version 4 the sync metadata, version 5 the title postings (see SCHEMA_V5),
- * version 6 the entries' addresses and the list's revision (see SCHEMA_V6).
+ * version 6 the entries' addresses and the list's revision (see SCHEMA_V6), version 7 the saved
+ * articles' offline images (see SCHEMA_V7).
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   BodyRow,
+  ImageRow,
   ChangeRow,
   EntryRow,
   Flag,
@@ -85,6 +87,14 @@ export const SCHEMA_V6 = {
   articles:
     '++id, &canonicalUrl, savedAt, updatedAt, [archived+savedAt], [archived+read+savedAt], [favourite+savedAt], *tags, *addresses',
   listState: 'id',
+};
+
+/**
+ * Version 7: a saved article's images kept for reading offline (`lib/store/images.ts`), keyed by
+ * entry and address, indexed by entry so they go with it. A new table: no upgrade.
+ */
+export const SCHEMA_V7 = {
+  images: '[entry+url], entry',
 };
 
 // Articles re-indexed per step of the v2 upgrade: bounds the bodies held in memory at once.
@@ -184,6 +194,7 @@ export class QariDb extends Dexie {
   syncMeta!: Table<SyncMetaRow, string>;
   titlePostings!: Table<TitlePostingRow, [string, number]>;
   listState!: Table<ListStateRow, string>;
+  images!: Table<ImageRow, [number, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -194,6 +205,7 @@ export class QariDb extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(buildTitlePostings);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+    this.version(7).stores(SCHEMA_V7);
     this.use(titlePostingsMiddleware);
   }
 }

@@ -206,3 +206,15 @@ export function splitArticle(a: Article): { meta: ArticleMeta; body: ArticleBody
 export function joinArticle(meta: ArticleMeta, body: ArticleBody): Article {
   return { ...meta, content: body.content, text: body.text, sections: body.sections };
 }
+
+/** A saved article's image kept for reading offline (`lib/store/images.ts`). */
+export interface ImageRow {
+  /** The entry's id. */
+  entry: number;
+  /** The image's address as the article's HTML names it. */
+  url: string;
+  /** Its media type (`image/jpeg`…), checked when it was fetched. */
+  type: string;
+  data: ArrayBuffer;
+  bytes: number;
+}

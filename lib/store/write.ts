@@ -11,6 +11,9 @@
  * - the list's revision (`lib/store/revision.ts`) is bumped, whoever changed the list, so an open
  *   popup shows a synced change, a fetched body or an import failure as it happens.
  *
+ * An entry's offline images (`images`) are written here too: put beside an entry that still
+ * exists (`putEntryImages`), deleted with it.
+ *
  * The lint rule in `eslint.config.js` holds every other module to reading these tables.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
@@ -26,6 +29,7 @@ import {
   type TermsRow,
 } from './entry';
 import { guardWrite } from './errors';
+import type { ImageRow } from './images';
 import { REVISION } from './revision';
 import { termsRow } from './search-terms';
 
@@ -61,6 +65,7 @@ export const entryTables = (db: QariDb): Table[] => [
   db.terms,
   db.changes,
   db.listState,
+  db.images,
 ];
 
 /** Run `run` in one read-write transaction over the entry tables and `more`, failures as StoreError. */
@@ -178,6 +183,9 @@ export async function writeEntries(
     await db.bodies.bulkDelete(gone);
     await db.texts.bulkDelete(gone);
     await db.terms.bulkDelete(gone);
+    // An entry's offline images go with it (an undo brings back its text; its photos load
+    // online and are kept again when it is saved again).
+    await db.images.where('entry').anyOf(gone).delete();
   }
   const fresh = rows.filter((r, i): r is NextRow => live[i]! && r !== null && r.id === undefined);
   const ids = fresh.length ? await db.articles.bulkAdd(fresh, { allKeys: true }) : [];
@@ -209,4 +217,24 @@ export async function writeEntry(
   now = Date.now(),
 ): Promise<EntryRow | null> {
   return (await writeEntries(db, [w], now))[0]!;
+}
+
+/**
+ * Keep `images` as entry `id`'s offline images, replacing those it had; nothing when the entry
+ * is gone by now (deleted while its images were being fetched). Not a change of the list: the
+ * revision and the outbox are left alone. Returns whether they were written.
+ */
+export function putEntryImages(
+  db: QariDb,
+  id: number,
+  images: readonly ImageRow[],
+): Promise<boolean> {
+  return guardWrite(() =>
+    db.transaction('rw', [db.articles, db.images], async () => {
+      if (!(await db.articles.get(id))) return false;
+      await db.images.where('entry').equals(id).delete();
+      await db.images.bulkPut(images.map((row) => ({ ...row, entry: id })));
+      return true;
+    }),
+  );
 }

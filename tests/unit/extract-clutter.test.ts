@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '@/lib/extract';
 import { classifyLabel, removeClutter } from '@/lib/extract/clutter';
+import { loadHtml } from './extract-pages';
 
 const PROSE =
   'قال وزير الخارجية في مؤتمر صحفي إن المحادثات ستستمر الأسبوع المقبل، مؤكدا أن الطرفين متفقان على أهمية التهدئة.';
@@ -85,6 +89,37 @@ describe('removeClutter removes Arabic clutter', () => {
       expect(root.textContent).toContain(PROSE);
       expect(root.textContent).toContain(PROSE2);
     }
+  });
+
+  it('removes a share or follow line that lists networks at the end of the body', () => {
+    for (const line of [
+      'شارك المقال: فيسبوك · تويتر · تيليغرام',
+      'شارك الخبر عبر واتساب / فيسبوك / X',
+      'تابعونا على فيسبوك وتويتر وإنستغرام',
+      'Share this article: Facebook · Twitter · WhatsApp',
+    ]) {
+      const root = clean(`<p>${PROSE}</p><p>${PROSE2}</p><div>${line}</div>`);
+      expect(root.textContent, line).not.toContain(line.slice(0, 8));
+      expect(root.textContent).toContain(PROSE2);
+    }
+  });
+
+  it('ends the sample article with its last paragraph, not its share line', () => {
+    const html = readFileSync(join(import.meta.dirname, '../pages/sample-article.html'), 'utf8');
+    const page = loadHtml(html, 'https://news.example/culture/libraries');
+    try {
+      const res = extract(page.document as unknown as Document);
+      expect(res.ok).toBe(true);
+      if (res.ok) expect(res.article.text).not.toContain('شارك المقال');
+    } finally {
+      page.close();
+    }
+  });
+
+  it('keeps a sentence that names the networks', () => {
+    const sentence = 'شارك المقال آلاف القراء على فيسبوك وتويتر خلال ساعات من نشره.';
+    const root = clean(`<p>${PROSE}</p><p>${sentence}</p>`);
+    expect(root.textContent).toContain(sentence);
   });
 
   it('removes share and follow prompts', () => {

@@ -125,6 +125,27 @@ describe('readMetadata', () => {
     expect(m.leadImage).toBe('https://cdn.site.example/img/lead.jpg');
   });
 
+  it('names the site as it names itself when og:site_name is a raw code', () => {
+    const ld = (o: object) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+    const publisher = ld({
+      '@type': 'NewsArticle',
+      headline: 'عنوان',
+      publisher: { '@type': 'Organization', name: 'Example Lebanon' },
+    });
+    const raw = '<meta property="og:site_name" content="EXAMPLEV7">';
+    expect(readMetadata(doc(raw + publisher), URL, URL).siteName).toBe('Example Lebanon');
+    const website = ld({ '@type': 'WebSite', name: 'موقع المثال' });
+    expect(readMetadata(doc(raw + website), URL, URL).siteName).toBe('موقع المثال');
+    const app = '<meta name="application-name" content="Example News">';
+    expect(
+      readMetadata(doc(raw.replace('EXAMPLEV7', 'example_news') + app), URL, URL).siteName,
+    ).toBe('Example News');
+    // A real name stays, and a code with nothing better stays too.
+    const named = '<meta property="og:site_name" content="BBC News عربي">';
+    expect(readMetadata(doc(named + publisher), URL, URL).siteName).toBe('BBC News عربي');
+    expect(readMetadata(doc(raw), URL, URL).siteName).toBe('EXAMPLEV7');
+  });
+
   it('strips "بقلم" from a byline', () => {
     expect(
       readMetadata(doc('<meta name="author" content="بقلم: سارة أحمد">'), URL, URL).byline,

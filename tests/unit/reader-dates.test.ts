@@ -1,4 +1,5 @@
 import { formatPublished } from '@/lib/reader/dates';
+import { dateNamingOf } from '@/lib/reader/date-naming';
 
 const ARABIC_DIGITS = /[٠-٩]/;
 const LATIN_DIGITS = /[0-9]/;
@@ -46,5 +47,39 @@ describe('formatPublished', () => {
     expect(formatPublished(null, 'ar')).toBeNull();
     expect(formatPublished('', 'ar')).toBeNull();
     expect(formatPublished('yesterday', 'ar')).toBeNull();
+  });
+});
+
+describe('the date in the naming and digits the article uses', () => {
+  const levant = 'عقد المجلس جلسته في ١٥ كانون الثاني ٢٠٢٤ بعد تأجيلها من أيلول الماضي.';
+  const tunis = 'انطلقت الدورة يوم 15 جانفي 2024 وتتواصل إلى موفى فيفري المقبل.';
+  const morocco = 'صادق المجلس يوم 3 يوليوز 2024 على المشروع، على أن يدخل حيز التنفيذ في غشت.';
+  const egypt = 'أعلنت الوزارة في ١٥ يناير ٢٠٢٤ عن خطة جديدة تبدأ في مارس.';
+
+  it('reads which month names and digits an article writes', () => {
+    expect(dateNamingOf(levant)).toEqual({ locale: 'ar-LB', digits: 'arab' });
+    expect(dateNamingOf(tunis)).toEqual({ locale: 'ar-TN', digits: 'latn' });
+    expect(dateNamingOf(morocco)).toEqual({ locale: 'ar-MA', digits: 'latn' });
+    expect(dateNamingOf(egypt)).toEqual({ locale: 'ar-EG', digits: 'arab' });
+    // Two namings side by side («مارس/آذار», BBC Arabic's way), or none: the default.
+    expect(dateNamingOf('في 2 مارس/آذار 2024 وفي 5 أبريل/نيسان').locale).toBe('ar');
+    expect(dateNamingOf('نص بلا تاريخ').locale).toBe('ar');
+  });
+
+  it('shows the header date in that naming', () => {
+    const at = (text: string) =>
+      formatPublished('2024-01-15', 'ar', undefined, dateNamingOf(text))!.gregorian;
+    expect(at(levant)).toBe('١٥ كانون الثاني ٢٠٢٤');
+    expect(at(tunis)).toBe('15 جانفي 2024');
+    expect(at(egypt)).toBe('١٥ يناير ٢٠٢٤');
+    expect(formatPublished('2024-07-03', 'ar', undefined, dateNamingOf(morocco))!.gregorian).toBe(
+      '3 يوليوز 2024',
+    );
+  });
+
+  it('keeps the English UI’s own dates', () => {
+    expect(formatPublished('2024-01-15', 'en', undefined, dateNamingOf(levant))!.gregorian).toBe(
+      'January 15, 2024',
+    );
   });
 });

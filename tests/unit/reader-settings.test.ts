@@ -36,8 +36,15 @@ describe('validateSettings', () => {
       width: 'wide',
       theme: 'sepia',
       justify: true,
+      images: false,
     };
     expect(validateSettings(s)).toEqual(s);
+  });
+
+  it('shows images unless the reader turned them off; a stored non-boolean shows them', () => {
+    expect(DEFAULT_SETTINGS.images).toBe(true);
+    expect(validateSettings({ images: false }).images).toBe(false);
+    expect(validateSettings({ images: 'no' }).images).toBe(true);
   });
 
   it('replaces each bad field with its default and keeps the good ones', () => {
