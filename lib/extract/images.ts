@@ -29,7 +29,18 @@ function httpUrl(raw: string): URL | null {
 }
 
 /**
- * The addresses the page had loaded (resource timing, and the images it shows), and the hosts of
+ * Whether a resource-timing entry shows its request answered. Chromium also lists a request the
+ * page's CSP blocked (never sent: all zeros, like another host's answer without
+ * `Timing-Allow-Origin`), so an entry counts only with a response in it: a status, bytes, or a
+ * response time. Another host's image without that header counts by being shown (`doc.images`).
+ */
+function answered(e: PerformanceResourceTiming): boolean {
+  return e.responseStatus > 0 || e.transferSize > 0 || e.encodedBodySize > 0 || e.responseStart > 0;
+}
+
+/**
+ * The addresses the page had loaded (answered resource-timing entries, and the images it shows),
+ * and the hosts of
  * the pictures it shows. A host counts only for a real picture on the page (larger than a
  * beacon): a tracker's 1×1 pixel or a script's host does not open the door to its other images.
  */
@@ -37,7 +48,9 @@ export function loadedImagesOf(doc: Document): LoadedImages {
   const urls = new Set<string>();
   const hosts = new Set<string>();
   const perf = doc.defaultView?.performance;
-  for (const e of perf?.getEntriesByType?.('resource') ?? []) urls.add(e.name);
+  for (const e of perf?.getEntriesByType?.('resource') ?? []) {
+    if (answered(e as PerformanceResourceTiming)) urls.add(e.name);
+  }
   for (const img of Array.from(doc.images)) {
     // A broken image (blocked by the page's CSP, refused, 404) is `complete` too: only one that
     // really loaded was seen by its host.

@@ -32,7 +32,8 @@ export const ACTION_LABEL: Record<EntryActionId, LabelKey> = {
   'mark-read': 'readerMarkRead',
   'mark-unread': 'readerMarkUnread',
   delete: 'readerDelete',
-  save: 'readerSave',
+  // Not the toolbar's «حفظ للقراءة لاحقًا»: two buttons of one name on a page cannot be told apart.
+  save: 'readerEndSave',
   'back-to-list': 'readerBackToList',
   'back-to-page': 'readerBackToPage',
 };

@@ -53,6 +53,7 @@ const KEYS = [
   'readerDeleted',
   'readerUndo',
   'readerBackToList',
+  'readerEndSave',
   'readerBackToPage',
   'readerRetry',
   'readerActionFailed',

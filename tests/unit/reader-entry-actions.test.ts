@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import {
+  ACTION_LABEL,
   endActions,
   savedToolbarActions,
   statusPatch,
@@ -47,5 +50,19 @@ describe('after the last paragraph', () => {
         expect(page[0]).toBe(s.archived ? 'unarchive' : 'archive');
       }),
     );
+  });
+});
+
+describe('the end’s save button beside the toolbar’s', () => {
+  it('has a name of its own in every language, so the two can be told apart', () => {
+    for (const lang of ['ar', 'en']) {
+      const messages = JSON.parse(
+        readFileSync(join(__dirname, `../../public/_locales/${lang}/messages.json`), 'utf8'),
+      ) as Record<string, { message: string }>;
+      const end = messages[ACTION_LABEL.save]?.message;
+      expect(end).toBeTruthy();
+      expect(end).not.toBe(messages.readerSave!.message);
+      expect(end).not.toBe(messages.readerSaved!.message);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { extract } from '@/lib/extract';
-import { mayShowImage, type LoadedImages } from '@/lib/extract/images';
+import { loadedImagesOf, mayShowImage, type LoadedImages } from '@/lib/extract/images';
 import { prepareContent } from '@/lib/reader/render-content';
 import { sanitizeHtml } from '@/lib/sanitize';
 import { loadHtml } from './extract-pages';
@@ -125,5 +125,39 @@ describe('extraction keeps the images the page had loaded from their parties', (
     } finally {
       p.close();
     }
+  });
+});
+
+describe('what the page had loaded', () => {
+  /** A document whose resource timing lists `entries` and which shows no image. */
+  const docWith = (entries: Partial<PerformanceResourceTiming>[]) =>
+    ({
+      images: [],
+      defaultView: { performance: { getEntriesByType: () => entries } },
+    }) as unknown as Document;
+  // As Chromium lists a request the page's CSP refused: never sent, nothing in it but its times.
+  const blocked = (name: string) => ({
+    name,
+    startTime: 150,
+    fetchStart: 150,
+    responseEnd: 150,
+    duration: 0,
+    responseStart: 0,
+    responseStatus: 0,
+    transferSize: 0,
+    encodedBodySize: 0,
+  });
+
+  it('does not count a request the page’s CSP blocked as loaded (its party never saw it)', () => {
+    const photo = 'https://evil.example/photo.jpg';
+    const seen = loadedImagesOf(docWith([blocked(photo)]));
+    expect(seen.urls.has(photo)).toBe(false);
+    expect(mayShowImage(photo, PAGE, seen)).toBe(false);
+  });
+
+  it('counts a request that was answered', () => {
+    const photo = `${CDN}/640/lead.jpg`;
+    const seen = loadedImagesOf(docWith([{ ...blocked(photo), responseStart: 160, duration: 20 }]));
+    expect(mayShowImage(photo, PAGE, seen)).toBe(true);
   });
 });
