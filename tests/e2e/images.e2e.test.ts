@@ -220,6 +220,37 @@ describe('photos in the reader', () => {
 });
 
 describe('a saved article’s photos offline', () => {
+  it('shows a saved real article’s photos (BBC Arabic, from its CDN) with the network off', async () => {
+    const { page, frame } = await openReader(BBC);
+    await frame.getByRole('button', { name: 'حفظ للقراءة لاحقًا' }).click();
+    const pageUrl = l.server.url(BBC);
+    const inReader = (await loadedImages(frame)).map(([src]) => src);
+    expect(inReader.length).toBeGreaterThanOrEqual(2);
+    // Every photo the reader showed is kept: the saved copy needs the CDN for none of them.
+    await expect
+      .poll(async () => (await storedImages(pageUrl))?.urls.sort() ?? [], { timeout: 20_000 })
+      .toEqual([...new Set(inReader)].sort());
+    const { id } = (await storedImages(pageUrl))!;
+    await page.close();
+
+    await l.context.setOffline(true);
+    const asked = cdn.log.length;
+    try {
+      const offline = await l.extensionPage(`saved.html?id=${id}`);
+      await offline.locator('article.qari-article h1').waitFor();
+      const shown = await loadedImages(offline);
+      expect(shown.length).toBe(inReader.length);
+      for (const [src, ok] of shown) {
+        expect(src.startsWith('blob:')).toBe(true);
+        expect(ok).toBe(true);
+      }
+      expect(cdn.log.length).toBe(asked);
+      await offline.close();
+    } finally {
+      await l.context.setOffline(false);
+    }
+  });
+
   it('keeps the photos it may, shows them with the network off, and deletes them with the article', async () => {
     const { page, frame } = await openReader(ARTICLE);
     await frame.getByRole('button', { name: 'حفظ للقراءة لاحقًا' }).click();
