@@ -27,10 +27,10 @@ export function ButtonSiteToggle({ env }: { env: ButtonSiteEnv }) {
     setState({ site, hidden: !hidden });
   };
   return (
-    <p class="qari-button-site">
+    <span class="qari-button-site">
       <button type="button" class="qari-link" onClick={() => void toggle().catch(() => undefined)}>
         {label(hidden ? 'popupButtonShow' : 'popupButtonHide')}
       </button>
-    </p>
+    </span>
   );
 }

@@ -210,15 +210,6 @@ export function Popup({ env }: { env: PopupEnv }) {
       aria-busy={!loaded}
     >
       <PageActions status={page} onReader={() => void openReader()} onSave={() => void save()} />
-      {env.buttonSite && env.setButtonHidden && (
-        <ButtonSiteToggle
-          env={{
-            targetTab: env.targetTab,
-            buttonSite: env.buttonSite,
-            setButtonHidden: env.setButtonHidden,
-          }}
-        />
-      )}
       <div class="qari-search">
         <label class="qari-sr-only" for="qari-search">
           {label('popupSearch')}
@@ -239,11 +230,23 @@ export function Popup({ env }: { env: PopupEnv }) {
         />
       </div>
       {!searching && <FilterBar value={filter} onChange={setFilter} listId={LIST_ID} />}
-      <p class="qari-count" aria-live="polite">
-        {loaded && total > 0 && !rows.list.counting
-          ? `${label(countLabelKey(filter, searching))}: ${count(total, ui)}`
-          : ''}
-      </p>
+      {/* The per-site button switch shares the count's line: the list keeps its six rows. */}
+      <div class="qari-countline">
+        <p class="qari-count" aria-live="polite">
+          {loaded && total > 0 && !rows.list.counting
+            ? `${label(countLabelKey(filter, searching))}: ${count(total, ui)}`
+            : ''}
+        </p>
+        {env.buttonSite && env.setButtonHidden && (
+          <ButtonSiteToggle
+            env={{
+              targetTab: env.targetTab,
+              buttonSite: env.buttonSite,
+              setButtonHidden: env.setButtonHidden,
+            }}
+          />
+        )}
+      </div>
       {loaded && total === 0 ? (
         <p class="qari-empty">{emptyText}</p>
       ) : (

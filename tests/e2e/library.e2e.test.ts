@@ -173,6 +173,10 @@ describe('the reading list in Chromium', () => {
     await rowOf(popup, BBC_KEY).waitFor();
     await expect(rowOf(popup, SAMPLE_KEY).count()).resolves.toBe(0);
     await showFilter(popup, 'الكل', 'all');
+    // Out of the archive again: an archived row shows only that it is archived, and the next test
+    // follows this entry's reading progress in its row.
+    await rowOf(popup, SAMPLE_KEY).getByRole('button', { name: 'أعِد من الأرشيف' }).click();
+    await rowOf(popup, SAMPLE_KEY).getByRole('button', { name: 'أرشِف' }).waitFor();
 
     const bbc = rowOf(popup, BBC_KEY);
     await bbc.getByRole('button', { name: 'احذف' }).click();

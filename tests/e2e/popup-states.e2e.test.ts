@@ -39,7 +39,7 @@ async function saveAll(paths: string[]): Promise<number[]> {
       (tabId) => chrome.runtime.sendMessage({ type: 'library:saveTab', payload: { tabId } }),
       tabId,
     )) as { ok: boolean; entry: { id: number } };
-    expect(res).toMatchObject({ ok: true });
+    expect(res, JSON.stringify(res)).toMatchObject({ ok: true });
     ids.push(res.entry.id);
     await tab.close();
   }

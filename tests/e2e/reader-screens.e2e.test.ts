@@ -14,6 +14,7 @@ import {
   READER_SHORTCUT,
   readerFrame,
   readerHostCount,
+  pressAgainUnlessOpening,
 } from './reader-helpers';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
@@ -91,9 +92,9 @@ async function readerByShortcut(path: string): Promise<{ page: Page; frame: Fram
   await page.goto(l.server.url(path), { waitUntil: 'domcontentloaded' });
   await page.bringToFront();
   pressShortcut(READER_SHORTCUT);
-  const frame = await readerFrame(page).catch(() => {
-    pressShortcut(READER_SHORTCUT);
-    return readerFrame(page);
+  const frame = await readerFrame(page).catch(async () => {
+    await pressAgainUnlessOpening(page);
+    return readerFrame(page, 30_000);
   });
   return { page, frame };
 }

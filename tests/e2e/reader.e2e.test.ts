@@ -88,7 +88,9 @@ describe('the reader view in Chromium', () => {
       .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
       .toBe(GOLD.sections[1]);
     await expect
-      .poll(() => frame.locator('nav a[aria-current="location"]').textContent(), { timeout: 5000 })
+      .poll(() => frame.locator('nav button[aria-current="location"]').textContent(), {
+        timeout: 5000,
+      })
       .toBe(GOLD.sections[1]);
     const id = await frame.evaluate(() => document.activeElement?.id);
     // The address follows the section once the jump settles.
