@@ -34,12 +34,14 @@ async function saveAll(paths: string[]): Promise<number[]> {
   for (const path of paths) {
     const tab = await l.context.newPage();
     await tab.goto(l.server.url(path), { waitUntil: 'domcontentloaded' });
+    // Saved as a reader saves: once the page has loaded (youm7-1's `load` never fires: bounded).
+    await tab.waitForLoadState('load', { timeout: 10_000 }).catch(() => undefined);
     const tabId = await tabIdOf(l, tab);
     const res = (await ext.evaluate(
       (tabId) => chrome.runtime.sendMessage({ type: 'library:saveTab', payload: { tabId } }),
       tabId,
     )) as { ok: boolean; entry: { id: number } };
-    expect(res, JSON.stringify(res)).toMatchObject({ ok: true });
+    expect(res, `${path}: ${JSON.stringify(res)}`).toMatchObject({ ok: true });
     ids.push(res.entry.id);
     await tab.close();
   }

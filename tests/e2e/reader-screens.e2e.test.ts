@@ -90,6 +90,8 @@ async function readerByShortcut(path: string): Promise<{ page: Page; frame: Fram
   const page = await l.context.newPage();
   await page.setViewportSize({ width: 1100, height: 800 });
   await page.goto(l.server.url(path), { waitUntil: 'domcontentloaded' });
+  // As a reader would, once the page has loaded (bounded: some pages never fire `load`).
+  await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => undefined);
   await page.bringToFront();
   pressShortcut(READER_SHORTCUT);
   const frame = await readerFrame(page).catch(async () => {
