@@ -6,24 +6,32 @@
 import browser from 'webextension-polyfill';
 import { PRIVATE_HOP_RULE_IDS, privateHopRules, type HopGuardOptions } from './private-hop-rules';
 
-let installed: boolean | undefined;
+let installed: { loopback: boolean; done: Promise<boolean> } | undefined;
 
 /**
  * Install the rules for this switch state (once per background lifetime and state). Returns
- * false when the browser would not take them: the caller then fetches nothing.
+ * false when the browser would not take them: the caller then fetches nothing. Concurrent
+ * fetches (the import queue runs several hosts at once) share one installation.
  */
-export async function guardPrivateHops(opts: HopGuardOptions): Promise<boolean> {
-  if (installed === opts.loopback) return true;
+export function guardPrivateHops(opts: HopGuardOptions): Promise<boolean> {
+  if (installed?.loopback === opts.loopback) return installed.done;
+  const done = install(opts).then((ok) => {
+    if (!ok && installed?.done === done) installed = undefined;
+    return ok;
+  });
+  installed = { loopback: opts.loopback, done };
+  return done;
+}
+
+async function install(opts: HopGuardOptions): Promise<boolean> {
   try {
     const host = new URL(browser.runtime.getURL('/')).host;
     await browser.declarativeNetRequest.updateSessionRules({
       removeRuleIds: [...PRIVATE_HOP_RULE_IDS],
       addRules: privateHopRules(host, opts),
     });
-    installed = opts.loopback;
     return true;
   } catch {
-    installed = undefined;
     return false;
   }
 }

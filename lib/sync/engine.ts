@@ -166,28 +166,6 @@ function sameRecords(a: readonly SyncRecord[], b: readonly SyncRecord[]): boolea
   });
 }
 
-/**
- * Whether the area already holds everything this plan would write, as this browser has it, plus
- * live entries beyond this browser's cut that are just as current here. At the edge of the cut
- * an entry's newer copy can take more bytes than the older one another browser ranked there, so
- * two browsers can each find their own cut right; rewriting the other's would go on forever, and
- * the area, which loses nothing either knows, is left as it is.
- */
-function carriesMore(
-  area: readonly SyncRecord[],
-  plan: readonly SyncRecord[],
-  merged: RecordMap,
-): boolean {
-  const inArea = new Map(area.map((r) => [r.id, r]));
-  const planned = new Set(plan.map((r) => r.id));
-  if (!plan.every((r) => inArea.has(r.id) && sameRecord(inArea.get(r.id)!, r))) return false;
-  return area.every((r) => {
-    if (planned.has(r.id)) return true;
-    const m = merged.get(r.id);
-    return isLive(r) && m !== undefined && sameRecord(m, r);
-  });
-}
-
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { area, local, clock, nodeId, timers } = opts;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...opts.config };
@@ -369,7 +347,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   /**
    * Records the area carries with values older than the merged ones. They are written with
    * their newest values whatever their rank, so a copy that left one browser's cut is not kept
-   * stale by another.
+   * stale by another; once the area holds the merged values the set is empty and the cut is the
+   * merged list's alone.
    */
   function staleInArea(merged: RecordMap, remote: readonly SyncRecord[]): Set<string> {
     const out = new Set<string>();
@@ -468,9 +447,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         throw new Error('QUOTA_BYTES quota exceeded (other items fill the sync area)');
       const same =
         remote.status === 'ok' &&
-        (remote.encoded === plan.encoded ||
-          sameRecords(remote.records, plan.records) ||
-          carriesMore(remote.records, plan.records, merged));
+        (remote.encoded === plan.encoded || sameRecords(remote.records, plan.records));
       const nothing = remote.status === 'empty' && plan.records.length === 0;
       if (!same && !nothing) {
         const later = await write(remote, plan.encoded);

@@ -1,39 +1,27 @@
 /**
  * What goes into the sync area when the whole list does not fit its quota. Tombstones come
  * first (they are tiny and a lost one would bring an entry back), then live entries in priority
- * order: unread before read, not archived before archived, newest saved first, then the most
- * recently changed. The longest prefix of that order that fits is synced; the rest stays on this
- * browser only, never dropped. Every browser computes the same order from the record values
- * alone, so once they hold the same entries they agree on the cut too and stop rewriting each
- * other's areas. Entries the area carries with older values than the writer's come right after
- * the tombstones, whatever their rank: their newest values must reach the browsers that carry the
- * stale copy (reading an entry moves it down the order, out of one browser's cut while another
- * still ranks its unread copy high).
+ * order: unread before read, not archived before archived, newest saved first. The longest
+ * prefix of that order that fits is synced; the rest stays on this browser only, never dropped.
+ * Every browser computes the same order from the record values alone, so once they hold the same
+ * entries they agree on the cut too and stop rewriting each other's documents. Entries the area
+ * carries with older values than the writer's come right after the tombstones, whatever their
+ * rank: their newest values must reach the browsers that carry the stale copy.
  */
-import { compareHlc, maxHlc, type Hlc } from './hlc';
+import { compareHlc } from './hlc';
 import { encodeRecords } from './codec';
 import { documentBytes, type AreaLimits } from './encode';
-import {
-  isLive,
-  recordHlcs,
-  tombstoneTime,
-  type DeadRecord,
-  type LiveRecord,
-  type SyncRecord,
-} from './record';
+import { isLive, tombstoneTime, type DeadRecord, type LiveRecord, type SyncRecord } from './record';
 
 /** Entry bytes are close to proportional, so a first guess lands within a few entries. */
 const SEARCH_SLACK = 0.98;
-
-/** An entry's newest stamp: its last change, wherever it was made. */
-export const lastChange = (r: LiveRecord): Hlc => recordHlcs(r).reduce(maxHlc);
 
 export function livePriority(a: LiveRecord, b: LiveRecord): number {
   return (
     Number(a.f.read.v) - Number(b.f.read.v) ||
     Number(a.f.archived.v) - Number(b.f.archived.v) ||
     b.f.savedAt.v - a.f.savedAt.v ||
-    compareHlc(lastChange(b), lastChange(a)) ||
+    compareHlc(b.born, a.born) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

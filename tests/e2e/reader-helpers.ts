@@ -80,16 +80,8 @@ export async function openReaderByShortcut(page: Page): Promise<Frame> {
   pressShortcut(READER_SHORTCUT);
   // A busy machine can drop the window focus before the key arrives: one more press, as a
   // reader would, only if nothing opened.
-  return waitForReaderToc(page).catch(async () => {
-    await pressAgainUnlessOpening(page);
+  return waitForReaderToc(page).catch(() => {
+    pressShortcut(READER_SHORTCUT);
     return waitForReaderToc(page);
   });
-}
-
-/**
- * The second press of a reader command that seemed to do nothing: only when no overlay is on the
- * page, since a slow one (a loaded machine) would be closed by the press, the command being a toggle.
- */
-export async function pressAgainUnlessOpening(page: Page): Promise<void> {
-  if ((await readerHostCount(page)) === 0) pressShortcut(READER_SHORTCUT);
 }

@@ -14,7 +14,6 @@ import {
   READER_SHORTCUT,
   readerFrame,
   readerHostCount,
-  pressAgainUnlessOpening,
 } from './reader-helpers';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
@@ -94,9 +93,9 @@ async function readerByShortcut(path: string): Promise<{ page: Page; frame: Fram
   await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => undefined);
   await page.bringToFront();
   pressShortcut(READER_SHORTCUT);
-  const frame = await readerFrame(page).catch(async () => {
-    await pressAgainUnlessOpening(page);
-    return readerFrame(page, 30_000);
+  const frame = await readerFrame(page).catch(() => {
+    pressShortcut(READER_SHORTCUT);
+    return readerFrame(page);
   });
   return { page, frame };
 }

@@ -14,26 +14,32 @@ const calm: Pick<Scenario, 'seed' | 'delay' | 'duplicate' | 'stall'> = {
   stall: 0,
 };
 
-test('over the quota, three browsers agree on the cut when one browser edits carried and uncarried entries', async () => {
-  const sc: Scenario = {
-    ...calm,
-    delay: [1, 30],
-    skew: [0, 0, 0],
-    shortTombstones: false,
-    tight: true,
-    steps: [
-      [{ kind: 'edit', b: 1, u: 1, patch: { favourite: true } }, 500],
-      [{ kind: 'save', b: 0, u: 2, t: 0 }, 20000],
-      [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 1181],
-      [{ kind: 'save', b: 0, u: 1, t: 1 }, 0],
-      [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 0],
-      [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 20000],
-      [{ kind: 'edit', b: 0, u: 1, patch: { read: true } }, 0],
-      [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 0],
-    ],
-  };
-  await runScenario(sc);
-});
+// Open again: the engine change that settled this run (an area holding our whole cut plus more is
+// left as it is) made two real Chromium profiles take turns after a storm of status changes over the
+// quota (tests/e2e/sync-relay.e2e.test.ts), so it was taken back; the random runs do not find this.
+test.fails(
+  'over the quota, three browsers agree on the cut when one browser edits carried and uncarried entries',
+  async () => {
+    const sc: Scenario = {
+      ...calm,
+      delay: [1, 30],
+      skew: [0, 0, 0],
+      shortTombstones: false,
+      tight: true,
+      steps: [
+        [{ kind: 'edit', b: 1, u: 1, patch: { favourite: true } }, 500],
+        [{ kind: 'save', b: 0, u: 2, t: 0 }, 20000],
+        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 1181],
+        [{ kind: 'save', b: 0, u: 1, t: 1 }, 0],
+        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 0],
+        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 20000],
+        [{ kind: 'edit', b: 0, u: 1, patch: { read: true } }, 0],
+        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 0],
+      ],
+    };
+    await runScenario(sc);
+  },
+);
 
 // Open: with an entry archived on one browser and a tombstone first in the cut, the stale-copy
 // rule writes the newest values and the next writer's cut drops them before the browser with the
