@@ -9,6 +9,11 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { Launched } from './fixtures';
 
 const OPEN_TIMEOUT_MS = 15_000;
+/**
+ * A command sent to a popup that closes before answering never gets a reply; without a bound
+ * the test hangs until its own timeout and says nothing about where (seen in CI on a full disk).
+ */
+const CALL_TIMEOUT_MS = 30_000;
 
 interface Reply {
   id: number;
@@ -45,18 +50,40 @@ export async function openToolbarPopup(l: Launched, front: Page): Promise<Toolba
   const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
   let next = 0;
   const waiting = new Map<number, (r: Reply) => void>();
+  let closed = false;
   session.on('Target.receivedMessageFromTarget', (e) => {
     if (e.sessionId !== sessionId) return;
     const reply = JSON.parse(e.message) as Reply;
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
+  // The popup closing (lost focus, window.close) ends every command still waiting for it.
+  session.on('Target.detachedFromTarget', (e) => {
+    if (e.sessionId !== sessionId) return;
+    closed = true;
+    for (const answer of waiting.values())
+      answer({ id: 0, error: { message: 'No session: the popup closed' } });
+    waiting.clear();
+  });
   const call = (method: string, params: object = {}): Promise<Reply> =>
     new Promise((resolve, reject) => {
+      if (closed) return reject(new Error('No session: the popup closed'));
       const id = ++next;
-      waiting.set(id, (r) => (r.error ? reject(new Error(r.error.message)) : resolve(r)));
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`the toolbar popup did not answer ${method} in ${CALL_TIMEOUT_MS} ms`));
+      }, CALL_TIMEOUT_MS);
+      waiting.set(id, (r) => {
+        clearTimeout(timer);
+        if (r.error) reject(new Error(r.error.message));
+        else resolve(r);
+      });
       const message = JSON.stringify({ id, method, params });
-      session.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
+      session.send('Target.sendMessageToTarget', { sessionId, message }).catch((err: unknown) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      });
     });
   const value = async <T>(expression: string): Promise<T> => {
     const r = await call('Runtime.evaluate', {
@@ -105,7 +132,8 @@ export async function openToolbarPopup(l: Launched, front: Page): Promise<Toolba
       writeFileSync(path, Buffer.from(r.result?.data ?? '', 'base64'));
     },
     async close() {
-      await value('window.close()').catch(() => undefined);
+      // Closed after the reply, so the command is answered rather than cut off.
+      await value('setTimeout(() => window.close(), 0)').catch(() => undefined);
       await session.detach().catch(() => undefined);
     },
   };
