@@ -35,6 +35,11 @@ const THEME_LABEL: Record<ReaderTheme, keyof Labels> = {
   dark: 'readerThemeDark',
   system: 'readerThemeSystem',
 };
+/** The on/off settings, one checkbox each. */
+const CHECKS: readonly { key: 'justify' | 'images'; id: string; label: keyof Labels }[] = [
+  { key: 'justify', id: 'qari-justify', label: 'readerJustify' },
+  { key: 'images', id: 'qari-images', label: 'readerImages' },
+];
 const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
 
 const value = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
@@ -127,25 +132,17 @@ export function SettingsPanel({ settings, update, labels, ui, open }: Props) {
         ))}
       </fieldset>
 
-      <div class="qari-field qari-check">
-        <input
-          id="qari-justify"
-          type="checkbox"
-          checked={settings.justify}
-          onChange={(e) => update({ justify: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <label for="qari-justify">{labels.readerJustify}</label>
-      </div>
-
-      <div class="qari-field qari-check">
-        <input
-          id="qari-images"
-          type="checkbox"
-          checked={settings.images}
-          onChange={(e) => update({ images: (e.currentTarget as HTMLInputElement).checked })}
-        />
-        <label for="qari-images">{labels.readerImages}</label>
-      </div>
+      {CHECKS.map(({ key, id, label }) => (
+        <div class="qari-field qari-check" key={key}>
+          <input
+            id={id}
+            type="checkbox"
+            checked={settings[key]}
+            onChange={(e) => update({ [key]: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <label for={id}>{labels[label]}</label>
+        </div>
+      ))}
     </section>
   );
 }
