@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import type { Handlers } from '../messaging';
 import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
 import { buttonFor } from './page-button';
+import { pageScriptReady, waitForPageScript } from './page-script-ready';
 
 const PAGE_SCRIPT = '/page.js';
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
@@ -29,23 +30,31 @@ async function showDetection(tabId: number, state: TabState): Promise<void> {
   });
 }
 
+const noReceiver = (err: unknown): boolean => NO_RECEIVER.test(String(err));
+
 /**
- * Send a command to the reader code of a tab's top frame. A tab whose page was loaded before
- * the extension (installed or updated since) has no listener: the always-on script is injected
- * then, which the user's gesture on our toolbar, menu or shortcut allows (activeTab).
+ * Send a command to the reader code of a tab's top frame. A page still loading gets its
+ * always-on script from the browser once parsed, and the command waits for it. A tab whose page
+ * was loaded before the extension (installed or updated since) has no listener: the always-on
+ * script is injected then, which the user's gesture on our toolbar, menu or shortcut allows
+ * (activeTab).
  */
 export async function tellTab(tabId: number, cmd: TabCommand): Promise<unknown> {
   const send = () => browser.tabs.sendMessage(tabId, cmd, { frameId: 0 });
   try {
     return await send();
   } catch (err) {
-    if (!NO_RECEIVER.test(String(err))) throw err;
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: [PAGE_SCRIPT],
-    });
-    return send();
+    if (!noReceiver(err)) throw err;
   }
+  if (await waitForPageScript(tabId)) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!noReceiver(err)) throw err;
+    }
+  }
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PAGE_SCRIPT] });
+  return send();
 }
 
 /** Extract the article in a tab's top frame with the extension's code running there. */
@@ -99,6 +108,7 @@ export function registerReaderService() {
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId !== 0) return { ok: true, button: null };
       tabStates.set(tabId, state);
+      pageScriptReady(tabId);
       await showDetection(tabId, state);
       return { ok: true, button: await buttonFor(tabId, state, sender.url ?? sender.tab?.url) };
     },

@@ -5,6 +5,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readerCommand, tellTab } from '@/lib/background/reader';
+import { pageScriptReady, waitForPageScript } from '@/lib/background/page-script-ready';
 
 const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
 
@@ -55,5 +56,62 @@ describe('reader commands to a tab without the always-on script', () => {
       ok: false,
       error: expect.stringContaining('Cannot access') as unknown as string,
     });
+  });
+});
+
+describe('a command to a tab still loading its page', () => {
+  let injected = 0;
+  let listening = false;
+  let status = 'loading';
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    injected = 0;
+    listening = false;
+    status = 'loading';
+    Object.assign(fakeBrowser, {
+      scripting: {
+        executeScript: vi.fn(async () => {
+          injected += 1;
+          listening = true;
+          return [];
+        }),
+      },
+    });
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id) => ({ id, status }) as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async () => {
+      if (!listening) throw new Error(NO_RECEIVER);
+      return { ok: true, open: true };
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('waits for the page’s own always-on script instead of injecting a second copy', async () => {
+    const answer = readerCommand(7, 'reader:show');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(injected).toBe(0);
+    // The browser starts the page's script once it is parsed; it reports its detection.
+    listening = true;
+    pageScriptReady(7);
+    await expect(answer).resolves.toEqual({ ok: true, open: true });
+    expect(injected).toBe(0);
+  });
+
+  it('asks again when the page finishes loading', async () => {
+    const answer = readerCommand(7, 'reader:show');
+    await new Promise((r) => setTimeout(r, 20));
+    listening = true;
+    status = 'complete';
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, {
+      id: 7,
+    } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
+    await expect(answer).resolves.toEqual({ ok: true, open: true });
+    expect(injected).toBe(0);
+  });
+
+  it('injects once the wait is over when the page never reports', async () => {
+    await expect(waitForPageScript(7, 30)).resolves.toBe(true);
+    status = 'complete';
+    await expect(waitForPageScript(7, 30)).resolves.toBe(false);
   });
 });
