@@ -5,7 +5,7 @@
  * extension pages directly on the database (same origin) with `lib/store` and `lib/search`.
  */
 import type { Article, ExtractResult } from '../article';
-import type { LibraryFailure } from '../messages';
+import type { LibraryFailure, SaveToastCommand } from '../messages';
 import type { Handlers } from '../messaging';
 import {
   deleteEntries,
@@ -22,7 +22,7 @@ import { openDb, type QariDb } from '../store/db';
 import { toStoreErrorOnDisk } from '../store/errors';
 import { loopbackAllowed } from '../fetch/fetch-extract';
 import { keepImagesOffline } from './offline-images';
-import { extractTab, readCanonicalLink } from './reader';
+import { extractTab, readCanonicalLink, tellTab } from './reader';
 
 const EXTRACT_FAILED: LibraryFailure = {
   ok: false,
@@ -35,6 +35,8 @@ export interface LibraryDeps {
   extract?: (tabId: number) => Promise<ExtractResult>;
   /** The `<link rel=canonical>` of a tab's page, or null. */
   readCanonical?: (tabId: number) => Promise<string | null>;
+  /** Tell a tab's page something (its save toast). */
+  tell?: (tabId: number, cmd: SaveToastCommand) => Promise<unknown>;
   /** Keep a saved entry's photos offline (after the save has answered; never awaited). */
   keepImages?: (db: QariDb, id: number, content: string) => Promise<unknown>;
 }
@@ -84,10 +86,32 @@ export async function saveTab(
   return saveWithImages(db, result.article, canonical, deps);
 }
 
+/**
+ * The toolbar popup's save. On a full disk Chromium shows its own "free up some space" bubble,
+ * which takes the focus and so closes the popup before it can say why the save failed: the page
+ * says it too, in the toast the keyboard command's save uses.
+ */
+async function saveTabFromPopup(
+  tabId: number,
+  deps: LibraryDeps,
+): Promise<({ ok: true } & SaveResult) | LibraryFailure> {
+  const res = await saveTab(tabId, deps);
+  if (!res.ok && res.code === 'disk-full') {
+    const toast: SaveToastCommand = {
+      type: 'page:toast',
+      key: res.messageKey,
+      error: true,
+      ask: false,
+    };
+    void (deps.tell ?? tellTab)(tabId, toast).catch(() => undefined);
+  }
+  return res;
+}
+
 export function libraryHandlers(deps: LibraryDeps = {}) {
   const db = deps.db ?? openDb();
   return {
-    'library:saveTab': ({ tabId }) => saveTab(tabId, { ...deps, db }),
+    'library:saveTab': ({ tabId }) => saveTabFromPopup(tabId, { ...deps, db }),
     'library:saveArticle': ({ article, canonical }) => saveWithImages(db, article, canonical, deps),
     'library:isSaved': async ({ url, canonical }) =>
       (await getEntryByUrl(db, url, canonical).catch(() => null)) !== null,

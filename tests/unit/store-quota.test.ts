@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { libraryHandlers } from '@/lib/background/library';
 import {
   countEntries,
   deleteEntries,
@@ -244,5 +245,31 @@ describe('requestPersistence', () => {
       persist: async () => Promise.reject(new Error('x')),
     });
     expect(await requestPersistence()).toBe('unsupported');
+  });
+});
+
+describe('the toolbar popup’s save on a full disk', () => {
+  // Chromium's own "free up some space" bubble takes the focus and closes the popup before its
+  // answer shows (seen in tests/e2e/sync-disk-full.e2e.test.ts), so the page says it as well.
+  it('also tells the page, in its toast, that the disk is full', async () => {
+    db = freshDb();
+    const full = simulateFullDisk(db, 'bodies');
+    full.on = true;
+    const told: unknown[] = [];
+    const handlers = libraryHandlers({
+      db,
+      extract: async () => ({ ok: true, article: makeArticle(), timings: { extractMs: 1 } }),
+      readCanonical: async () => null,
+      tell: async (tabId, cmd) => told.push([tabId, cmd]),
+    });
+    const res = await handlers['library:saveTab']({ tabId: 4 });
+    expect(res).toMatchObject({ ok: false, code: 'disk-full' });
+    expect(told).toEqual([
+      [4, { type: 'page:toast', key: 'libraryErrorDiskFull', error: true, ask: false }],
+    ]);
+    // Any other outcome is the popup's alone to show.
+    full.on = false;
+    await handlers['library:saveTab']({ tabId: 4 });
+    expect(told).toHaveLength(1);
   });
 });
