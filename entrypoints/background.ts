@@ -2,6 +2,7 @@ import { registerCommands } from '@/lib/background/commands';
 import { registerImportService } from '@/lib/background/import';
 import { registerLibraryService } from '@/lib/background/library';
 import { pageButtonHandlers } from '@/lib/background/page-button';
+import { registerOverlayRelay } from '@/lib/background/overlay-relay';
 import { registerReaderService, toggleReader } from '@/lib/background/reader';
 import { registerReadingListSync } from '@/lib/background/reading-list-sync';
 import { saveFeedbackHandlers, savePageWithFeedback } from '@/lib/background/save-feedback';
@@ -20,4 +21,5 @@ export default defineBackground(() => {
   } satisfies AllHandlers);
   registerCommands({ toggleReader, savePage: savePageWithFeedback });
   registerWelcome();
+  registerOverlayRelay();
 });

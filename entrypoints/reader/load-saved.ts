@@ -20,6 +20,7 @@ import { ask } from '@/lib/messaging';
 import { label, labelFor } from '@/lib/popup/labels';
 import { savedArticleUrl } from '@/lib/popup/target';
 import { readerLabels, type Labels } from '@/lib/reader/labels';
+import { toolbarAction } from '@/lib/toolbar-action';
 import type { ReaderSettings } from '@/lib/reader/settings';
 import { getEntry } from '@/lib/store/articles';
 import { openDb } from '@/lib/store/db';
@@ -112,7 +113,7 @@ async function showSaved(
 function openList(): void {
   const popup = browser.runtime.getURL('/popup.html');
   void Promise.resolve()
-    .then(() => browser.action.openPopup())
+    .then(() => toolbarAction().openPopup())
     .catch(() => location.assign(popup));
 }
 

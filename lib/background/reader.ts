@@ -9,6 +9,7 @@ import type { ExtractResult } from '../article';
 import { t } from '../i18n';
 import type { Handlers } from '../messaging';
 import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
+import { toolbarAction } from '../toolbar-action';
 import { buttonFor } from './page-button';
 import { pageScriptReady, waitForPageScript } from './page-script-ready';
 
@@ -22,9 +23,10 @@ export const tabState = (tabId: number): TabState | null => tabStates.get(tabId)
 
 async function showDetection(tabId: number, state: TabState): Promise<void> {
   const on = state.detection.isArticle && state.detection.isArabic;
-  await browser.action.setBadgeText({ tabId, text: on ? t('badgeArticle') : '' });
-  if (on) await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b6e4f' });
-  await browser.action.setTitle({
+  const action = toolbarAction();
+  await action.setBadgeText({ tabId, text: on ? t('badgeArticle') : '' });
+  if (on) await action.setBadgeBackgroundColor({ tabId, color: '#0b6e4f' });
+  await action.setTitle({
     tabId,
     title: on ? t('actionTitleArticle') : t('actionTitle'),
   });

@@ -20,6 +20,7 @@ export interface NativeApi {
   runtime: {
     getURL(path: string): string;
     sendMessage(message: unknown, callback: (answer?: unknown) => void): void;
+    connect(info: { name: string }): NativePort;
     lastError?: unknown;
     onConnect: { addListener(listener: (port: NativePort) => void): void };
     onMessage: {
@@ -29,7 +30,8 @@ export interface NativeApi {
     };
   };
   i18n: { getMessage(key: string): string; getUILanguage?(): string };
-  tabs: {
+  /** Missing in Firefox's extension pages framed by web pages. */
+  tabs?: {
     getCurrent(callback: (tab?: { id?: number }) => void): void;
     connect(tabId: number, info: { frameId: number; name: string }): NativePort;
   };

@@ -36,12 +36,20 @@ export function openInbox(win: Window): OverlayInbox | null {
   let take: ((message: unknown) => void) | null = null;
   let port: NativePort | null = null;
   const api = nativeApi();
-  api.tabs.getCurrent((tab) => {
-    void api.runtime.lastError;
-    if (tab?.id === undefined) return;
-    port = api.tabs.connect(tab.id, { frameId: 0, name: overlayPortName(token) });
-    port.onMessage.addListener((m) => (take ? take(m) : kept.push(m)));
-  });
+  const name = overlayPortName(token);
+  const opened = (p: NativePort): void => {
+    port = p;
+    p.onMessage.addListener((m) => (take ? take(m) : kept.push(m)));
+  };
+  // Firefox gives a framed extension page no `tabs`: the background relays the port there
+  // (lib/background/overlay-relay.ts).
+  const tabs = api.tabs;
+  if (!tabs) opened(api.runtime.connect({ name }));
+  else
+    tabs.getCurrent((tab) => {
+      void api.runtime.lastError;
+      if (tab?.id !== undefined) opened(tabs.connect(tab.id, { frameId: 0, name }));
+    });
   performance.mark(INBOX_OPEN_MARK);
   const inbox: OverlayInbox = {
     listen(fn) {
