@@ -12,6 +12,17 @@ import { RUNS, EXT, AB_DIR, pagesServer } from './common';
 import { LOAD_READABILITY, OPEN_ANCHOR, type AnchorTimes } from './reader-anchor';
 
 const PAINTED_MARK = 'qari:article-painted';
+// The reader frame's own marks on the way (lib/reader/overlay-inbox.ts): its first script, and
+// the tab's first message (the article) arriving.
+const STEP_MARKS = ['qari:overlay-inbox', 'qari:overlay-first-message'];
+
+/** Ours, each from the command (ms): the frame's document started, its first script, article in, painted. */
+interface OursTimes {
+  frameStart: number;
+  firstScript: number;
+  articleIn: number;
+  painted: number;
+}
 // A page's `load` may never fire (a retrying <img onerror> is common on news sites), and every
 // measure here starts from a loaded page: such a page is recorded as timed out and the run goes
 // on. Each wait is bounded; PAGE_TIMEOUT_MS bounds a page's runs as a whole besides.
@@ -106,7 +117,7 @@ async function closeTab(b: BareChromium, tabId: number, url: string): Promise<vo
  * frame is attached to once it has painted, to read its mark. Both times are wall-clock based
  * (timeOrigin + now).
  */
-async function oursOnce(b: BareChromium, url: string): Promise<number | null> {
+async function oursOnce(b: BareChromium, url: string): Promise<OursTimes | null> {
   const tabId = await openArticleTab(b, url);
   if (tabId === null) return null;
   try {
@@ -121,7 +132,17 @@ async function oursOnce(b: BareChromium, url: string): Promise<number | null> {
       frame,
       `(${PAINT_WAIT})(${JSON.stringify([PAINTED_MARK, PAINT_TIMEOUT_MS])})`,
     );
-    return paintedAt - t0;
+    const [origin, inbox, message] = await b.evaluate<[number, number, number]>(
+      frame,
+      `[performance.timeOrigin, ...${JSON.stringify(STEP_MARKS)}.map(
+        (m) => performance.timeOrigin + (performance.getEntriesByName(m)[0]?.startTime ?? NaN))]`,
+    );
+    return {
+      painted: paintedAt - t0,
+      frameStart: origin - t0,
+      firstScript: inbox - t0,
+      articleIn: message - t0,
+    };
   } finally {
     await closeTab(b, tabId, url);
   }
@@ -148,6 +169,7 @@ interface PageTimes {
   anchor: number[];
   parse: number[];
   other: number[];
+  steps: OursTimes[];
 }
 
 /** RUNS of ours and the anchor (and the other build), in alternating order; stops at a non-article. */
@@ -156,13 +178,16 @@ async function warmRuns(
   other: BareChromium | null,
   url: string,
 ): Promise<PageTimes> {
-  const t: PageTimes = { ours: [], anchor: [], parse: [], other: [] };
+  const t: PageTimes = { ours: [], anchor: [], parse: [], other: [], steps: [] };
   for (let i = 0; i < RUNS; i++) {
     const steps = [
       async () => {
-        const ms = await oursOnce(b, url);
-        if (ms !== null) t.ours.push(ms);
-        return ms !== null;
+        const o = await oursOnce(b, url);
+        if (o) {
+          t.ours.push(o.painted);
+          t.steps.push(o);
+        }
+        return o !== null;
       },
       async () => {
         const a = await anchorOnce(b, url);
@@ -173,8 +198,8 @@ async function warmRuns(
         return a !== null;
       },
       async () => {
-        const ms = other ? await oursOnce(other, url) : null;
-        if (ms !== null) t.other.push(ms);
+        const o = other ? await oursOnce(other, url) : null;
+        if (o) t.other.push(o.painted);
         return true;
       },
     ];
@@ -199,8 +224,16 @@ async function firstOpens(url: string, anchorFirst: boolean): Promise<[number, n
   const [o, a] = anchorFirst
     ? await anchor().then(async (x) => [await ours(), x] as const)
     : await ours().then(async (x) => [x, await anchor()] as const);
-  return o === null || a === null ? null : [o, a.paintedMs];
+  return o === null || a === null ? null : [o.painted, a.paintedMs];
 }
+
+const STEP_COLUMNS = ['frameStart', 'firstScript', 'articleIn', 'painted'] as const;
+const STEP_HEADS = [
+  'reader frame created (its timeOrigin)',
+  'its first script',
+  'article in the frame',
+  'painted',
+];
 
 const ratio = (ours: number, anchor: number) => (ours / anchor).toFixed(2);
 
@@ -215,6 +248,7 @@ export async function benchReader(): Promise<void> {
   const other = AB_DIR ? await launchBare(AB_DIR) : null;
   const rows: (string | number)[][] = [];
   const firstRows: (string | number)[][] = [];
+  const stepRows: (string | number)[][] = [];
   const all = { ours: [] as number[], anchor: [] as number[], other: [] as number[] };
   const ratios: number[] = [];
   const first = { ours: [] as number[], anchor: [] as number[] };
@@ -238,6 +272,10 @@ export async function benchReader(): Promise<void> {
         all.anchor.push(a);
         ratios.push(o / a);
         if (t.other.length) all.other.push(median(t.other));
+        stepRows.push([
+          file,
+          ...STEP_COLUMNS.map((k) => median(t.steps.map((x) => x[k])).toFixed(1)),
+        ]);
         rows.push([
           file,
           o.toFixed(1),
@@ -279,6 +317,8 @@ export async function benchReader(): Promise<void> {
     ],
     rows,
   );
+  console.log('\n## Where ours goes: ms from the command to each step (median of the runs)');
+  table(['page', ...STEP_HEADS], stepRows);
   console.log('\n## The first open after the browser starts (ms, one run, a browser each)');
   table(['page', 'ours', 'bare-reader anchor', 'ours ÷ anchor'], firstRows);
   table(
