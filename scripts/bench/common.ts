@@ -11,16 +11,22 @@ export const EXT = join(ROOT, '.output/chrome-mv3');
 export const AB_DIR = process.env.BENCH_AB_DIR;
 
 // BENCH_PAGES=youm7: only the pages whose file name matches (a section on a few pages).
-const ONLY_PAGES = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+export const ONLY_PAGES = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
 
-/** The benchmark's pages, served on loopback. */
-export async function pagesServer() {
-  const sets = pagesOf();
+export interface PageSet {
+  dir: string;
+  prefix: string;
+  files: string[];
+}
+
+/** The benchmark's pages (the corpus and fixtures, and `extra` sets), served on loopback. */
+export async function pagesServer(extra: PageSet[] = []) {
+  const sets = [...pagesOf(), ...extra];
   const server = await startServer(sets.map((s) => ({ prefix: s.prefix, dir: s.dir })));
   return { sets, server };
 }
 
-function pagesOf(): { dir: string; prefix: string; files: string[] }[] {
+function pagesOf(): PageSet[] {
   const real = join(SHARED_DIR, 'corpus/real');
   const fixtures = join(SHARED_DIR, 'fixtures');
   const html = (d: string) =>

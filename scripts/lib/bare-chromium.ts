@@ -13,6 +13,17 @@ import { CHROME_FLAGS, spawnChromium } from '../../tests/e2e/fixtures';
 // in the other harnesses.
 const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 const START_TIMEOUT_MS = 30_000;
+// A fresh install opens the first-run page (lib/background/welcome.ts) in a tab of its own, at
+// the front: the page being measured would go to the background, where frames do not paint.
+// The control page closes it whenever it shows.
+const CLOSE_WELCOME = `{
+  const welcome = chrome.runtime.getURL('/welcome.html');
+  const shut = (t) => (t.pendingUrl || t.url || '').startsWith(welcome) && chrome.tabs.remove(t.id);
+  chrome.tabs.onCreated.addListener(shut);
+  chrome.tabs.onUpdated.addListener((id, change, t) => shut(t));
+  chrome.tabs.query({}).then((tabs) => tabs.forEach(shut));
+  0;
+}`;
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -90,6 +101,22 @@ async function workerHost(targets: () => Promise<TargetInfo[]>): Promise<string>
   }
 }
 
+/**
+ * A new target starts on about:blank before it navigates to its address: the control page is
+ * ready once its own document has loaded (an evaluation cut short by the navigation is retried).
+ */
+async function controlPageLoaded(evaluate: (e: string) => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const ready = await evaluate(
+      'location.protocol === "chrome-extension:" && document.readyState === "complete"',
+    ).catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the control page did not load');
+    await sleep(20);
+  }
+}
+
 export async function launchBare(extensionDir: string): Promise<BareChromium> {
   const chromium = await spawnChromium([
     ...CHROME_FLAGS,
@@ -139,10 +166,8 @@ export async function launchBare(extensionDir: string): Promise<BareChromium> {
     'Target.attachToTarget',
     { targetId, flatten: true },
   );
-  await evaluate(
-    controlSession,
-    'new Promise((r) => document.readyState === "complete" ? r(0) : addEventListener("load", r))',
-  );
+  await controlPageLoaded((e) => evaluate(controlSession, e));
+  await evaluate(controlSession, CLOSE_WELCOME);
 
   return {
     extensionId,
