@@ -5,6 +5,7 @@
  * snippets) and `terms` (the search index).
  */
 import type { Article } from '../article';
+import type { Highlight } from '../highlights/model';
 
 /** Article fields kept with the list row: everything but the heavy body (the canonical link is a key). */
 export type ArticleMeta = Omit<Article, 'content' | 'text' | 'sections' | 'canonical'>;
@@ -50,6 +51,11 @@ export interface EntryRow {
   addresses: string[];
   /** Why an imported link could not be fetched as an article (`lib/import/failure.ts`). */
   importFailure?: string;
+  /**
+   * The reader's highlights and notes (`lib/highlights/model.ts`); absent when there are none, so
+   * rows from before highlights need no upgrade. Not synced; the backup carries them.
+   */
+  highlights?: Highlight[];
 }
 
 export interface BodyRow {
