@@ -116,6 +116,8 @@ export interface Entry {
   hasBody: boolean;
   /** Set on an imported link whose page could not be saved as an article: the reason. */
   importFailure?: string;
+  /** How many highlights the entry has; absent for none (the list marks an entry that has some). */
+  highlightCount?: number;
 }
 
 export type StatusPatch = Partial<Pick<Entry, 'read' | 'archived' | 'favourite'>>;
@@ -182,6 +184,7 @@ export function toEntry(row: EntryRow): Entry {
     tags: row.tags,
     hasBody: row.hasBody === 1,
     ...(row.importFailure && row.hasBody !== 1 ? { importFailure: row.importFailure } : {}),
+    ...(row.highlights?.length ? { highlightCount: row.highlights.length } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * surviving the entry's other changes, never sent to sync, validated and capped, carried by the
  * backup (and a hostile backup refused whole).
  */
-import { deleteEntries, saveArticle, setStatus, undoDelete } from '@/lib/store/articles';
+import { deleteEntries, getEntry, saveArticle, setStatus, undoDelete } from '@/lib/store/articles';
 import { exportLibrary, importLibrary } from '@/lib/store/backup';
 import type { QariDb } from '@/lib/store/db';
 import { StoreError } from '@/lib/store/errors';
@@ -55,6 +55,7 @@ describe('highlights in the entry', () => {
     expect((await db.articles.get(id))!.highlights).toEqual([h]);
     expect(await revision(db)).toBe(rev + 1);
     expect(await db.changes.count()).toBe(outbox);
+    expect((await getEntry(db, id))!.highlightCount).toBe(1);
   });
 
   it('survive the entry saved again, its status changed, and a delete undone', async () => {
