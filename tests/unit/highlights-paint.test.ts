@@ -37,12 +37,7 @@ describe('placeHighlights and paintMarks', () => {
     );
     const before = root.textContent;
     const html = root.innerHTML;
-    const a = hl(
-      root,
-      'تحدث إن',
-      '<img src=x onerror=alert(1)>',
-      'aaaaaaaa',
-    );
+    const a = hl(root, 'تحدث إن', '<img src=x onerror=alert(1)>', 'aaaaaaaa');
     const b = hl(root, 'أول\nبند', '', 'bbbbbbbb');
     const { placed, notFound } = placeHighlights(root, [a, b]);
     expect(notFound).toEqual([]);
