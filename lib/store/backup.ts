@@ -5,6 +5,7 @@
  * importing twice duplicates nothing; what a backup may change on a listed entry is the README's
  * "When two versions of an entry meet".
  */
+import { isHighlightList, joinHighlights, type Highlight } from '../highlights/model';
 import { canonicalUrl, type SiteRule } from '../url/canonical';
 import { ownSiteRule } from '../url/own-site';
 import { getBodies, getBody } from './bodies';
@@ -52,6 +53,8 @@ export interface BackupEntry {
   article: ArticleMeta;
   /** Null for an entry whose article body was never saved on the exporting device. */
   body: ArticleBody | null;
+  /** The reader's highlights and notes; absent when there are none (and in older backups). */
+  highlights?: Highlight[];
 }
 
 export interface Backup {
@@ -85,6 +88,7 @@ const ENTRY_KEYS = [
   'fieldTimes',
   'article',
   'body',
+  'highlights',
 ] as const;
 const BACKUP_KEYS = ['format', 'version', 'exportedAt', 'entries'] as const;
 const EXPORT_PAGE = 200;
@@ -101,6 +105,7 @@ function toBackupEntry(row: EntryRow, body: FullBodyRow | null): BackupEntry {
     tags: row.tags,
     article: row.meta,
     body: body ? { content: body.content, text: body.text, sections: body.sections } : null,
+    ...(row.highlights?.length ? { highlights: row.highlights } : {}),
   };
 }
 
@@ -160,7 +165,8 @@ function isBackupEntry(v: unknown): v is BackupEntry {
     isTagList(v.tags) &&
     (v.fieldTimes === undefined || isFieldTimes(v.fieldTimes)) &&
     isArticleMeta(v.article, true) &&
-    (v.body === null || isArticleBody(v.body, true))
+    (v.body === null || isArticleBody(v.body, true)) &&
+    (v.highlights === undefined || isHighlightList(v.highlights))
   );
 }
 
@@ -219,6 +225,7 @@ function toIncoming(
       tags: e.tags,
       hasBody: body ? 1 : 0,
       addresses: [key],
+      ...(e.highlights?.length ? { highlights: e.highlights } : {}),
     },
     body,
   };
@@ -226,8 +233,9 @@ function toIncoming(
 
 /**
  * A backup's entry met by the listed one: the side changed last keeps its article, status,
- * progress and saved date (never an older backup's over the reader's), tags are joined, and a
- * body missing on the listed entry is taken from the backup. The entry keeps its key and id.
+ * progress and saved date (never an older backup's over the reader's), tags are joined, highlights
+ * are joined by id (the later edit of each), and a body missing on the listed entry is taken from
+ * the backup. The entry keeps its key and id.
  */
 function restoredInto(old: EntryRow, inc: Incoming, oldBody: FullBodyRow | null): Incoming {
   const newer = inc.row.updatedAt > old.updatedAt;
@@ -245,9 +253,15 @@ function restoredInto(old: EntryRow, inc: Incoming, oldBody: FullBodyRow | null)
       progress: base.progress,
       tags: [...new Set([...old.tags, ...inc.row.tags])],
       hasBody: body ? 1 : 0,
+      ...highlightsOf(old, inc),
     },
     body: body && { content: body.content, text: body.text, sections: body.sections },
   };
+}
+
+function highlightsOf(old: EntryRow, inc: Incoming): Pick<EntryRow, 'highlights'> {
+  const joined = joinHighlights(old.highlights ?? [], inc.row.highlights ?? []);
+  return joined.length ? { highlights: joined } : {};
 }
 
 /**

@@ -5,6 +5,7 @@
  * snippets) and `terms` (the search index).
  */
 import type { Article } from '../article';
+import type { Highlight } from '../highlights/model';
 
 /** Article fields kept with the list row: everything but the heavy body (the canonical link is a key). */
 export type ArticleMeta = Omit<Article, 'content' | 'text' | 'sections' | 'canonical'>;
@@ -50,6 +51,11 @@ export interface EntryRow {
   addresses: string[];
   /** Why an imported link could not be fetched as an article (`lib/import/failure.ts`). */
   importFailure?: string;
+  /**
+   * The reader's highlights and notes (`lib/highlights/model.ts`); absent when there are none, so
+   * rows from before highlights need no upgrade. Not synced; the backup carries them.
+   */
+  highlights?: Highlight[];
 }
 
 export interface BodyRow {
@@ -110,6 +116,8 @@ export interface Entry {
   hasBody: boolean;
   /** Set on an imported link whose page could not be saved as an article: the reason. */
   importFailure?: string;
+  /** How many highlights the entry has; absent for none (the list marks an entry that has some). */
+  highlightCount?: number;
 }
 
 export type StatusPatch = Partial<Pick<Entry, 'read' | 'archived' | 'favourite'>>;
@@ -176,6 +184,7 @@ export function toEntry(row: EntryRow): Entry {
     tags: row.tags,
     hasBody: row.hasBody === 1,
     ...(row.importFailure && row.hasBody !== 1 ? { importFailure: row.importFailure } : {}),
+    ...(row.highlights?.length ? { highlightCount: row.highlights.length } : {}),
   };
 }
 
