@@ -13,6 +13,13 @@ const ALEF_MAKSURA = /\u0649/g; // ى
 const TEH_MARBUTA = /\u0629/g; // ة
 const PERSIAN_KAF = /\u06A9/g; // ک
 const PERSIAN_YEH = /[\u06CC\u06D2]/g; // ی ے
+// Letters for sounds Arabic lacks (v, g, p, ch), as Maghrebi, Iraqi and Gulf writers use them:
+// a reader types the Arabic letter read in their place.
+const VEH = /[\u06A4\u06A5]/g; // ڤ ڥ → ف
+const QAF_DOTS = /\u06A8/g; // ڨ → ق
+const GAF = /\u06AF/g; // گ → ك
+const PEH = /\u067E/g; // پ → ب
+const TCHEH = /\u0686/g; // چ → ج
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 // Invisible format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator,
 // zero-width space and joiners, direction marks and controls, word joiner and invisible
@@ -25,7 +32,10 @@ function asciiDigit(d: string): string {
   return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
 }
 
-/** Fold spelling variants: NFKC, no diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits, lower case. */
+/**
+ * Fold spelling variants: NFKC, no diacritics or tatweel, one alef, ي for ى, ه for ة, the extra
+ * letters ڤ ڨ گ پ چ as ف ق ك ب ج, ASCII digits, lower case.
+ */
 export function foldArabic(s: string): string {
   return s
     .normalize('NFKC')
@@ -39,6 +49,11 @@ export function foldArabic(s: string): string {
     .replace(TEH_MARBUTA, '\u0647')
     .replace(PERSIAN_KAF, '\u0643')
     .replace(PERSIAN_YEH, '\u064A')
+    .replace(VEH, '\u0641')
+    .replace(QAF_DOTS, '\u0642')
+    .replace(GAF, '\u0643')
+    .replace(PEH, '\u0628')
+    .replace(TCHEH, '\u062C')
     .replace(ARABIC_INDIC_DIGITS, asciiDigit)
     .toLowerCase();
 }

@@ -91,7 +91,7 @@ export const QUERIES: QualityQuery[] = [
   q('proclitic', 'مساعدات غذائية', 'gaza-aid'),
   q('proclitic', 'إنقاذ القطاع', 'textile-factories'),
   q('proclitic', 'وساطة قطرية', 'prisoner-swap'),
-  q('proclitic', 'قاعدة للفضاء', 'hope-probe'),
+  q('proclitic', 'سطح المريخ', 'hope-probe'),
   q('proclitic', 'مركز محمد بن راشد', 'hope-probe'),
   q('proclitic', 'الحافلات الكهربائية', 'volvo-factory'),
   // Pronoun suffixes (هم هما كم نا ي), with ة restored before them.
