@@ -257,7 +257,7 @@ async function toHits(
   db: QariDb,
   q: ParsedQuery,
   ids: number[],
-  score: (id: number) => number,
+  inTitle: (id: number) => number,
 ): Promise<SearchHit[]> {
   const [rows, texts] = await Promise.all([db.articles.bulkGet(ids), db.texts.bulkGet(ids)]);
   // The page's texts share most of their words: match each distinct word once.
@@ -268,7 +268,7 @@ async function toHits(
     const text = texts[i]?.text ?? null;
     hits.push({
       entry: toEntry(row),
-      titleMatches: score(row.id),
+      titleMatches: inTitle(row.id),
       titleRanges: highlight(row.meta.title, q, memo),
       snippet: text === null ? null : (snippet(text, q, memo) ?? plainSnippet(text)),
     });
@@ -322,6 +322,8 @@ async function resolve(
 interface Tier {
   q: ParsedQuery;
   page: Page;
+  /** How many query words an entry's title holds (by stem). */
+  inTitle: (id: number) => number;
   score: (id: number) => number;
 }
 
@@ -347,11 +349,11 @@ async function matchTier(
   };
   // A title word counts two, and one more when it is the word as typed (not another form of
   // its stem): المستشفى above المستشفيات for «مستشفى».
+  const inTitle = (id: number) =>
+    q.words.reduce((n, w) => n + (titles.words.get(w)!.has(id) ? 1 : 0), 0) +
+    (titles.prefix.has(id) ? 1 : 0);
   const score = (id: number) =>
-    TITLE_WEIGHT *
-      (q.words.reduce((n, w) => n + (titles.words.get(w)!.has(id) ? 1 : 0), 0) +
-        (titles.prefix.has(id) ? 1 : 0)) +
-    titleExact.reduce((n, p) => n + (p.ids.has(id) ? 1 : 0), 0);
+    TITLE_WEIGHT * inTitle(id) + titleExact.reduce((n, p) => n + (p.ids.has(id) ? 1 : 0), 0);
   const exactSets = probes.filter((p) => p.complete).map((p) => p.ids);
   if (prefix?.complete) exactSets.push(prefix.ids);
   const open: Open = {
@@ -361,7 +363,7 @@ async function matchTier(
   const shares = probes.map((p) => shareOf(p, recency));
   const plan: Plan = { q, recency, titles, score, tuning, need };
   const page = await resolve(db, plan, intersectAll(exactSets), open, shares);
-  return { q, page, score };
+  return { q, page, inTitle, score };
 }
 
 /**
@@ -426,7 +428,7 @@ export async function search(
     for (const t of tiers) {
       const ids = t.page.ids.slice(skip, skip + limit - hits.length);
       skip = Math.max(0, skip - t.page.ids.length);
-      if (ids.length > 0) hits.push(...(await toHits(db, t.q, ids, t.score)));
+      if (ids.length > 0) hits.push(...(await toHits(db, t.q, ids, t.inTitle)));
     }
     const exact = tiers.every((t) => t.page.exact);
     return { query: q, total, exact, hits, near };

@@ -9,13 +9,18 @@ import { partialStems } from '../text/stem';
 import { exactOf, familyOf, searchTokens, termOf } from '../text/analyze';
 
 const ENDS_WITH_SPACE = /\s$/u;
+/**
+ * Ends a typed word's form that must match a whole term, not begin one: the term rows' separator,
+ * so a row holds `SEP form` exactly when it holds the term.
+ */
+export const WHOLE = '\u0001';
 // A typed word is matched as a prefix only from this many letters of stem.
 const MIN_PREFIX = 3;
 
 export interface ParsedQuery {
   /** Distinct stems of the finished words, stop words left out. */
   words: string[];
-  /** Stem prefixes of the word being typed (any of them may match), or null. */
+  /** Stem prefixes of the word being typed (any of them may match; one ending in WHOLE only as a whole term), or null. */
   prefix: string[] | null;
   /** Exact-form title terms of every word typed (`EXACT_MARK`): a title holding one ranks higher. */
   exact: string[];
@@ -45,16 +50,14 @@ export function parseQuery(text: string, opts: QueryOptions = {}): ParsedQuery {
     // prefix: at الم the reader may be typing المدارس as well as ألم.
     const term = termOf(last);
     const forms = partialStems(last, MIN_PREFIX);
-    // The whole word's term too: a spelling variant's term need not begin with what was typed.
-    if (
-      forms.length > 0 &&
-      term &&
-      term.length >= MIN_PREFIX &&
-      !forms.some((f) => term.startsWith(f))
-    )
-      forms.push(term);
+    if (term && term.length >= MIN_PREFIX) {
+      // The whole word's term too: a spelling variant's term need not begin with what was typed.
+      if (forms.length > 0 && !forms.some((f) => term.startsWith(f))) forms.push(term);
+    } else if (term) {
+      // A shorter stem (مرة → مر, الصحة → صح) matches as the whole term it is, never widened.
+      forms.push(term + WHOLE);
+    }
     if (forms.length > 0) prefix = forms;
-    else if (term) words.add(term);
     if (term) exact.add(exactOf(last));
   }
   return { words: [...words], prefix, exact: [...exact] };
@@ -64,9 +67,14 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.words.length === 0 && q.prefix === null;
 }
 
+/** Whether an index term satisfies one typed-word form. */
+export function formMatches(form: string, term: string): boolean {
+  return form.endsWith(WHOLE) ? term === form.slice(0, -1) : term.startsWith(form);
+}
+
 /** Whether an index term satisfies one query word or the typed prefix. */
 export function termMatches(q: ParsedQuery, term: string): boolean {
-  return q.words.includes(term) || (q.prefix?.some((p) => term.startsWith(p)) ?? false);
+  return q.words.includes(term) || (q.prefix?.some((p) => formMatches(p, term)) ?? false);
 }
 
 /**
