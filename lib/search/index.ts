@@ -52,7 +52,7 @@ import {
 } from './query';
 import { recencyOrder, type Recency } from './recency';
 import { holdsPrefix, holdsWord, termLines, type TermLine } from './term-rows';
-import { nearQuery } from './typo';
+import { rewriteUnknown } from './unknown-words';
 
 // Up to this many candidates, the terms still open are checked on every candidate's term row.
 const FILTER_MAX = 64;
@@ -415,10 +415,10 @@ export async function search(
     if (second) tiers.push(second);
     let near = false;
     if (first.page.total === 0 && !second) {
-      const corrected = await nearQuery(db, text);
-      if (corrected) {
-        tiers[0] = await matchTier(db, corrected, tuning, need);
-        near = tiers[0].page.total > 0;
+      const rewritten = await rewriteUnknown(db, text);
+      if (rewritten) {
+        tiers[0] = await matchTier(db, rewritten.q, tuning, need);
+        near = rewritten.near && tiers[0].page.total > 0;
       }
     }
     const total = tiers.reduce((n, t) => n + t.page.total, 0);

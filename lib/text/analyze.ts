@@ -41,6 +41,11 @@ const MIN_ALEF_TEH_STEM = 4;
 const ANAT = 'انات';
 const AN = 'ان';
 const MIN_ANAT_STEM = 4;
+// Nor off a noun in ان or ين when it is the stem of an adjective in ي/ية (لبنان → لبن but
+// لبناني → لبنان; فلسطين → فلسط but فلسطيني → فلسطين): the adjective's stem loses it too.
+const NISBA = /يه?$/;
+const NOUN_END = /(?:ان|ين)$/;
+const MIN_NISBA_STEM = 5;
 // عبد before an ال name is the name's first half: عبد الرحمن is عبدالرحمن.
 const ABD = 'عبد';
 const DEFINITE = 'ال';
@@ -61,7 +66,9 @@ function lightStem(folded: string): string {
   const alefTeh = folded.endsWith(ALEF_TEH) && s.endsWith('ا') && s.length >= MIN_ALEF_TEH_STEM;
   if (alefTeh) return s.slice(0, -1);
   const anat = folded.endsWith(ANAT) && s.endsWith(AN) && s.length >= MIN_ANAT_STEM;
-  return anat ? s.slice(0, -AN.length) : s;
+  if (anat) return s.slice(0, -AN.length);
+  const nisba = NISBA.test(folded) && NOUN_END.test(s) && s.length >= MIN_NISBA_STEM;
+  return nisba ? s.slice(0, -2) : s;
 }
 
 const joinedOf = (s: string) => foldArabic(s).replace(/\s+/g, '');

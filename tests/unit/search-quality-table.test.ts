@@ -10,8 +10,11 @@ import { search } from '@/lib/search';
 import { ARTICLES } from '../search-quality/articles';
 import { luceneStyle, substring } from '../search-quality/baselines';
 import { formatRow, measure, type QueryOutcome } from '../search-quality/metrics';
-import { QUERIES } from '../search-quality/queries';
+import { QUERIES as FIRST } from '../search-quality/queries';
+import { LATE_QUERIES } from '../search-quality/queries-late';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
+
+const QUERIES = [...FIRST, ...LATE_QUERIES];
 
 let db: QariDb;
 const idOf = new Map<number, string>();

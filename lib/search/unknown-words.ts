@@ -1,13 +1,16 @@
 /**
- * The typo fallback: when a search finds nothing, each word the index does not hold (of five
- * letters or more, its stem of four: shorter ones are too close to other words) is replaced by
- * the word one edit away as typed (a letter wrong, missing, extra or two swapped) whose stem the
- * index holds. Only used when nothing else matched, and the caller says so («نتائج قريبة من …»).
+ * A query that found nothing, its unknown words rewritten. A word the index does not hold is read
+ * without its clitics (the reader typed بمحافظة, the article محافظة: the index holds both readings
+ * of a text's word, a query word is one term), and failing that, if it has five letters or more
+ * and its stem four (shorter ones are one edit from other common words), replaced by the word one
+ * edit away as typed (a letter wrong, missing, extra or two swapped) whose stem the index holds.
+ * A corrected query's results are near ones, and the view says so («نتائج قريبة من …»).
  */
 import type { QariDb } from '../store/db';
 import { wordPosting } from './postings';
 import type { ParsedQuery } from './query';
 import { searchTokens, termOf } from '../text/analyze';
+import { cliticBases } from '../text/forms';
 
 // The letters a folded Arabic word is made of (folding leaves no أ إ آ ى ة ؤ ئ).
 const LETTERS = 'ءابتثجحخدذرزسشصضطظعغفقكلمنهوي';
@@ -57,22 +60,43 @@ async function nearest(db: QariDb, token: string): Promise<string | null> {
   return held[best]!;
 }
 
-/** The query `text` as whole words, its unknown long words corrected; null when none was. */
-export async function nearQuery(db: QariDb, text: string): Promise<ParsedQuery | null> {
+/** The first reading of `token` without its clitics (بمحافظة → محافظة) whose term the index holds. */
+async function cliticFree(db: QariDb, token: string, term: string): Promise<string | null> {
+  for (const base of cliticBases(token)) {
+    const t = termOf(base);
+    if (!t || t === term || t.length < MIN_NEAR_STEM) continue;
+    if ((await wordPosting(db, t, 1)).ids.size > 0) return t;
+  }
+  return null;
+}
+
+export interface Rewritten {
+  q: ParsedQuery;
+  /** A word was corrected (not only read without its clitics): the results are near ones. */
+  near: boolean;
+}
+
+/**
+ * The query `text` (which found nothing) as whole words, each read without its clitics where the
+ * index holds that reading (the reader typed بمحافظة, the article محافظة), else, if the index
+ * does not hold it, corrected; null when no word changed.
+ */
+export async function rewriteUnknown(db: QariDb, text: string): Promise<Rewritten | null> {
   let changed = false;
+  let near = false;
   const words: string[] = [];
   for (const token of searchTokens(text)) {
     const w = termOf(token);
     if (!w) continue;
-    const known = (await wordPosting(db, w, 1)).ids.size > 0;
-    if (known || w.length < MIN_TYPO_STEM || token.length < MIN_TYPO_WORD) {
-      words.push(w);
-      continue;
-    }
-    const near = await nearest(db, token);
-    if (near === null) return null;
-    words.push(near);
-    changed = true;
+    // As typed, the words found nothing together: a reading without clitics only widens (a
+    // text's بمحافظة is indexed as محافظة too).
+    const plain = await cliticFree(db, token, w);
+    const known = plain === null && (await wordPosting(db, w, 1)).ids.size > 0;
+    const typo = !plain && !known && w.length >= MIN_TYPO_STEM && token.length >= MIN_TYPO_WORD;
+    const fixed = plain ?? (typo ? await nearest(db, token) : null);
+    words.push(fixed ?? w);
+    changed ||= fixed !== null;
+    near ||= typo && fixed !== null;
   }
-  return changed ? { words: [...new Set(words)], prefix: null, exact: [] } : null;
+  return changed ? { q: { words: [...new Set(words)], prefix: null, exact: [] }, near } : null;
 }
