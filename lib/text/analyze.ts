@@ -101,7 +101,9 @@ for (const family of lexiconFamilies()) {
     const term = termOf(foldArabic(word));
     if (!term) return;
     const keys = FAMILIES.get(term) ?? [];
-    if (!keys.includes(key)) i === 0 ? keys.unshift(key) : keys.push(key);
+    if (keys.includes(key)) return;
+    if (i === 0) keys.unshift(key);
+    else keys.push(key);
     FAMILIES.set(term, keys);
   });
 }
