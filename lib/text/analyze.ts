@@ -163,10 +163,29 @@ export function indexTokens(text: string): string[] {
   return out;
 }
 
+// Index forms of words seen lately: an article repeats its words, and articles share most of
+// theirs; a word's forms cost several stemmings. Emptied when full (a cheap bound).
+const FORMS_CACHE_MAX = 50_000;
+const formsCache = new Map<string, string[]>();
+
+function cachedFormsOf(folded: string): string[] {
+  let forms = formsCache.get(folded);
+  if (forms === undefined) {
+    if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
+    formsCache.set(folded, (forms = formsOf(folded)));
+  }
+  return forms;
+}
+
 /** The distinct index terms of a text, in first-occurrence order. */
 export function termsOf(text: string): string[] {
   const out = new Set<string>();
-  for (const t of indexTokens(text)) for (const term of formsOf(t)) out.add(term);
+  const seen = new Set<string>();
+  for (const t of indexTokens(text)) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    for (const term of cachedFormsOf(t)) out.add(term);
+  }
   return [...out];
 }
 
