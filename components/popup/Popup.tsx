@@ -247,6 +247,11 @@ export function Popup({ env }: { env: PopupEnv }) {
           />
         )}
       </div>
+      {searching && rows.list.get(0)?.near && (
+        <p class="qari-near" role="status">
+          {label('popupNearResults', debounced.trim())}
+        </p>
+      )}
       {loaded && total === 0 ? (
         <p class="qari-empty">{emptyText}</p>
       ) : (

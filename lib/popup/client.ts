@@ -12,6 +12,8 @@ export interface ListRow {
   entry: Entry;
   titleRanges?: SearchHit['titleRanges'];
   snippet?: SearchHit['snippet'];
+  /** The search found nothing as typed; this row matches a word one letter away. */
+  near?: boolean;
 }
 
 export type SaveOutcome =

@@ -54,6 +54,7 @@ const KEYS = [
   'optionsImportDone',
   'optionsWorking',
   'popupSearchTooShort',
+  'popupNearResults',
   'popupButtonHide',
   'popupButtonShow',
   'optionsButtonSitesTitle',

@@ -4,7 +4,7 @@
  */
 import { foldArabic } from '../text/normalize';
 import { termOf } from '../text/analyze';
-import type { ParsedQuery } from './query';
+import { formMatches, WHOLE, type ParsedQuery } from './query';
 
 /** A half-open range [start, end) of UTF-16 code units. */
 export interface Range {
@@ -53,13 +53,13 @@ function matchPart(q: ParsedQuery, needles: string[], word: string): number | nu
     if (!term) continue;
     const i = q.words.indexOf(term);
     if (i >= 0) return i;
-    if (q.prefix?.some((p) => term.startsWith(p))) return -1;
+    if (q.prefix?.some((p) => formMatches(p, term))) return -1;
   }
   return null;
 }
 
 function hits(text: string, q: ParsedQuery, max: number, memo: MatchMemo): Hit[] {
-  const needles = [...q.words, ...(q.prefix ?? [])];
+  const needles = [...q.words, ...(q.prefix ?? []).map((p) => p.replace(WHOLE, ''))];
   const out: Hit[] = [];
   const re = new RegExp(WRITTEN_WORD);
   for (let m = re.exec(text); m; m = re.exec(text)) {

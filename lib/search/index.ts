@@ -43,6 +43,7 @@ import {
   type Posting,
 } from './postings';
 import {
+  familyQuery,
   isEmptyQuery,
   parseQuery,
   termMatches,
@@ -51,6 +52,7 @@ import {
 } from './query';
 import { recencyOrder, type Recency } from './recency';
 import { holdsPrefix, holdsWord, termLines, type TermLine } from './term-rows';
+import { rewriteUnknown } from './unknown-words';
 
 // Up to this many candidates, the terms still open are checked on every candidate's term row.
 const FILTER_MAX = 64;
@@ -62,6 +64,8 @@ const WALK_BATCH = 48;
 const WALK_MAX = 240;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
+// What a query word in the title counts, against one for its exact form there.
+const TITLE_WEIGHT = 2;
 
 /** Strategy thresholds; tests and the benchmark change them to force one path or the other. */
 export interface SearchTuning {
@@ -100,6 +104,8 @@ export interface SearchResult {
   total: number;
   exact: boolean;
   hits: SearchHit[];
+  /** True when nothing matched as typed and these are matches for words one letter away. */
+  near: boolean;
 }
 
 /** Query terms not yet settled by an index read: to be checked on term rows. */
@@ -251,7 +257,7 @@ async function toHits(
   db: QariDb,
   q: ParsedQuery,
   ids: number[],
-  score: (id: number) => number,
+  inTitle: (id: number) => number,
 ): Promise<SearchHit[]> {
   const [rows, texts] = await Promise.all([db.articles.bulkGet(ids), db.texts.bulkGet(ids)]);
   // The page's texts share most of their words: match each distinct word once.
@@ -262,7 +268,7 @@ async function toHits(
     const text = texts[i]?.text ?? null;
     hits.push({
       entry: toEntry(row),
-      titleMatches: score(row.id),
+      titleMatches: inTitle(row.id),
       titleRanges: highlight(row.meta.title, q, memo),
       snippet: text === null ? null : (snippet(text, q, memo) ?? plainSnippet(text)),
     });
@@ -313,10 +319,81 @@ async function resolve(
   return resolve(db, plan, narrowed, { words: [], forms: open.forms }, []);
 }
 
+interface Tier {
+  q: ParsedQuery;
+  page: Page;
+  /** How many query words an entry's title holds (by stem). */
+  inTitle: (id: number) => number;
+  score: (id: number) => number;
+}
+
+/** One query's ranked matches: title words (exact forms above stems) first, then the newest. */
+async function matchTier(
+  db: QariDb,
+  q: ParsedQuery,
+  tuning: SearchTuning,
+  need: number,
+): Promise<Tier> {
+  const forms = q.prefix;
+  const [recency, probes, prefix, titleWords, titlePrefix, titleExact] = await Promise.all([
+    recencyOrder(db),
+    Promise.all(q.words.map((w) => wordPosting(db, w, tuning.probeMax))),
+    forms ? prefixPosting(db, forms, tuning.probeMax) : null,
+    Promise.all(q.words.map((w) => titleWordPosting(db, w))),
+    forms ? titlePrefixPosting(db, forms) : null,
+    Promise.all(q.exact.map((w) => titleWordPosting(db, w))),
+  ]);
+  const titles: Titles = {
+    words: new Map(q.words.map((w, i) => [w, titleWords[i]!.ids])),
+    prefix: titlePrefix?.ids ?? new Set(),
+  };
+  // A title word counts two, and one more when it is the word as typed (not another form of
+  // its stem): المستشفى above المستشفيات for «مستشفى».
+  const inTitle = (id: number) =>
+    q.words.reduce((n, w) => n + (titles.words.get(w)!.has(id) ? 1 : 0), 0) +
+    (titles.prefix.has(id) ? 1 : 0);
+  const score = (id: number) =>
+    TITLE_WEIGHT * inTitle(id) + titleExact.reduce((n, p) => n + (p.ids.has(id) ? 1 : 0), 0);
+  const exactSets = probes.filter((p) => p.complete).map((p) => p.ids);
+  if (prefix?.complete) exactSets.push(prefix.ids);
+  const open: Open = {
+    words: q.words.filter((_, i) => !probes[i]!.complete),
+    forms: prefix && !prefix.complete ? forms : null,
+  };
+  const shares = probes.map((p) => shareOf(p, recency));
+  const plan: Plan = { q, recency, titles, score, tuning, need };
+  const page = await resolve(db, plan, intersectAll(exactSets), open, shares);
+  return { q, page, inTitle, score };
+}
+
 /**
- * Search the reading list. Every finished word must match (after folding and stemming); the
- * word being typed matches as a prefix. Entries whose title matches more query words come first,
- * then newer ones.
+ * The second tier below a complete first one: the entries the query's lexicon families find
+ * (شارع → شوارع), those of the first left out. Null when there is none to add.
+ */
+async function familyTier(
+  db: QariDb,
+  q: ParsedQuery,
+  text: string,
+  first: Tier,
+  tuning: SearchTuning,
+  need: number,
+): Promise<Tier | null> {
+  const fq = familyQuery(q, text);
+  if (!fq || !first.page.exact) return null;
+  const seen = new Set(first.page.ids);
+  const t = await matchTier(db, fq, tuning, need + seen.size);
+  const ids = t.page.ids.filter((id) => !seen.has(id));
+  if (ids.length === 0) return null;
+  const total = t.page.total - (t.page.ids.length - ids.length);
+  return { ...t, page: { ids, total, exact: t.page.exact } };
+}
+
+/**
+ * Search the reading list. Every finished word must match (after folding and stemming, or as
+ * a form of it without clitics); the word being typed matches as a prefix. Entries whose title
+ * matches more query words come first, then newer ones; then, below them, entries found through
+ * the words' plurals and derived forms (the lexicon). When nothing matches at all, words one
+ * letter away from the index's (`near`: the view says the results are near the query).
  */
 export async function search(
   db: QariDb,
@@ -324,41 +401,37 @@ export async function search(
   opts: SearchOptions = {},
 ): Promise<SearchResult> {
   const q = parseQuery(text, opts);
-  const none: SearchResult = { query: q, total: 0, exact: true, hits: [] };
+  const none: SearchResult = { query: q, total: 0, exact: true, hits: [], near: false };
   if (isEmptyQuery(q)) return none;
   const offset = Math.max(0, Math.trunc(opts.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(opts.limit ?? DEFAULT_LIMIT)));
   const tuning = { ...TUNING, ...opts.tuning };
+  const need = offset + limit;
   const tables = [db.terms, db.titlePostings, db.articles, db.texts];
   return db.transaction('r', tables, async () => {
-    const forms = q.prefix;
-    const [recency, probes, prefix, titleWords, titlePrefix] = await Promise.all([
-      recencyOrder(db),
-      Promise.all(q.words.map((w) => wordPosting(db, w, tuning.probeMax))),
-      forms ? prefixPosting(db, forms, tuning.probeMax) : null,
-      Promise.all(q.words.map((w) => titleWordPosting(db, w))),
-      forms ? titlePrefixPosting(db, forms) : null,
-    ]);
-    const titles: Titles = {
-      words: new Map(q.words.map((w, i) => [w, titleWords[i]!.ids])),
-      prefix: titlePrefix?.ids ?? new Set(),
-    };
-    const score = (id: number) =>
-      q.words.reduce((n, w) => n + (titles.words.get(w)!.has(id) ? 1 : 0), 0) +
-      (titles.prefix.has(id) ? 1 : 0);
-    const exactSets = probes.filter((p) => p.complete).map((p) => p.ids);
-    if (prefix?.complete) exactSets.push(prefix.ids);
-    const open: Open = {
-      words: q.words.filter((_, i) => !probes[i]!.complete),
-      forms: prefix && !prefix.complete ? forms : null,
-    };
-    const shares = probes.map((p) => shareOf(p, recency));
-    const plan: Plan = { q, recency, titles, score, tuning, need: offset + limit };
-    const page = await resolve(db, plan, intersectAll(exactSets), open, shares);
-    if (page.total === 0) return none;
-    const ids = page.ids.slice(offset, offset + limit);
-    const hits = await toHits(db, q, ids, score);
-    return { query: q, total: page.total, exact: page.exact, hits };
+    const first = await matchTier(db, q, tuning, need);
+    const tiers = [first];
+    const second = await familyTier(db, q, text, first, tuning, need);
+    if (second) tiers.push(second);
+    let near = false;
+    if (first.page.total === 0 && !second) {
+      const rewritten = await rewriteUnknown(db, text);
+      if (rewritten) {
+        tiers[0] = await matchTier(db, rewritten.q, tuning, need);
+        near = rewritten.near && tiers[0].page.total > 0;
+      }
+    }
+    const total = tiers.reduce((n, t) => n + t.page.total, 0);
+    if (total === 0) return none;
+    const hits: SearchHit[] = [];
+    let skip = offset;
+    for (const t of tiers) {
+      const ids = t.page.ids.slice(skip, skip + limit - hits.length);
+      skip = Math.max(0, skip - t.page.ids.length);
+      if (ids.length > 0) hits.push(...(await toHits(db, t.q, ids, t.inTitle)));
+    }
+    const exact = tiers.every((t) => t.page.exact);
+    return { query: q, total, exact, hits, near };
   });
 }
 

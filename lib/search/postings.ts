@@ -12,6 +12,7 @@
  */
 import type { QariDb } from '../store/db';
 import { cachesClearedOnWrite } from './db-caches';
+import { WHOLE } from './query';
 
 // Complete postings kept per database, most recently used last; bounded by the ids they hold.
 const CACHE_IDS = 200_000;
@@ -75,6 +76,19 @@ const keyOf = (index: TermIndex, kind: 'w' | 'p', term: string) => `${index}\u00
 // Above every letter a term holds: where the terms starting with a prefix end.
 const PREFIX_END = '\uffff';
 
+/** The title postings' key range of a typed-word form: a whole term's rows, or a prefix's. */
+function titleBounds(f: string): [[string, number], [string, number]] {
+  if (f.endsWith(WHOLE))
+    return [
+      [f.slice(0, -1), -Infinity],
+      [f.slice(0, -1), Infinity],
+    ];
+  return [
+    [f, -Infinity],
+    [f + PREFIX_END, -Infinity],
+  ];
+}
+
 const largest = (ids: number[]) => ids.reduce((m, id) => (id > m ? id : m), 0);
 
 /**
@@ -119,7 +133,7 @@ export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<P
       titleRange(db, keyOf('title', 'p', f), async () => {
         const rows = await db.titlePostings
           .where('[term+block]')
-          .between([f, -Infinity], [f + PREFIX_END, -Infinity])
+          .between(...titleBounds(f))
           .toArray();
         return rows.map((r) => r.ids);
       }),
@@ -153,7 +167,8 @@ export async function prefixPosting(db: QariDb, forms: string[], max = Infinity)
       const key = keyOf('all', 'p', f);
       const cached = recall(db, key);
       if (cached) return bounded(cached, max);
-      const range = db.terms.where('all').startsWith(f);
+      const all = db.terms.where('all');
+      const range = f.endsWith(WHOLE) ? all.equals(f.slice(0, -1)) : all.startsWith(f);
       const ids = await (Number.isFinite(max) ? range.limit(max) : range).primaryKeys();
       const complete = ids.length < max;
       const set = new Set(ids);

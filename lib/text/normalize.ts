@@ -13,6 +13,18 @@ const ALEF_MAKSURA = /\u0649/g; // ى
 const TEH_MARBUTA = /\u0629/g; // ة
 const PERSIAN_KAF = /\u06A9/g; // ک
 const PERSIAN_YEH = /[\u06CC\u06D2]/g; // ی ے
+// Letters for sounds Arabic lacks (v, g, p, ch), as Maghrebi, Iraqi and Gulf writers use them:
+// a reader types the Arabic letter read in their place. One pass: folding runs on every string
+// extraction compares.
+const EXTRA_LETTERS = /[\u067E\u0686\u06A4\u06A5\u06A8\u06AF]/g; // پ چ ڤ ڥ ڨ گ
+const EXTRA_LETTER_AS: Record<string, string> = {
+  '\u067E': '\u0628', // پ → ب
+  '\u0686': '\u062C', // چ → ج
+  '\u06A4': '\u0641', // ڤ → ف
+  '\u06A5': '\u0641', // ڥ → ف
+  '\u06A8': '\u0642', // ڨ → ق
+  '\u06AF': '\u0643', // گ → ك
+};
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 // Invisible format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator,
 // zero-width space and joiners, direction marks and controls, word joiner and invisible
@@ -25,7 +37,10 @@ function asciiDigit(d: string): string {
   return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
 }
 
-/** Fold spelling variants: NFKC, no diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits, lower case. */
+/**
+ * Fold spelling variants: NFKC, no diacritics or tatweel, one alef, ي for ى, ه for ة, the extra
+ * letters ڤ ڨ گ پ چ as ف ق ك ب ج, ASCII digits, lower case.
+ */
 export function foldArabic(s: string): string {
   return s
     .normalize('NFKC')
@@ -39,6 +54,7 @@ export function foldArabic(s: string): string {
     .replace(TEH_MARBUTA, '\u0647')
     .replace(PERSIAN_KAF, '\u0643')
     .replace(PERSIAN_YEH, '\u064A')
+    .replace(EXTRA_LETTERS, (c) => EXTRA_LETTER_AS[c] ?? c)
     .replace(ARABIC_INDIC_DIGITS, asciiDigit)
     .toLowerCase();
 }

@@ -11,15 +11,19 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ية', 'ه', 
 // only from words of four letters or more (so وطن keeps its و).
 const MIN_STEM = 2;
 const MIN_WAW_WORD = 4;
+const WAW = 'و';
 
 function prefixFits(word: string, prefix: string): boolean {
   if (prefix.length === 1 && word.length < MIN_WAW_WORD) return false;
   return word.length >= prefix.length + MIN_STEM && word.startsWith(prefix);
 }
 
-/** Remove the first light10 prefix that fits, if any. */
-export function stemPrefix(word: string): string {
-  const p = PREFIXES.find((prefix) => prefixFits(word, prefix));
+/**
+ * Remove the first light10 prefix that fits, if any; with `waw` false, never a lone و (search
+ * keeps it: وهمي is not و + همي, and the index also holds each word without it).
+ */
+export function stemPrefix(word: string, waw = true): string {
+  const p = PREFIXES.find((prefix) => (waw || prefix !== WAW) && prefixFits(word, prefix));
   return p ? word.slice(p.length) : word;
 }
 
@@ -32,9 +36,9 @@ export function stemSuffix(word: string): string {
   return w;
 }
 
-/** The light10 stem of a folded word. */
-export function stem(word: string): string {
-  return stemSuffix(stemPrefix(word));
+/** The light10 stem of a folded word; `waw` false keeps a lone و (see `stemPrefix`). */
+export function stem(word: string, waw = true): string {
+  return stemSuffix(stemPrefix(word, waw));
 }
 
 /**

@@ -3,9 +3,9 @@
  * and of everything searchable (title, site, byline, body). Bump INDEX_VERSION when the terms
  * an article gets change (stemmer, stop words, fields) so a schema upgrade can rebuild them.
  */
-import { termsOf } from './analyze';
+import { exactTermsOf, termsOf } from './analyze';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 // Bounds the index entries of one very long article; its first terms are kept, which covers
 // what the article is about (the lead and the headings come first).
 export const MAX_TERMS_PER_ARTICLE = 3000;
@@ -19,18 +19,20 @@ export interface SearchableDoc {
 }
 
 export interface DocTerms {
+  /** The title's terms, then its words' exact forms (`EXACT_MARK`), which are not in `all`. */
   title: string[];
   all: string[];
 }
 
 export function docTerms(doc: SearchableDoc): DocTerms {
-  const title = termsOf(doc.title);
-  const all = new Set(title);
+  const titleTerms = termsOf(doc.title);
+  const all = new Set(titleTerms);
   for (const field of [doc.siteName ?? '', doc.byline ?? '', doc.text]) {
     for (const t of termsOf(field)) {
       if (all.size >= MAX_TERMS_PER_ARTICLE) break;
       all.add(t);
     }
   }
-  return { title, all: [...all] };
+  // Exact forms only in the title: they rank, and a body's would double the index.
+  return { title: [...titleTerms, ...exactTermsOf(doc.title)], all: [...all] };
 }

@@ -85,7 +85,7 @@ const ok = (url: string, title: string, lang = 'ar'): FetchExtractResult => ({
  * for two saves to finish, each a dozen requests (the search terms' write also updates the title
  * postings).
  */
-async function settle(rounds = 60): Promise<void> {
+async function settle(rounds = 120): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
 }
 

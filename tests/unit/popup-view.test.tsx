@@ -161,6 +161,19 @@ describe('the popup reading list', () => {
     expect(root.querySelector('.qari-empty')?.textContent).toBe('لا نتائج لهذا البحث.');
   });
 
+  it('shows the matches of a word one letter away when nothing matches, and says so', async () => {
+    await mount(envWith(directClient(db)));
+    await until(() => rows().length === 2);
+    await typeQuery('مكتبعات ');
+    expect(rowText()[0]).toContain('مكتبات الأحياء');
+    expect(root.querySelector('.qari-near')?.textContent).toBe(
+      'نتائج قريبة من «مكتبعات»: لا شيء يطابقه تمامًا.',
+    );
+    await typeQuery('مكتبات ');
+    expect(rowText()[0]).toContain('مكتبات الأحياء');
+    expect(root.querySelector('.qari-near')).toBeNull();
+  });
+
   it('hides the filters while searching and filters by status otherwise', async () => {
     const client = directClient(db);
     await mount(envWith(client));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { saveArticle } from '@/lib/store/articles';
 import type { QariDb } from '@/lib/store/db';
 import { search, parseQuery } from '@/lib/search';
+import { WHOLE } from '@/lib/search/query';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
@@ -62,11 +63,13 @@ describe('search as you type', () => {
     const gov = await save(3, 'الحكومة', 'قررت الحكومة', T0 + 2);
     const typed: [string, number[]][] = [
       ['الم', []],
-      ['المد', [teacher, schools]],
-      // المدا may still become المدان (stem مد), so it keeps both; المدار cannot.
-      ['المدا', [teacher, schools]],
+      // Two letters of stem are not widened: مد… would match every مدرس، مدير، مدينة.
+      ['المد', []],
+      ['المدا', [schools]],
       ['المدار', [schools]],
-      ['المدارس', [schools]],
+      // Below the direct match, the lexicon's: مدارس is the plural of مدرسة, whose light stem
+      // مدرس is also the teacher's.
+      ['المدارس', [schools, teacher]],
       ['المدارس الح', [schools]],
       ['المدارس الحكو', [schools]],
       ['الحكو', [gov, schools]],
@@ -88,11 +91,25 @@ describe('search as you type', () => {
   });
 
   it('parses the query into exact words and prefix forms', () => {
-    // Lucene's light10 takes و off any word of four letters or more: وزارة → زار.
-    expect(parseQuery('وزارة الصحة')).toEqual({ words: ['زار'], prefix: ['صح'] });
-    expect(parseQuery('وزارة الصحة ')).toEqual({ words: ['زار', 'صح'], prefix: null });
-    expect(parseQuery('في ')).toEqual({ words: [], prefix: null });
-    expect(parseQuery('م')).toEqual({ words: [], prefix: null });
+    // A lone و stays in the term (light10 would make وزارة زار); the index holds both readings.
+    // A typed word's two-letter stem (الصحة → صح) is matched whole (WHOLE), never as a prefix.
+    expect(parseQuery('وزارة الصحة')).toEqual({
+      words: ['وزار'],
+      prefix: ['صحه', `صح${WHOLE}`],
+      exact: ['=وزاره', '=صحه'],
+    });
+    expect(parseQuery('وزارة الصحف')).toEqual({
+      words: ['وزار'],
+      prefix: ['صحف'],
+      exact: ['=وزاره', '=صحف'],
+    });
+    expect(parseQuery('وزارة الصحة ')).toEqual({
+      words: ['وزار', 'صح'],
+      prefix: null,
+      exact: ['=وزاره', '=صحه'],
+    });
+    expect(parseQuery('في ')).toEqual({ words: [], prefix: null, exact: [] });
+    expect(parseQuery('م')).toEqual({ words: [], prefix: null, exact: [] });
   });
 });
 
