@@ -15,6 +15,7 @@ import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
 import { fetchAndExtract } from '../fetch/fetch-extract';
+import { restoreSanitizer } from './restore-sanitizer';
 
 export const IMPORT_ALARM = 'qari-import';
 const ALARM_PERIOD_MINUTES = 1;
@@ -37,7 +38,7 @@ export async function startImport(
 ): Promise<ImportStartReport> {
   const parsed = parseFile(file);
   // Our own backup carries article bodies: it is imported whole; only body-less entries are queued.
-  if (parsed.backup) await importLibrary(db, parsed.backup);
+  if (parsed.backup) await importLibrary(db, parsed.backup, { sanitize: restoreSanitizer() });
   const report = await queue.enqueue(parsed.items);
   return { ...report, malformedCount: parsed.malformed.length };
 }
