@@ -5,12 +5,12 @@
  * this module and must stay small.
  */
 import type { Article, Detection, ExtractResult } from './article';
-import type { ImportStartReport } from './import/preview';
-import type { QueueStatus } from './import/types';
+import type { EnqueueReport } from './import/queue';
+import type { ImportItem, QueueStatus } from './import/types';
 import { isBool, isExtractResult, isInt, isNum, isObj, isStr } from './shapes';
 import type { ImportReport } from './store/backup';
 import type { Entry, StatusPatch } from './store/entry';
-import { isArticle } from './store/validate';
+import { LIMITS, isArticle, isTagList, isWebUrl } from './store/validate';
 import type { SyncState } from './sync/engine';
 
 export { isExtractResult, isInt, isObj, isStr } from './shapes';
@@ -119,8 +119,12 @@ export interface Protocol {
   'sync:setEnabled': { req: { enabled: boolean }; res: SyncState };
   /** Extension page → background: sync now; answers once the cycle is done. */
   'sync:now': { req: Record<string, never>; res: SyncState };
-  /** Import page → background: import a file's links and queue them for fetching. */
-  'import:start': { req: ImportFile; res: LibraryResult<{ report: ImportStartReport }> };
+  /**
+   * Import page → background: a batch of a file's links (parsed in the page's worker, never in
+   * the background), to list and queue for fetching. A backup's entries go first as
+   * `library:import`.
+   */
+  'import:links': { req: { items: ImportItem[] }; res: LibraryResult<{ report: EnqueueReport }> };
   'import:pause': { req: Record<string, never>; res: QueueStatus };
   'import:resume': { req: Record<string, never>; res: QueueStatus };
   'import:status': { req: Record<string, never>; res: QueueStatus };
@@ -154,6 +158,25 @@ export const isImportFile = (v: unknown): v is ImportFile =>
   Object.keys(v).length === 2 &&
   (isStr(v.text, MAX_IMPORT_JSON) ||
     (isStr(v.base64, MAX_IMPORT_JSON) && v.base64.length % 4 === 0 && BASE64.test(v.base64)));
+/** The most links one `import:links` message carries: the page sends a large file in batches. */
+export const MAX_LINK_BATCH = 1000;
+const ITEM_KEYS = ['url', 'title', 'savedAt', 'read', 'archived', 'favourite', 'tags'];
+const isImportItem = (v: unknown): v is ImportItem =>
+  isObj(v) &&
+  Object.keys(v).every((k) => ITEM_KEYS.includes(k)) &&
+  isWebUrl(v.url) &&
+  isStr(v.title, LIMITS.title) &&
+  isInt(v.savedAt) &&
+  isBool(v.read) &&
+  isBool(v.archived) &&
+  isBool(v.favourite) &&
+  isTagList(v.tags);
+const isLinkBatch = (v: unknown): v is { items: ImportItem[] } =>
+  isObj(v) &&
+  Object.keys(v).length === 1 &&
+  Array.isArray(v.items) &&
+  v.items.length <= MAX_LINK_BATCH &&
+  v.items.every(isImportItem);
 const STATUS_KEYS = ['read', 'archived', 'favourite'];
 const isStatusPatch = (v: unknown): v is StatusPatch =>
   isObj(v) &&
@@ -234,7 +257,7 @@ export const specs: { [K in MessageType]: Spec<K> } = {
       isObj(v) && Object.keys(v).length === 1 && isBool(v.enabled),
   },
   'sync:now': { from: 'page', guard: none },
-  'import:start': { from: 'page', guard: isImportFile },
+  'import:links': { from: 'page', guard: isLinkBatch },
   'import:pause': { from: 'page', guard: none },
   'import:resume': { from: 'page', guard: none },
   'import:status': { from: 'page', guard: none },

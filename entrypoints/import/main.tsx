@@ -7,22 +7,24 @@ import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { FETCH_ORIGINS, fileForImport } from '@/lib/import/client';
 import { importLabel } from '@/lib/import/labels';
 import { previewInWorker } from '@/lib/import/preview-file';
+import { startImportFromPage } from '@/lib/import/start-file';
 import { ask } from '@/lib/messaging';
 import { uiLang } from '@/lib/i18n';
+
+const parser = () =>
+  new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
 
 const env: ImportEnv = {
   readFile: fileForImport,
   async preview(file) {
-    const res = await previewInWorker(
-      file,
-      () => new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' }),
-    );
+    const res = await previewInWorker(file, parser);
     return res.ok ? { preview: res.preview } : { messageKey: res.messageKey };
   },
-  async start(file) {
-    const res = await ask('import:start', file);
-    return res.ok ? res.report : { messageKey: res.messageKey };
-  },
+  start: (file) =>
+    startImportFromPage(file, parser, {
+      backup: (json) => ask('library:import', { json }),
+      links: (items) => ask('import:links', { items }),
+    }),
   async requestAccess() {
     const origins = { origins: FETCH_ORIGINS };
     try {

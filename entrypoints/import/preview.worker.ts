@@ -1,4 +1,5 @@
-// The import preview's parse, off the import page's thread and out of the background.
-import { previewImportFile } from '@/lib/import/preview-file';
+// The import file's parse (for the preview and for the start), off the import page's thread and
+// out of the background.
+import { answerWorkerTask } from '@/lib/import/preview-file';
 
-self.onmessage = (e: MessageEvent<unknown>) => self.postMessage(previewImportFile(e.data));
+self.onmessage = (e: MessageEvent<unknown>) => self.postMessage(answerWorkerTask(e.data));

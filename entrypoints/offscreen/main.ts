@@ -1,3 +1,3 @@
-import { serveOffscreenExtract } from '@/lib/fetch/offscreen-host';
+import { serveOffscreen } from '@/lib/fetch/offscreen-host';
 
-serveOffscreenExtract();
+serveOffscreen();

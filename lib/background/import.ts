@@ -1,17 +1,14 @@
 /**
- * The background's import service: parses files sent by the import page (its preview is parsed in
- * the page's own worker: lib/import/preview-file.ts), creates their entries,
+ * The background's import service: lists the links the import page sends (parsed in the page's
+ * own worker, lib/import/start-file.ts: no file is parsed here) and queues them,
  * and runs the persistent fetch queue (`lib/import/queue.ts`) — at start-up, when an import
  * starts, and on an alarm, so a stopped service worker picks the work up again.
  */
 import browser from 'webextension-polyfill';
-import { parseFile } from '../import/import-file';
-import type { ImportStartReport } from '../import/preview';
 import { ImportQueue, type Fetcher } from '../import/queue';
 import { ImportError } from '../import/types';
-import type { ImportFile, LibraryFailure } from '../messages';
+import type { LibraryFailure } from '../messages';
 import type { Handlers } from '../messaging';
-import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreError } from '../store/errors';
 import { fetchAndExtract } from '../fetch/fetch-extract';
@@ -30,23 +27,11 @@ function failure(err: unknown): LibraryFailure {
   return { ok: false, code: e.code, messageKey: e.messageKey };
 }
 
-export async function startImport(
-  db: QariDb,
-  queue: ImportQueue,
-  file: ImportFile,
-): Promise<ImportStartReport> {
-  const parsed = parseFile(file);
-  // Our own backup carries article bodies: it is imported whole; only body-less entries are queued.
-  if (parsed.backup) await importLibrary(db, parsed.backup);
-  const report = await queue.enqueue(parsed.items);
-  return { ...report, malformedCount: parsed.malformed.length };
-}
-
 export function importHandlers(db: QariDb, queue: ImportQueue) {
   return {
-    'import:start': async (file) => {
+    'import:links': async ({ items }) => {
       try {
-        return { ok: true, report: await startImport(db, queue, file) };
+        return { ok: true, report: await queue.enqueue(items) };
       } catch (err) {
         return failure(err);
       }

@@ -22,6 +22,7 @@ import { openDb, type QariDb } from '../store/db';
 import { toStoreErrorOnDisk } from '../store/errors';
 import { loopbackAllowed } from '../fetch/fetch-extract';
 import { keepImagesOffline } from './offline-images';
+import { restoreSanitizer } from './restore-sanitizer';
 import { extractTab, readCanonicalLink, tellTab } from './reader';
 
 const EXTRACT_FAILED: LibraryFailure = {
@@ -122,7 +123,8 @@ export function libraryHandlers(deps: LibraryDeps = {}) {
     'library:delete': ({ ids }) => answer(() => deleteEntries(db, ids)),
     'library:undoDelete': ({ undoToken }) =>
       answer(async () => ({ entries: await undoDelete(db, undoToken) })),
-    'library:import': ({ json }) => answer(() => importLibrary(db, json)),
+    'library:import': ({ json }) =>
+      answer(() => importLibrary(db, json, { sanitize: restoreSanitizer() })),
   } satisfies Handlers;
 }
 

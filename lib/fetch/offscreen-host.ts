@@ -1,20 +1,23 @@
 /**
- * The offscreen document's side: answer validated extraction requests from our own background.
+ * The offscreen document's side: answer validated requests from our own background (extract a
+ * fetched page, clean a restored backup's body).
  * Only `chrome.runtime` exists in an offscreen document, so this uses it directly.
  */
 import type { Browser } from 'wxt/browser';
 import { chromeApi } from '../chrome';
 import { extractHtml } from './extract-html';
-import { isOffscreenExtractRequest } from './offscreen-protocol';
+import { cleanRestoredBody } from '../import/restored-body';
+import { isOffscreenCleanBodyRequest, isOffscreenExtractRequest } from './offscreen-protocol';
 
 type Runtime = typeof Browser.runtime;
 
-export function serveOffscreenExtract(runtime: Runtime = chromeApi().runtime): void {
+export function serveOffscreen(runtime: Runtime = chromeApi().runtime): void {
   runtime.onMessage.addListener(
     (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
       if (sender.id !== runtime.id || sender.tab) return undefined;
-      if (!isOffscreenExtractRequest(raw)) return undefined;
-      sendResponse(extractHtml(raw.html, raw.url));
+      if (isOffscreenExtractRequest(raw)) sendResponse(extractHtml(raw.html, raw.url));
+      else if (isOffscreenCleanBodyRequest(raw))
+        sendResponse({ html: cleanRestoredBody(window, raw.html, raw.url) });
       return undefined;
     },
   );

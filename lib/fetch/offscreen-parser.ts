@@ -5,9 +5,12 @@
  */
 import type { ExtractResult } from '../article';
 import {
+  OFFSCREEN_CLEAN_BODY,
   OFFSCREEN_EXTRACT,
   OFFSCREEN_TARGET,
+  isCleanBodyAnswer,
   isExtractResult,
+  type OffscreenCleanBodyRequest,
   type OffscreenExtractRequest,
 } from './offscreen-protocol';
 import type { Browser } from 'wxt/browser';
@@ -18,7 +21,7 @@ const api = chromeApi();
 
 const OFFSCREEN_PATH = 'offscreen.html';
 const JUSTIFICATION =
-  'Parse fetched article pages with DOMParser to extract them for offline reading.';
+  'Parse fetched article pages and restored backups with DOMParser to extract and sanitize them.';
 const IDLE_CLOSE_MS = 60_000;
 const NO_RECEIVER_RE = /Receiving end does not exist|Could not establish connection/i;
 
@@ -62,7 +65,7 @@ function scheduleClose(): void {
   }, IDLE_CLOSE_MS);
 }
 
-async function send(req: OffscreenExtractRequest): Promise<unknown> {
+async function send(req: OffscreenExtractRequest | OffscreenCleanBodyRequest): Promise<unknown> {
   try {
     return await api.runtime.sendMessage(req);
   } catch (err) {
@@ -73,20 +76,37 @@ async function send(req: OffscreenExtractRequest): Promise<unknown> {
   }
 }
 
-/** Parse and extract fetched HTML in the offscreen document. Never throws. */
-export async function extractOffscreen(html: string, url: string): Promise<ExtractResult> {
+/** One request to the offscreen document, made once it exists; it closes when work stops. */
+async function ask(req: OffscreenExtractRequest | OffscreenCleanBodyRequest): Promise<unknown> {
   inFlight++;
   clearTimeout(idleTimer);
   try {
     await ensureDocument();
-    const answer = await send({ target: OFFSCREEN_TARGET, type: OFFSCREEN_EXTRACT, html, url });
+    return await send(req);
+  } finally {
+    inFlight--;
+    if (inFlight === 0) scheduleClose();
+  }
+}
+
+/** Parse and extract fetched HTML in the offscreen document. Never throws. */
+export async function extractOffscreen(html: string, url: string): Promise<ExtractResult> {
+  try {
+    const answer = await ask({ target: OFFSCREEN_TARGET, type: OFFSCREEN_EXTRACT, html, url });
     if (!isExtractResult(answer))
       return { ok: false, reason: 'error', detail: 'bad answer from the offscreen parser' };
     return answer;
   } catch (err) {
     return { ok: false, reason: 'error', detail: String(err) };
-  } finally {
-    inFlight--;
-    if (inFlight === 0) scheduleClose();
   }
+}
+
+/**
+ * A restored backup's body, sanitized and under the image policy, by the offscreen document.
+ * Throws when it cannot be cleaned: the import then writes nothing rather than an unchecked body.
+ */
+export async function cleanBodyOffscreen(html: string, url: string): Promise<string> {
+  const answer = await ask({ target: OFFSCREEN_TARGET, type: OFFSCREEN_CLEAN_BODY, html, url });
+  if (!isCleanBodyAnswer(answer)) throw new Error('bad answer from the offscreen parser');
+  return answer.html;
 }

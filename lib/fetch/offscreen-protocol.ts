@@ -1,5 +1,5 @@
 /**
- * The one message the background sends to the offscreen document, and the guards on both ends:
+ * The messages the background sends to the offscreen document, and the guards on both ends:
  * the request is checked by the offscreen page, the answer by the background. Kept apart from
  * `lib/messages.ts` because these never go to the background's own handlers.
  */
@@ -11,6 +11,8 @@ export { isExtractResult } from '../shapes';
 
 export const OFFSCREEN_TARGET = 'qari-offscreen';
 export const OFFSCREEN_EXTRACT = 'offscreen:extract';
+/** Sanitize a restored backup's body and apply the image policy (lib/import/restored-body.ts). */
+export const OFFSCREEN_CLEAN_BODY = 'offscreen:cleanBody';
 const MAX_URL = 8192;
 // Decoded text can be longer in UTF-16 code units than the byte cap only for 1-byte encodings.
 const MAX_HTML_CHARS = MAX_PAGE_BYTES;
@@ -33,4 +35,29 @@ export function isOffscreenExtractRequest(v: unknown): v is OffscreenExtractRequ
     v.url.length <= MAX_URL &&
     /^https?:\/\//i.test(v.url)
   );
+}
+
+export interface OffscreenCleanBodyRequest {
+  target: typeof OFFSCREEN_TARGET;
+  type: typeof OFFSCREEN_CLEAN_BODY;
+  html: string;
+  url: string;
+}
+
+export function isOffscreenCleanBodyRequest(v: unknown): v is OffscreenCleanBodyRequest {
+  return (
+    isObj(v) &&
+    v.target === OFFSCREEN_TARGET &&
+    v.type === OFFSCREEN_CLEAN_BODY &&
+    typeof v.html === 'string' &&
+    v.html.length <= MAX_HTML_CHARS &&
+    typeof v.url === 'string' &&
+    v.url.length <= MAX_URL &&
+    /^https?:\/\//i.test(v.url)
+  );
+}
+
+/** The cleaned body's answer: its HTML, never longer than what was sent. */
+export function isCleanBodyAnswer(v: unknown): v is { html: string } {
+  return isObj(v) && typeof v.html === 'string' && v.html.length <= MAX_HTML_CHARS;
 }

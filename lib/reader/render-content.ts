@@ -10,6 +10,7 @@
  */
 import { sanitizeNode } from '../sanitize';
 import { t } from '../i18n';
+import { HEADINGS, norm, restoreHeadingIds, sectionHeadings } from './heading-ids';
 
 /** Players allowed to stay embedded: https only, on these hosts, under these paths. */
 const EMBED_RULES: { host: RegExp; path: RegExp }[] = [
@@ -22,9 +23,6 @@ const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-
 const EMBED_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
 
 const BLOCKS = 'p, li, blockquote, figcaption, h1, h2, h3, h4, h5, h6, dd, dt, td, th, caption';
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-// Ids we put back must be plain tokens, like the extractor's `qari-s-1`.
-const SAFE_ID = /^[\p{L}\p{N}_-]{1,100}$/u;
 // Site styling would fight the reader's themes (black text on the dark theme).
 const PRESENTATION_ATTRS = ['bgcolor', 'color', 'face', 'align', 'background'];
 const HOST_MARK = '{host}';
@@ -57,13 +55,6 @@ export interface ContentOptions {
   imageSource?: (src: string) => string | null;
 }
 
-interface HeadingId {
-  id: string;
-  text: string;
-}
-
-const norm = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
-
 /** The embed URL if `src` is an allow-listed video player, else null. */
 export function allowedEmbed(src: string): URL | null {
   let url: URL;
@@ -78,31 +69,6 @@ export function allowedEmbed(src: string): URL | null {
   // Same player without YouTube's tracking cookies.
   if (/(^|\.)youtube\.com$/.test(url.hostname)) url.hostname = 'www.youtube-nocookie.com';
   return url;
-}
-
-/** Section headings of the raw content, with the text that identifies them after sanitizing. */
-function sectionHeadings(root: ParentNode, keep: ReadonlySet<string>): HeadingId[] {
-  const out: HeadingId[] = [];
-  for (const h of root.querySelectorAll(HEADINGS)) {
-    const id = h.getAttribute('id');
-    if (id && keep.has(id) && SAFE_ID.test(id)) out.push({ id, text: norm(h.textContent) });
-  }
-  return out;
-}
-
-/**
- * Give the sanitized headings their ids back, matching in order by text, so a heading the
- * sanitizer dropped shifts nothing and no id lands on the wrong heading.
- */
-function restoreHeadingIds(root: ParentNode, wanted: HeadingId[]): void {
-  const headings = Array.from(root.querySelectorAll(HEADINGS));
-  let at = 0;
-  for (const w of wanted) {
-    const i = headings.findIndex((h, k) => k >= at && norm(h.textContent) === w.text);
-    if (i < 0) continue;
-    headings[i]!.setAttribute('id', w.id);
-    at = i + 1;
-  }
 }
 
 function stripPresentation(root: ParentNode): void {
@@ -246,7 +212,8 @@ export function prepareContent(
   const win = doc.defaultView ?? window;
   const labels = opts.labels ?? defaultLabels();
   const raw = new win.DOMParser().parseFromString(html, 'text/html');
-  const ids = sectionHeadings(raw.body, new Set(opts.sectionIds ?? []));
+  const keep = new Set(opts.sectionIds ?? []);
+  const ids = sectionHeadings(raw.body, (id) => keep.has(id));
   const clean = sanitizeNode(win, raw.body, opts.baseUrl);
   const owner = clean.ownerDocument ?? raw;
   restoreHeadingIds(clean, ids);

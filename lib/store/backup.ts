@@ -6,6 +6,7 @@
  * "When two versions of an entry meet".
  */
 import { isHighlightList, joinHighlights, type Highlight } from '../highlights/model';
+import { mayShowImage } from '../extract/images';
 import { canonicalUrl, type SiteRule } from '../url/canonical';
 import { ownSiteRule } from '../url/own-site';
 import { getBodies, getBody } from './bodies';
@@ -71,8 +72,11 @@ export interface ImportReport {
 }
 
 export interface ImportOptions {
-  /** Sanitizer for the imported HTML (DOMPurify in a page); the file is untrusted. */
-  sanitize?: (html: string) => string;
+  /**
+   * Sanitizer for the imported HTML, given the article's address (the background passes
+   * `lib/import/restored-body.ts`: DOMPurify and the image policy); the file is untrusted.
+   */
+  sanitize?: (html: string, articleUrl: string) => string | Promise<string>;
   now?: number;
 }
 
@@ -198,13 +202,22 @@ interface Incoming {
   body: ArticleBody | null;
 }
 
-function toIncoming(
+/**
+ * The lead image only where the image policy would show it for a page nobody loaded: its own
+ * site's. A backup has no page behind it; a hand-made one could name a tracker or the router.
+ */
+function restoredMeta(meta: ArticleMeta): ArticleMeta {
+  const lead = meta.leadImage;
+  return lead && !mayShowImage(lead, meta.url, null) ? { ...meta, leadImage: null } : meta;
+}
+
+async function toIncoming(
   e: BackupEntry,
   sanitize: ImportOptions['sanitize'],
   ownSite: SiteRule,
-): Incoming {
+): Promise<Incoming> {
   const body = e.body && {
-    content: sanitize ? sanitize(e.body.content) : e.body.content,
+    content: sanitize ? await sanitize(e.body.content, e.article.url) : e.body.content,
     text: e.body.text,
     sections: e.body.sections,
   };
@@ -215,7 +228,7 @@ function toIncoming(
   return {
     row: {
       canonicalUrl: key,
-      meta: e.article,
+      meta: restoredMeta(e.article),
       savedAt: parseInstant(e.savedAt) as number,
       updatedAt: parseInstant(e.updatedAt) as number,
       read: e.read ? 1 : 0,
@@ -325,7 +338,8 @@ export async function importLibrary(
 ): Promise<ImportReport> {
   const backup = validateBackup(input);
   const ownSite = await ownSiteRule();
-  const incoming = backup.entries.map((e) => toIncoming(e, opts.sanitize, ownSite));
+  const incoming: Incoming[] = [];
+  for (const e of backup.entries) incoming.push(await toIncoming(e, opts.sanitize, ownSite));
   const now = opts.now ?? Date.now();
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
   await writing(db, async () => {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launch, SHARED_DIR } from '../../tests/e2e/fixtures';
-import { articlePage, pocketExport, sendHtml } from '../../tests/e2e/import-pages';
+import { articlePage, sendHtml } from '../../tests/e2e/import-pages';
 import { startServer, type PageServer } from '../../tests/e2e/server';
 import { quantile, table } from '../lib/stats';
 
@@ -69,9 +69,16 @@ export async function benchImport(): Promise<void> {
   const pages = Array.from({ length: PAGES }, (_, i) => articlePage(i));
   for (const p of pages)
     for (const s of servers) s.routes.set(p.path, (res) => sendHtml(res, p.html));
-  const file = pocketExport(
-    pages.map((p, i) => ({ url: servers[i % servers.length]!.url(p.path), title: p.title })),
-  );
+  // The links as the import page's worker sends them after parsing a Pocket export.
+  const items = pages.map((p, i) => ({
+    url: servers[i % servers.length]!.url(p.path),
+    title: p.title,
+    savedAt: Date.now(),
+    read: false,
+    archived: false,
+    favourite: false,
+    tags: [],
+  }));
   const qs = queries(PAGES);
   const l = await launch({ server: main });
   try {
@@ -80,14 +87,14 @@ export async function benchImport(): Promise<void> {
     const control = await l.extensionPage('import.html');
     const started = Date.now();
     const report = await control.evaluate(
-      (text) =>
+      (links) =>
         chrome.runtime.sendMessage({
-          type: 'import:start',
-          payload: { fileName: 'ril_export.html', text },
+          type: 'import:links',
+          payload: { items: links },
         }) as Promise<{ ok: boolean }>,
-      file,
+      items,
     );
-    if (!report.ok) throw new Error(`import:start failed: ${JSON.stringify(report)}`);
+    if (!report.ok) throw new Error(`import:links failed: ${JSON.stringify(report)}`);
 
     let finished = false;
     let final: QueueStatus = { waiting: PAGES, done: 0, failed: 0 };

@@ -293,3 +293,80 @@ describe('a saved article’s photos offline', () => {
     await popup.close();
   });
 });
+
+describe('a restored backup’s photos', () => {
+  it('shows only its article’s own site’s photos, and never asks the hosts a hand-made backup planted', async () => {
+    const site = await startPhotoCdn('127.0.0.4');
+    const planted = await startPhotoCdn('127.0.0.5');
+    try {
+      const at = new Date().toISOString();
+      const url = `${site.origin}/news/restored.html`;
+      const img = (src: string) => `<figure><img src="${src}" alt="صورة"></figure>`;
+      const paragraphs = readFileSync(join(ROOT, 'tests/pages/sample-article.html'), 'utf8')
+        .match(/<p>[\s\S]*?<\/p>/g)!
+        .slice(0, 6);
+      const content = [
+        paragraphs[0],
+        img(`${site.origin}/news/own.png`),
+        paragraphs[1],
+        img(`${planted.origin}/tracker.png?id=reader`),
+        `<img src="${site.origin}/blank.gif" data-src="${planted.origin}/lazy.png" alt="">`,
+        img(`${site.origin}/out?u=${encodeURIComponent(`${planted.origin}/redirected.png`)}`),
+        ...paragraphs.slice(2),
+      ].join('');
+      const backup = {
+        format: 'qari-backup',
+        version: 1,
+        exportedAt: at,
+        entries: [
+          {
+            canonicalUrl: url,
+            savedAt: at,
+            updatedAt: at,
+            read: false,
+            archived: false,
+            favourite: false,
+            progress: 0,
+            tags: [],
+            article: {
+              url,
+              title: 'مكتبات الأحياء من نسخة احتياطية',
+              byline: null,
+              siteName: null,
+              published: null,
+              lang: 'ar',
+              dir: 'rtl',
+              excerpt: 'مقال مستعاد',
+              leadImage: `${planted.origin}/lead.png`,
+              wordCount: 300,
+              readingMinutes: 2,
+            },
+            body: { content, text: 'مقال مستعاد', sections: [] },
+          },
+        ],
+      };
+      const options = await l.extensionPage('options.html');
+      await options.locator('.qari-backup input[type="file"]').setInputFiles({
+        name: 'backup.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(backup)),
+      });
+      await options
+        .locator('.qari-backup[aria-busy="false"] .qari-backup-status')
+        .waitFor({ timeout: 20_000 });
+      await options.close();
+      const entry = await storedImages(url);
+      expect(entry, 'the restored entry').not.toBeNull();
+
+      const saved = await l.extensionPage(`saved.html?id=${entry!.id}`);
+      await saved.locator('article.qari-article h1').waitFor({ timeout: 20_000 });
+      expect(await loadedImages(saved)).toEqual([[`${site.origin}/news/own.png`, true]]);
+      await saved.close();
+      expect(planted.log.map((r) => r.path)).toEqual([]);
+      expect(entry!.urls).toEqual([]); // nothing fetched for offline reading either
+    } finally {
+      await site.close();
+      await planted.close();
+    }
+  });
+});

@@ -122,10 +122,18 @@ describe('the open toolbar popup', () => {
       );
 
       // An import whose link is gone: listed at once, then marked as not saved.
-      const link = `<a href="${server.url(GONE_PATH)}">${GONE_TITLE}</a>`;
-      const started = await send(ext, 'import:start', {
-        fileName: 'bookmarks.html',
-        text: `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p><DT>${link}\n</DL>`,
+      const started = await send(ext, 'import:links', {
+        items: [
+          {
+            url: server.url(GONE_PATH),
+            title: GONE_TITLE,
+            savedAt: Date.now(),
+            read: false,
+            archived: false,
+            favourite: false,
+            tags: [],
+          },
+        ],
       });
       expect(started).toMatchObject({ ok: true });
       await popup.until(

@@ -41,7 +41,19 @@ const VALID: { [K in MessageType]: unknown } = {
   'sync:state': {},
   'sync:setEnabled': { enabled: true },
   'sync:now': {},
-  'import:start': { fileName: 'a.bin', base64: 'AAEC' },
+  'import:links': {
+    items: [
+      {
+        url: 'https://news.example/a',
+        title: 'خبر',
+        savedAt: 1,
+        read: false,
+        archived: false,
+        favourite: false,
+        tags: [],
+      },
+    ],
+  },
   'import:pause': {},
   'import:resume': {},
   'import:status': {},
@@ -97,11 +109,11 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   'sync:state': [{ a: 1 }],
   'sync:setEnabled': [{ enabled: 'yes' }, { enabled: true, x: 1 }],
   'sync:now': [[]],
-  'import:start': [
-    { fileName: 'a', text: 'x', base64: 'AAAA' },
-    { fileName: 'x'.repeat(513), text: '' },
-    { fileName: 'a', base64: 'AAA' },
-    { fileName: 'a', base64: '<script>' },
+  'import:links': [
+    { fileName: 'a', text: 'x' },
+    { items: [{ url: 'javascript:alert(1)', title: '', savedAt: 1, read: false }] },
+    { items: 'x' },
+    { items: [], extra: 1 },
   ],
   'import:pause': [{ now: 1 }],
   'import:resume': [null],

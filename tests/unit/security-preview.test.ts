@@ -5,7 +5,12 @@
  */
 import { nestedFolders, unclosedLinks } from '../fixtures/hostile-bookmarks';
 import { MAX_FILE_LINKS } from '@/lib/import/items';
-import { previewImportFile, previewInWorker, type PreviewAnswer } from '@/lib/import/preview-file';
+import {
+  answerWorkerTask,
+  previewImportFile,
+  previewInWorker,
+  type PreviewAnswer,
+} from '@/lib/import/preview-file';
 
 describe('previewImportFile', () => {
   it('previews 30,000 unclosed links and 10,000 nested folders', () => {
@@ -29,7 +34,7 @@ describe('previewImportFile', () => {
   });
 });
 
-/** A worker that runs the preview on a later task, as a real one answers. */
+/** A worker that runs the worker's own code on a later task, as a real one answers. */
 class FakeWorker {
   onmessage: ((e: MessageEvent<PreviewAnswer>) => void) | null = null;
   onerror: (() => void) | null = null;
@@ -38,7 +43,7 @@ class FakeWorker {
   postMessage(data: unknown): void {
     setTimeout(() => {
       if (this.fail) this.onerror?.();
-      else this.onmessage?.({ data: previewImportFile(data) } as MessageEvent<PreviewAnswer>);
+      else this.onmessage?.({ data: answerWorkerTask(data) } as MessageEvent<PreviewAnswer>);
     });
   }
   terminate(): void {

@@ -4,7 +4,11 @@ import { parseMessage, type MessageType, type Req, type Res } from '@/lib/messag
 import type { Handler, Handlers, Sender } from '@/lib/messaging';
 import type { QariDb } from '@/lib/store/db';
 import { exportLibraryJson } from '@/lib/store/backup';
+import { patchHappyDomForDOMPurify } from './happy-dom-dompurify';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
+
+// A restored backup's bodies go through the sanitizer (lib/import/restored-body.ts).
+patchHappyDomForDOMPurify(window);
 
 let db: QariDb;
 beforeEach(() => {

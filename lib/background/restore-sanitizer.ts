@@ -1,0 +1,14 @@
+/**
+ * The sanitizer every backup restore passes to `importLibrary`: the file is untrusted, so each
+ * body is sanitized and put under the image policy (lib/import/restored-body.ts) before it is
+ * stored. Parsed here where DOMParser exists (Firefox's background page), else in Chrome's
+ * offscreen document.
+ */
+import { cleanBodyOffscreen } from '../fetch/offscreen-parser';
+import { restoredBodyCleaner } from '../import/restored-body';
+
+export function restoreSanitizer(): (html: string, articleUrl: string) => Promise<string> | string {
+  return typeof DOMParser === 'function'
+    ? restoredBodyCleaner(globalThis as unknown as Window & typeof globalThis)
+    : cleanBodyOffscreen;
+}
