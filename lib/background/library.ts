@@ -20,6 +20,7 @@ import {
 import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
 import { toStoreErrorOnDisk } from '../store/errors';
+import { reindexOldTerms } from '../store/reindex';
 import { loopbackAllowed } from '../fetch/fetch-extract';
 import { keepImagesOffline } from './offline-images';
 import { restoreSanitizer } from './restore-sanitizer';
@@ -132,5 +133,6 @@ export function libraryHandlers(deps: LibraryDeps = {}) {
 export function registerLibraryService(deps: LibraryDeps = {}) {
   const db = deps.db ?? openDb();
   void purgeTrash(db).catch(() => undefined);
+  void reindexOldTerms(db).catch(() => undefined);
   return libraryHandlers({ ...deps, db });
 }

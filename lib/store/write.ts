@@ -32,6 +32,11 @@ import { guardWrite } from './errors';
 import type { ImageRow } from './images';
 import { REVISION } from './revision';
 import { termsRow } from './search-terms';
+import { highlightSearchText } from '../highlights/search-text';
+import { INDEX_VERSION } from '../text/terms';
+
+/** The `listState` key holding the INDEX_VERSION every entry's search row was last built with. */
+export const INDEX_BUILT = 'indexVersion';
 
 /**
  * Where a change came from. The reader's own doings (saves, status, delete; a link import and
@@ -127,7 +132,14 @@ const needsTerms = (w: EntryWrite, row: NextRow): boolean =>
   !w.before ||
   replaces(w, row) ||
   !!w.body ||
-  SEARCHED.some((f) => row.meta[f] !== w.before!.meta[f]);
+  SEARCHED.some((f) => row.meta[f] !== w.before!.meta[f]) ||
+  stable(row.highlights) !== stable(w.before.highlights);
+
+/** An entry's search row: its fields, its text and the notes of its highlights. */
+function searchRow(row: EntryRow, text: string | null): TermsRow {
+  const notes = highlightSearchText(row);
+  return termsRow(row.id, row.meta, notes ? `${text ?? ''}\n\n${notes}` : text);
+}
 
 /** The search rows of the written entries, with their body text (read back when not given). */
 async function termsOf(db: QariDb, items: { w: EntryWrite; row: EntryRow }[]): Promise<TermsRow[]> {
@@ -137,8 +149,34 @@ async function termsOf(db: QariDb, items: { w: EntryWrite; row: EntryRow }[]): P
   const texts = lookup.length ? await db.texts.bulkGet(lookup) : [];
   const textOf = new Map(lookup.map((id, i) => [id, texts[i]?.text ?? null]));
   return items.map(({ w, row }) =>
-    termsRow(row.id, row.meta, w.body ? w.body.text : (textOf.get(row.id) ?? null)),
+    searchRow(row, w.body ? w.body.text : (textOf.get(row.id) ?? null)),
   );
+}
+
+/**
+ * Rebuild, from their stored text, the search rows made by an older analyzer (INDEX_VERSION)
+ * among the `limit` entries after `afterId`. Returns the id to go on from, or null at the end of
+ * the list, which is then marked built with this analyzer. Search keeps answering from the old
+ * rows meanwhile; nothing else of an entry changes.
+ */
+export function rebuildOldTerms(
+  db: QariDb,
+  afterId: number,
+  limit: number,
+): Promise<number | null> {
+  return writing(db, async () => {
+    const ids = await db.terms.where(':id').above(afterId).limit(limit).primaryKeys();
+    const rows = await db.terms.bulkGet(ids);
+    const old = ids.filter((_, i) => rows[i]?.version !== INDEX_VERSION);
+    if (old.length) {
+      const entries = (await db.articles.bulkGet(old)).filter((e): e is EntryRow => !!e);
+      const texts = await db.texts.bulkGet(entries.map((e) => e.id));
+      await db.terms.bulkPut(entries.map((e, i) => searchRow(e, texts[i]?.text ?? null)));
+    }
+    if (ids.length === limit) return ids[ids.length - 1]!;
+    await db.listState.put({ id: INDEX_BUILT, value: INDEX_VERSION });
+    return null;
+  });
 }
 
 async function putBodies(
