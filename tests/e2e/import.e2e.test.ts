@@ -238,11 +238,13 @@ describe('importing a Pocket export in Chromium', () => {
       const row = rows.find((r) => r.url === link.url)!;
       const queued = imports.find((r) => r.url === link.url)!;
       if (link.expect === 'saved') {
-        expect({ url: link.url, hasBody: row.hasBody, state: queued.state }).toEqual({
+        // The failure, if any, is in the comparison so a run that fails says why.
+        expect({
           url: link.url,
-          hasBody: 1,
-          state: 'done',
-        });
+          hasBody: row.hasBody,
+          state: queued.state,
+          failure: row.failure,
+        }).toEqual({ url: link.url, hasBody: 1, state: 'done', failure: null });
       } else {
         expect({ url: link.url, failure: row.failure, state: queued.state }).toEqual({
           url: link.url,
