@@ -67,6 +67,11 @@ interface Payload {
   dc: number[];
   dn: number[];
   dk: number[];
+  /**
+   * Per live entry, the generation of the area in which a writer pushed its newest values over a
+   * stale copy (0: not pushed). Absent in documents that push nothing.
+   */
+  k?: number[];
 }
 
 const FLAG_READ = 1;
@@ -137,7 +142,10 @@ function emptyPayload(nodes: string[], base: number, words: string[], sites: str
   };
 }
 
-function buildPayload(records: readonly SyncRecord[]): Payload {
+/** Ids whose newest values a writer pushed over a stale copy → the generation it wrote. */
+export type Pushes = ReadonlyMap<string, number>;
+
+function buildPayload(records: readonly SyncRecord[], pushes: Pushes): Payload {
   const live = records.filter(isLive).sort(
     byHlc<LiveRecord>(
       (r) => r.born,
@@ -158,6 +166,7 @@ function buildPayload(records: readonly SyncRecord[]): Payload {
   const p = emptyPayload(nodes.list, base, words.list, sites.list);
   const node = (h: Hlc): number => nodes.index.get(h.n)!;
   let prev = base;
+  const pushed: number[] = [];
   live.forEach((r, i) => {
     const f = r.f;
     p.u.push(shortUrl(r.url));
@@ -175,6 +184,7 @@ function buildPayload(records: readonly SyncRecord[]): Payload {
     );
     p.p.push(Math.round(f.progress.v * PROGRESS_STEPS));
     p.g.push(f.tags.v);
+    pushed.push(pushes.get(r.id) ?? 0);
     FIELD_NAMES.forEach((name, fi) => {
       const h = f[name].h;
       if (compareHlc(h, r.born) !== 0) p.o.push(i, fi, h.w - r.born.w, h.c, node(h));
@@ -189,12 +199,14 @@ function buildPayload(records: readonly SyncRecord[]): Payload {
     p.dn.push(node(r.del));
     p.dk.push(r.kept === undefined ? 0 : r.kept - r.del.w);
   }
+  // Only when something is pushed, so a list without pushes encodes as it always has.
+  if (pushed.some((g) => g > 0)) p.k = pushed;
   return p;
 }
 
 /** Records (any order) → base64 of the deflated, packed column JSON. */
-export function encodeRecords(records: readonly SyncRecord[]): string {
-  const text = JSON.stringify(buildPayload(records));
+export function encodeRecords(records: readonly SyncRecord[], pushes: Pushes = new Map()): string {
+  const text = JSON.stringify(buildPayload(records, pushes));
   return toBase64(deflateSync(packText(text), { level: DEFLATE_LEVEL }));
 }
 
@@ -231,7 +243,8 @@ function validPayload(v: unknown): v is Payload {
     intArr(p.o) &&
     p.o.length % OVERRIDE_WIDTH === 0 &&
     strArr(p.di, d) &&
-    DEAD_INT_COLUMNS.every((k) => intArr(p[k], d))
+    DEAD_INT_COLUMNS.every((k) => intArr(p[k], d)) &&
+    (p.k === undefined || (intArr(p.k, n) && p.k.every(isNat)))
   );
 }
 
@@ -316,16 +329,26 @@ function inflateBounded(data: Uint8Array): Uint8Array {
 }
 
 /** Inverse of `encodeRecords`; null for anything malformed (bad base64, deflate, JSON, values). */
-export function decodeRecords(b64: string): SyncRecord[] | null {
+export function decodeDocument(b64: string): { records: SyncRecord[]; pushes: Pushes } | null {
   try {
     const bytes = inflateBounded(fromBase64(b64));
     const p: unknown = JSON.parse(unpackText(bytes));
     if (!validPayload(p)) return null;
-    const records: SyncRecord[] = [...liveRecords(p), ...deadRecords(p)];
+    const live = liveRecords(p);
+    const records: SyncRecord[] = [...live, ...deadRecords(p)];
     const ids = new Set(records.map((r) => r.id));
     if (ids.size !== records.length || !records.every(isSyncRecord)) return null;
-    return records;
+    const pushes = new Map<string, number>();
+    p.k?.forEach((g, i) => {
+      if (g > 0) pushes.set(live[i]!.id, g);
+    });
+    return { records, pushes };
   } catch {
     return null;
   }
+}
+
+/** The records of `decodeDocument`. */
+export function decodeRecords(b64: string): SyncRecord[] | null {
+  return decodeDocument(b64)?.records ?? null;
 }

@@ -20,7 +20,7 @@
  */
 import { hash53String } from './hash';
 import { isNodeId } from './hlc';
-import { decodeRecords } from './codec';
+import { decodeDocument, type Pushes } from './codec';
 import type { SyncRecord } from './record';
 
 export const NAMESPACE = 'q:';
@@ -149,6 +149,8 @@ export interface RemoteState {
   foreignBytes: number;
   /** Unknown items in our namespace, left alone. */
   ignored: number;
+  /** Entries whose newest values a writer pushed over a stale copy, and in which generation. */
+  pushes: Pushes;
 }
 
 function joinShards(items: Record<string, unknown>, m: Manifest): string | null {
@@ -185,6 +187,7 @@ export function readArea(items: Record<string, unknown>): RemoteState {
     shardKeys,
     foreignBytes,
     ignored,
+    pushes: new Map<string, number>(),
   };
   const raw = items[MANIFEST_KEY];
   // Shards without a manifest: a first write still arriving, or one cut short. Nothing points
@@ -194,9 +197,10 @@ export function readArea(items: Record<string, unknown>): RemoteState {
   if (raw.v > FORMAT_VERSION) return { ...base, manifest: raw, status: 'newer' };
   const joined = joinShards(items, raw);
   if (joined === null) return { ...base, manifest: raw, status: 'torn' };
-  const records = decodeRecords(joined);
-  if (!records) return { ...base, manifest: raw, status: 'corrupt' };
-  return { ...base, manifest: raw, records, encoded: joined, status: 'ok' };
+  const doc = decodeDocument(joined);
+  if (!doc) return { ...base, manifest: raw, status: 'corrupt' };
+  const { records, pushes } = doc;
+  return { ...base, manifest: raw, records, pushes, encoded: joined, status: 'ok' };
 }
 
 export type WriteStep = { set: Record<string, StoredValue> } | { remove: string[] };

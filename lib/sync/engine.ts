@@ -119,6 +119,8 @@ function withLocal(r: DeadRecord, at: number, pruned: number | undefined): DeadR
 
 /** setTimeout's largest delay (a 32-bit signed int); a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A pushed entry stays first in the cut for writes of this many generations after its push. */
+const PUSH_GENERATIONS = 4;
 const QUOTA_SHRINK = 0.85;
 const QUOTA_ERRORS_BEFORE_SHRINK = 3;
 const MIN_BUDGET_FACTOR = 0.3;
@@ -166,6 +168,30 @@ function sameRecords(a: readonly SyncRecord[], b: readonly SyncRecord[]): boolea
   });
 }
 
+/**
+ * Whether the area already holds everything this plan would write, as this browser has it, plus
+ * live entries beyond this browser's cut that are live here too. At the edge of the cut an
+ * entry's newer copy can take more bytes than the older one another browser ranked there, so two
+ * browsers can each find their own cut right; rewriting the other's would go on forever, and the
+ * area, which loses nothing either knows, is left as it is. An extra entry older than ours is one
+ * whose newest copy did not fit even first in our cut (the area's older copies go there): keeping
+ * the older copy beats dropping the entry, which the browsers holding it would only put back.
+ */
+function carriesMore(
+  area: readonly SyncRecord[],
+  plan: readonly SyncRecord[],
+  merged: RecordMap,
+): boolean {
+  const inArea = new Map(area.map((r) => [r.id, r]));
+  const planned = new Set(plan.map((r) => r.id));
+  if (!plan.every((r) => inArea.has(r.id) && sameRecord(inArea.get(r.id)!, r))) return false;
+  return area.every((r) => {
+    if (planned.has(r.id)) return true;
+    const m = merged.get(r.id);
+    return isLive(r) && m !== undefined && isLive(m);
+  });
+}
+
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { area, local, clock, nodeId, timers } = opts;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...opts.config };
@@ -189,6 +215,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let failures = 0;
   let quotaErrors = 0;
   let tornReads = 0;
+  /** Whether the last read found a list (a manifest): an empty area right after one is a rewrite. */
+  let sawList = false;
   let blockedUntil = 0;
   let running: Promise<void> | null = null;
   let again = false;
@@ -324,7 +352,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (age <= ttl && (inArea || lifeBack || !nearEnd)) candidates.push(rec);
       else if (inArea && rec.pruned === undefined) rec = { ...rec, pruned: generation + 1 };
       if (rec !== r) merged.set(id, rec);
-      if (age > cfg.localTombstoneTtlMs) forget.push(rec);
+      // Forgotten only once the area shows neither it nor the life it ended: a clock set far
+      // ahead must not forget a delete while another browser still publishes that life.
+      if (age > cfg.localTombstoneTtlMs && !inArea && !lifeBack) forget.push(rec);
     }
     return { candidates, forget };
   }
@@ -355,6 +385,23 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     for (const r of remote) {
       const m = merged.get(r.id);
       if (m && !sameRecord(m, r)) out.add(r.id);
+    }
+    return out;
+  }
+
+  /**
+   * What the next document pushes: entries the area carries stale, pushed in the generation
+   * about to be written, and the area's own pushes for a few generations more. Without the
+   * latter, a third browser that ranks a pushed entry out of its cut drops it on its next write,
+   * before the browser holding the stale copy has read it; that browser republishes the stale
+   * copy, it is pushed again, and the writers take turns.
+   */
+  function pushesFor(merged: RecordMap, remote: RemoteState, next: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const id of staleInArea(merged, remote.records)) out.set(id, next);
+    for (const [id, g] of remote.pushes) {
+      const r = merged.get(id);
+      if (!out.has(id) && r && isLive(r) && next < g + PUSH_GENERATIONS) out.set(id, g);
     }
     return out;
   }
@@ -426,6 +473,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         return {};
       }
     }
+    if (remote.status === 'empty' && (sawList || remote.shardKeys.length > 0)) {
+      // A list too big to keep beside its next generation is removed before the new one is
+      // written: another browser is mid-write (or stopped there). Publishing our own cut into
+      // that gap would make the two take turns; wait for its list as for a torn one, and only
+      // after the same retries take the area as empty (its writer kept its list and republishes).
+      tornReads += 1;
+      if (tornReads <= cfg.tornRetries) return { retryInMs: cfg.tornRetryMs };
+    }
+    sawList = remote.manifest !== null;
     const repaired = remote.status === 'corrupt' || remote.status === 'torn';
     tornReads = 0;
     try {
@@ -441,13 +497,20 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       await applyLocal(localMap, merged, forget);
       const budget =
         Math.floor(limits.quotaBytes * budgetFactor) - remote.foreignBytes - cfg.marginBytes;
-      const plan = planDocument(candidates, budget, limits, staleInArea(merged, remote.records));
+      const plan = planDocument(
+        candidates,
+        budget,
+        limits,
+        pushesFor(merged, remote, generation + 1),
+      );
       emit({ localOnly: plan.localOnly.length });
       if (plan.records.length === 0 && candidates.length > 0)
         throw new Error('QUOTA_BYTES quota exceeded (other items fill the sync area)');
       const same =
         remote.status === 'ok' &&
-        (remote.encoded === plan.encoded || sameRecords(remote.records, plan.records));
+        (remote.encoded === plan.encoded ||
+          sameRecords(remote.records, plan.records) ||
+          carriesMore(remote.records, plan.records, merged));
       const nothing = remote.status === 'empty' && plan.records.length === 0;
       if (!same && !nothing) {
         const later = await write(remote, plan.encoded);

@@ -6,10 +6,12 @@
  * Every browser computes the same order from the record values alone, so once they hold the same
  * entries they agree on the cut too and stop rewriting each other's documents. Entries the area
  * carries with older values than the writer's come right after the tombstones, whatever their
- * rank: their newest values must reach the browsers that carry the stale copy.
+ * rank: their newest values must reach the browsers that carry the stale copy. They stay there,
+ * marked as pushed, for the next few generations (see the engine), so a third browser that ranks
+ * them out of its cut does not drop them before the stale copy's holder has read them.
  */
 import { compareHlc } from './hlc';
-import { encodeRecords } from './codec';
+import { encodeRecords, type Pushes } from './codec';
 import { documentBytes, type AreaLimits } from './encode';
 import { isLive, tombstoneTime, type DeadRecord, type LiveRecord, type SyncRecord } from './record';
 
@@ -34,19 +36,33 @@ function deadPriority(a: DeadRecord, b: DeadRecord): number {
   );
 }
 
-/** All records in the order they claim space; `first` (ids) go right after the tombstones. */
+/**
+ * All records in the order they claim space. Pushed ones (`pushes`: id → generation of the push)
+ * come first, the latest push first: what the area carries stale right now is new to the others,
+ * while an older push has had its chance to be read.
+ */
 export function priorityOrder(
   records: Iterable<SyncRecord>,
-  first: ReadonlySet<string> = new Set(),
+  pushes: Pushes = new Map(),
 ): SyncRecord[] {
   const live: LiveRecord[] = [];
   const urgent: LiveRecord[] = [];
   const dead: DeadRecord[] = [];
+  const urgentDead: DeadRecord[] = [];
   for (const r of records) {
-    if (!isLive(r)) dead.push(r);
-    else (first.has(r.id) ? urgent : live).push(r);
+    if (!isLive(r)) (pushes.has(r.id) ? urgentDead : dead).push(r);
+    else (pushes.has(r.id) ? urgent : live).push(r);
   }
-  return [...dead.sort(deadPriority), ...urgent.sort(livePriority), ...live.sort(livePriority)];
+  const latest = (a: SyncRecord, b: SyncRecord): number => pushes.get(b.id)! - pushes.get(a.id)!;
+  // A delete the area still shows alive comes before the other tombstones, and every tombstone
+  // before any entry: a delete dropped for room may not have reached a browser that holds the
+  // entry only locally, which would then keep it for good.
+  return [
+    ...urgentDead.sort((a, b) => latest(a, b) || deadPriority(a, b)),
+    ...dead.sort(deadPriority),
+    ...urgent.sort((a, b) => latest(a, b) || livePriority(a, b)),
+    ...live.sort(livePriority),
+  ];
 }
 
 export interface DocumentPlan {
@@ -66,14 +82,14 @@ export function planDocument(
   records: Iterable<SyncRecord>,
   budget: number,
   limits: AreaLimits,
-  first?: ReadonlySet<string>,
+  pushes: Pushes = new Map(),
 ): DocumentPlan {
-  const ordered = priorityOrder(records, first);
+  const ordered = priorityOrder(records, pushes);
   const cache = new Map<number, string>();
   const encodeFirst = (k: number): string => {
     let e = cache.get(k);
     if (e === undefined) {
-      e = encodeRecords(ordered.slice(0, k));
+      e = encodeRecords(ordered.slice(0, k), pushes);
       cache.set(k, e);
     }
     return e;

@@ -140,10 +140,11 @@ describe('two browsers over a live relay, a list over the quota', () => {
     QUIET_MS + 240_000,
   );
 
-  // Skipped, open (issue 22): after the five-minute quiet test in the same profiles, the merged build
-  // does not settle within 180 s (14 writes, 5 manifests), with and without this round's over-quota
-  // rule; run alone (`-t "newest values"`) it passes. Not traced yet.
-  it.skip('ends with A’s newest values on B after a storm of status changes over the quota', async () => {
+  // After the quiet test in the same profiles this did not settle within 180 s (14 writes, 5
+  // manifests) until a browser that finds the area emptied mid-rewrite waited for the writer's list,
+  // pushed values stayed first in the cut, and an area carrying a browser's cut plus more was left
+  // as it is (QUIET_MS=30000 shortens the run before it).
+  it('ends with A’s newest values on B after a storm of status changes over the quota', async () => {
     const listA = await listOf(pageA);
     const held = [...(await listOf(pageB)).keys()].slice(0, STORM);
     // Archive half, mark the other half read, as fast as the reader's clicks arrive.

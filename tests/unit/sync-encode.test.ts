@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
-import { decodeRecords, encodeRecords } from '@/lib/sync/codec';
+import { decodeDocument, decodeRecords, encodeRecords } from '@/lib/sync/codec';
 import {
   documentBytes,
   itemSize,
@@ -19,6 +19,7 @@ import { fromBase64, packText, toBase64, unpackText } from '@/lib/sync/pack';
 import {
   entryId,
   FIELD_NAMES,
+  isLive,
   MAX_TAG,
   MAX_TITLE,
   type DeadRecord,
@@ -104,6 +105,21 @@ describe('codec', () => {
       fc.property(records, fc.nat(), (rs, seed) => {
         const shuffled = [...rs].sort((a, b) => hash53(a.id, seed) - hash53(b.id, seed));
         expect(encodeRecords(shuffled)).toBe(encodeRecords(rs));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('the generations in which entries were pushed round-trip, and only live entries carry one', () => {
+    fc.assert(
+      fc.property(records, fc.nat({ max: 1000 }), (rs, g) => {
+        const pushes = new Map(rs.map((r, i) => [r.id, g + i + 1]));
+        const doc = decodeDocument(encodeRecords(rs, pushes))!;
+        expect(byId(doc.records)).toEqual(byId(rs));
+        const live = new Map(rs.filter(isLive).map((r) => [r.id, pushes.get(r.id)]));
+        expect(new Map([...doc.pushes].sort())).toEqual(new Map([...live].sort()));
+        // A document that pushes nothing encodes exactly as one without the column.
+        expect(encodeRecords(rs, new Map())).toBe(encodeRecords(rs));
       }),
       { numRuns: 100 },
     );

@@ -165,6 +165,27 @@ describe('items in the sync area', () => {
     expect(readArea(sim.serverItems()).records).toHaveLength(5);
   });
 
+  test('an area emptied by a writer mid-rewrite is waited out, not written over', async () => {
+    const sim = new SimSync({ start: START });
+    const a = addBrowser(sim, 'a');
+    const b = addBrowser(sim, 'b');
+    saveMany(a, 0, 3);
+    await sim.scheduler.run();
+    const whole = sim.serverItems();
+    expect(readArea(whole).records).toHaveLength(3);
+    // A list too big to keep beside its next generation is removed first: the writer is between
+    // that removal and its new list.
+    a.engine.stop();
+    const writes = b.sim.stats.writeOps;
+    for (const key of Object.keys(whole)) sim.inject(key, undefined);
+    await sim.scheduler.run({ until: sim.scheduler.now() + 8_000 });
+    expect(b.sim.stats.writeOps).toBe(writes);
+    for (const [key, value] of Object.entries(whole)) sim.inject(key, value);
+    await sim.scheduler.run({ until: sim.scheduler.now() + 60_000 });
+    expect(b.sim.stats.writeOps).toBe(writes);
+    expect(b.local.entries()).toHaveLength(3);
+  });
+
   test('foreign items are ignored and left alone', async () => {
     const sim = new SimSync({ start: START });
     sim.inject('prefs', { theme: 'dark', fontSize: 18 });

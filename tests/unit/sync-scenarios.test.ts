@@ -14,88 +14,195 @@ const calm: Pick<Scenario, 'seed' | 'delay' | 'duplicate' | 'stall'> = {
   stall: 0,
 };
 
-// Open again: the engine change that settled this run (an area holding our whole cut plus more is
-// left as it is) made two real Chromium profiles take turns after a storm of status changes over the
-// quota (tests/e2e/sync-relay.e2e.test.ts), so it was taken back; the random runs do not find this.
+// An area holding this browser's whole cut, as current as its own, plus more is left as it is: at
+// the edge of the cut an entry's newer copy can take more bytes than the older one another browser
+// ranked there, and each browser would otherwise find its own cut right and rewrite the other's.
+test('over the quota, three browsers agree on the cut when one browser edits carried and uncarried entries', async () => {
+  const sc: Scenario = {
+    ...calm,
+    delay: [1, 30],
+    skew: [0, 0, 0],
+    shortTombstones: false,
+    tight: true,
+    steps: [
+      [{ kind: 'edit', b: 1, u: 1, patch: { favourite: true } }, 500],
+      [{ kind: 'save', b: 0, u: 2, t: 0 }, 20000],
+      [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 1181],
+      [{ kind: 'save', b: 0, u: 1, t: 1 }, 0],
+      [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 0],
+      [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 20000],
+      [{ kind: 'edit', b: 0, u: 1, patch: { read: true } }, 0],
+      [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 0],
+    ],
+  };
+  await runScenario(sc);
+});
+
+// With an entry archived on one browser and a tombstone first in the cut, the stale-copy rule
+// wrote the newest values and the next writer's cut dropped them before the browser with the stale
+// copy had read them; three writers took turns (18 writes). Pushed values now stay first in the
+// cut for a few generations (the document marks them).
+test('over the quota, a status change reaches a browser with a stale copy before the cut drops it again', async () => {
+  const sc: Scenario = {
+    ...calm,
+    skew: [0, 0, 0],
+    shortTombstones: false,
+    tight: true,
+    steps: [
+      [{ kind: 'save', b: 0, u: 2, t: 0 }, 0],
+      [{ kind: 'edit', b: 0, u: 2, patch: { read: false, progress: 0 } }, 20000],
+      [{ kind: 'remove', b: 0, u: 2 }, 49],
+      [{ kind: 'edit', b: 1, u: 0, patch: { archived: true } }, 2073],
+      [{ kind: 'remove', b: 2, u: 2 }, 0],
+      [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 500],
+      [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 0],
+      [{ kind: 'edit', b: 0, u: 2, patch: { tags: [] } }, 500],
+    ],
+  };
+  await runScenario(sc);
+});
+
+// A browser deletes an entry while cut off, its clock is then set 400 days ahead, and the entry
+// came back on every browser after the heal (the brief's "a delete comes back once a clock is put
+// right", found again with DAY_SKEWS=1): the jumped clock made the tombstone look a year old, so
+// it was forgotten while another browser still published the life it ended. A tombstone is now
+// forgotten only once the area shows neither it nor that life.
+test('a delete made while cut off survives the clock being set 400 days ahead before the heal', async () => {
+  const sc: Scenario = {
+    seed: -1890896008,
+    delay: [10, 400],
+    duplicate: 0.3,
+    stall: 0,
+    skew: [-400 * DAY, 3000, -3000],
+    shortTombstones: false,
+    tight: false,
+    steps: [
+      [{ kind: 'edit', b: 1, u: 0, patch: { archived: true } }, 356],
+      [{ kind: 'partition', b: 2, cut: true }, 3208],
+      [{ kind: 'edit', b: 2, u: 4, patch: { read: true } }, 133],
+      [{ kind: 'partition', b: 1, cut: false }, 456],
+      [{ kind: 'remove', b: 2, u: 0 }, 31651],
+      [{ kind: 'clock', b: 2, skew: 400 * DAY }, 2573],
+      [{ kind: 'partition', b: 2, cut: false }, 29072],
+      [{ kind: 'edit', b: 2, u: 4, patch: { title: 'مباراة الليلة' } }, 276],
+      [{ kind: 'edit', b: 2, u: 4, patch: { title: 'مباراة الليلة' } }, 37363],
+      [{ kind: 'edit', b: 1, u: 2, patch: { archived: true } }, 282],
+      [{ kind: 'partition', b: 1, cut: false }, 5357],
+      [{ kind: 'edit', b: 0, u: 3, patch: { tags: [] } }, 3783],
+      [{ kind: 'remove', b: 0, u: 2 }, 278],
+      [{ kind: 'edit', b: 1, u: 1, patch: { archived: false } }, 395],
+    ],
+  };
+  await runScenario(sc);
+});
+
+// Open (TIGHT=1 runs find it): over a quota too small for its tombstones, a browser whose newest
+// copy of an entry did not fit dropped the entry from the area while the other two put their older
+// copy back, and the writers took turns until the simulation gave up. Now a delete the area still
+// shows alive comes before the other tombstones and an area holding an older copy of an entry
+// whose newest copy does not fit is left as it is, so the run goes quiet, but the area then keeps
+// that older copy, which this scenario's convergence check does not accept.
 test.fails(
-  'over the quota, three browsers agree on the cut when one browser edits carried and uncarried entries',
+  'over a quota too small for its tombstones, the area ends with every entry’s newest copy',
   async () => {
     const sc: Scenario = {
-      ...calm,
+      seed: 440508166,
       delay: [1, 30],
-      skew: [0, 0, 0],
-      shortTombstones: false,
-      tight: true,
-      steps: [
-        [{ kind: 'edit', b: 1, u: 1, patch: { favourite: true } }, 500],
-        [{ kind: 'save', b: 0, u: 2, t: 0 }, 20000],
-        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 1181],
-        [{ kind: 'save', b: 0, u: 1, t: 1 }, 0],
-        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 0],
-        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 20000],
-        [{ kind: 'edit', b: 0, u: 1, patch: { read: true } }, 0],
-        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 0],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
-
-// Open: with an entry archived on one browser and a tombstone first in the cut, the stale-copy
-// rule writes the newest values and the next writer's cut drops them before the browser with the
-// stale copy has read them; three writers take turns (18 writes) before timing lets it settle.
-test.fails(
-  'over the quota, a status change reaches a browser with a stale copy before the cut drops it again',
-  async () => {
-    const sc: Scenario = {
-      ...calm,
-      skew: [0, 0, 0],
-      shortTombstones: false,
-      tight: true,
-      steps: [
-        [{ kind: 'save', b: 0, u: 2, t: 0 }, 0],
-        [{ kind: 'edit', b: 0, u: 2, patch: { read: false, progress: 0 } }, 20000],
-        [{ kind: 'remove', b: 0, u: 2 }, 49],
-        [{ kind: 'edit', b: 1, u: 0, patch: { archived: true } }, 2073],
-        [{ kind: 'remove', b: 2, u: 2 }, 0],
-        [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 500],
-        [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 0],
-        [{ kind: 'edit', b: 0, u: 2, patch: { tags: [] } }, 500],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
-
-// Open: a browser deletes an entry while cut off, its clock is then set 400 days ahead, and after
-// the heal the entry is back on every browser (the brief's "a delete comes back once a clock is
-// put right", found again with DAY_SKEWS=1).
-test.fails(
-  'a delete made while cut off survives the clock being set 400 days ahead before the heal',
-  async () => {
-    const sc: Scenario = {
-      seed: -1890896008,
-      delay: [10, 400],
-      duplicate: 0.3,
+      duplicate: 0,
       stall: 0,
-      skew: [-400 * DAY, 3000, -3000],
+      skew: [0, 60000, 0],
+      shortTombstones: false,
+      tight: true,
+      steps: [
+        [{ kind: 'save', b: 1, u: 1, t: 2 }, 5672],
+        [{ kind: 'save', b: 0, u: 0, t: 1 }, 2230],
+        [{ kind: 'edit', b: 2, u: 0, patch: { progress: 0.043 } }, 123],
+        [{ kind: 'partition', b: 0, cut: false }, 581],
+        [{ kind: 'edit', b: 0, u: 4, patch: { favourite: true } }, 113],
+        [{ kind: 'save', b: 1, u: 3, t: 2 }, 1829],
+        [{ kind: 'save', b: 1, u: 4, t: 3 }, 5253],
+        [{ kind: 'remove', b: 1, u: 2 }, 3219],
+        [{ kind: 'edit', b: 2, u: 0, patch: { progress: 0.923 } }, 264],
+        [{ kind: 'save', b: 0, u: 1, t: 3 }, 96],
+        [{ kind: 'save', b: 1, u: 3, t: 3 }, 2509],
+        [{ kind: 'save', b: 2, u: 3, t: 0 }, 422],
+        [{ kind: 'remove', b: 1, u: 0 }, 2104],
+        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 28267],
+        [{ kind: 'remove', b: 1, u: 1 }, 329],
+        [{ kind: 'edit', b: 2, u: 2, patch: { read: false, progress: 1 } }, 3741],
+        [{ kind: 'remove', b: 2, u: 4 }, 1327],
+        [{ kind: 'edit', b: 1, u: 2, patch: { read: true } }, 4010],
+        [{ kind: 'remove', b: 0, u: 2 }, 389],
+        [{ kind: 'partition', b: 0, cut: false }, 91],
+        [{ kind: 'save', b: 2, u: 3, t: 1 }, 2005],
+        [{ kind: 'remove', b: 2, u: 1 }, 318],
+        [{ kind: 'edit', b: 2, u: 4, patch: { tags: [] } }, 333],
+        [{ kind: 'partition', b: 0, cut: false }, 476],
+      ],
+    };
+    await runScenario(sc);
+  },
+);
+
+// Found while pushed entries were first made to stay first in the cut: a browser whose newest copy
+// of an entry did not fit behind an older push left the area carrying the stale copy for good. The
+// latest push comes first, an older one only after it.
+test('over the quota, an entry carried stale is pushed before an older push', async () => {
+  const sc: Scenario = {
+    seed: 1293274384,
+    delay: [1, 30],
+    duplicate: 0.3,
+    stall: 0,
+    skew: [-3000, 0, 60000],
+    shortTombstones: true,
+    tight: true,
+    steps: [
+      [{ kind: 'edit', b: 2, u: 1, patch: { title: 'حوار مع الوزير' } }, 91],
+      [{ kind: 'partition', b: 2, cut: false }, 499],
+      [{ kind: 'edit', b: 0, u: 2, patch: { read: true, progress: 0 } }, 166],
+      [{ kind: 'edit', b: 2, u: 0, patch: { tags: ['سياسة'] } }, 103],
+      [{ kind: 'edit', b: 1, u: 2, patch: { archived: true } }, 504],
+    ],
+  };
+  await runScenario(sc);
+});
+
+// Open (DAY_SKEWS=1 runs find it): a browser deletes an entry while cut off and its clock is set 400
+// days ahead before it is back. Its own replica of the area showed the delete, so it was not
+// forgotten at once, but its jumped clock made it older than the area's 60 days: it was left out
+// of the next write and then forgotten, so the entry came back from the others after the heal.
+test.fails(
+  'a delete made while cut off survives the clock jumping 400 days ahead before the browser is back',
+  async () => {
+    const sc: Scenario = {
+      seed: 749680454,
+      delay: [1, 30],
+      duplicate: 0,
+      stall: 0,
+      skew: [-34560000000, -3000, 7776000000],
       shortTombstones: false,
       tight: false,
       steps: [
-        [{ kind: 'edit', b: 1, u: 0, patch: { archived: true } }, 356],
-        [{ kind: 'partition', b: 2, cut: true }, 3208],
-        [{ kind: 'edit', b: 2, u: 4, patch: { read: true } }, 133],
-        [{ kind: 'partition', b: 1, cut: false }, 456],
-        [{ kind: 'remove', b: 2, u: 0 }, 31651],
-        [{ kind: 'clock', b: 2, skew: 400 * DAY }, 2573],
-        [{ kind: 'partition', b: 2, cut: false }, 29072],
-        [{ kind: 'edit', b: 2, u: 4, patch: { title: 'مباراة الليلة' } }, 276],
-        [{ kind: 'edit', b: 2, u: 4, patch: { title: 'مباراة الليلة' } }, 37363],
-        [{ kind: 'edit', b: 1, u: 2, patch: { archived: true } }, 282],
-        [{ kind: 'partition', b: 1, cut: false }, 5357],
-        [{ kind: 'edit', b: 0, u: 3, patch: { tags: [] } }, 3783],
-        [{ kind: 'remove', b: 0, u: 2 }, 278],
-        [{ kind: 'edit', b: 1, u: 1, patch: { archived: false } }, 395],
+        [{ kind: 'edit', b: 1, u: 1, patch: { progress: 0.07 } }, 165],
+        [{ kind: 'clock', b: 2, skew: 0 }, 213],
+        [{ kind: 'remove', b: 0, u: 4 }, 2146],
+        [{ kind: 'save', b: 2, u: 4, t: 2 }, 1225],
+        [{ kind: 'partition', b: 1, cut: true }, 4653],
+        [{ kind: 'remove', b: 1, u: 0 }, 5842],
+        [{ kind: 'partition', b: 0, cut: false }, 467],
+        [{ kind: 'edit', b: 0, u: 3, patch: { progress: 0.123 } }, 190],
+        [{ kind: 'clock', b: 1, skew: 0 }, 295],
+        [{ kind: 'partition', b: 2, cut: true }, 348],
+        [{ kind: 'clock', b: 1, skew: 34560000000 }, 1308],
+        [{ kind: 'remove', b: 0, u: 2 }, 342],
+        [{ kind: 'save', b: 2, u: 2, t: 0 }, 3208],
+        [{ kind: 'edit', b: 1, u: 4, patch: { progress: 0.945 } }, 3458],
+        [{ kind: 'save', b: 1, u: 1, t: 0 }, 36175],
+        [{ kind: 'edit', b: 2, u: 2, patch: { favourite: true } }, 527],
+        [{ kind: 'clock', b: 0, skew: 0 }, 299],
+        [{ kind: 'edit', b: 2, u: 3, patch: { archived: true } }, 3520],
+        [{ kind: 'edit', b: 0, u: 1, patch: { tags: ['اقتصاد', 'لاحقًا'] } }, 3156],
+        [{ kind: 'remove', b: 2, u: 1 }, 2476],
       ],
     };
     await runScenario(sc);
