@@ -23,6 +23,7 @@ import { toStoreErrorOnDisk } from '../store/errors';
 import { reindexOldTerms } from '../store/reindex';
 import { loopbackAllowed } from '../fetch/fetch-extract';
 import { keepImagesOffline } from './offline-images';
+import { highlightHandlers } from './highlights';
 import { restoreSanitizer } from './restore-sanitizer';
 import { extractTab, readCanonicalLink, tellTab } from './reader';
 
@@ -64,7 +65,7 @@ async function failure(err: unknown): Promise<LibraryFailure> {
 }
 
 /** Run a library call and answer `{ ok: true, …result }` or a failure with its message key. */
-async function answer<T extends object>(
+export async function answer<T extends object>(
   call: () => Promise<T>,
 ): Promise<({ ok: true } & T) | LibraryFailure> {
   try {
@@ -126,6 +127,7 @@ export function libraryHandlers(deps: LibraryDeps = {}) {
       answer(async () => ({ entries: await undoDelete(db, undoToken) })),
     'library:import': ({ json }) =>
       answer(() => importLibrary(db, json, { sanitize: restoreSanitizer() })),
+    ...highlightHandlers(db),
   } satisfies Handlers;
 }
 
