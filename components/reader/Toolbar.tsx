@@ -3,6 +3,9 @@ import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import { Icon, type IconName } from './icons';
 
+// The count in the UI language's digits, as the reader's other numbers.
+const NUMBERS = { ar: 'ar-u-nu-arab', en: 'en' } as const;
+
 export type Popover = 'settings' | 'help' | 'highlights' | null;
 
 /** A button of the saved article's own (archive, favourite…), shown at the toolbar's start. */
@@ -79,7 +82,11 @@ export function Toolbar(p: Props) {
         >
           <Icon name="highlight" />
           <span class="qari-sr-only">{labels.readerHighlights}</span>
-          {p.highlightCount > 0 && <span class="qari-count">{p.highlightCount}</span>}
+          {p.highlightCount > 0 && (
+            <span class="qari-count">
+              {new Intl.NumberFormat(NUMBERS[p.ui]).format(p.highlightCount)}
+            </span>
+          )}
         </button>
       )}
       <button

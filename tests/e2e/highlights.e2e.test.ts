@@ -183,6 +183,10 @@ describe('highlights and notes in Chromium', () => {
         selected,
       ]);
       await expect(items.nth(1).locator('textarea').inputValue()).resolves.toBe(NOTE);
+      // The README's picture: the panel beside the passage and its colour.
+      await page.evaluate(() =>
+        document.querySelector('mark.qari-hl-green')!.scrollIntoView({ block: 'center' }),
+      );
       await page.screenshot({ path: join(SHOTS, 'highlights.png') });
 
       const [download] = await Promise.all([

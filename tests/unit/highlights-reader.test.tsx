@@ -119,7 +119,7 @@ describe('highlights in the reader view', () => {
     expect(stored.map((h) => h.quote.exact)).toEqual(['ستستمر غدًا']);
     const marks = Array.from(content().querySelectorAll('mark.qari-hl'));
     expect(marks.map((m) => m.textContent).join('')).toBe('ستستمر غدًا');
-    expect(root.querySelector('#qari-highlights-toggle')!.textContent).toContain('1');
+    expect(root.querySelector('#qari-highlights-toggle .qari-count')!.textContent).toBe('١');
   });
 
   it('keeps a note with markup and bidi controls as text, and caps a megabyte note', async () => {
