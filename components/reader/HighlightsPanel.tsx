@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UiLang } from '@/lib/i18n';
-import { HIGHLIGHT_LIMITS, type Highlight } from '@/lib/highlights/model';
+import {
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_LIMITS,
+  type Highlight,
+  type HighlightColor,
+} from '@/lib/highlights/model';
+import { COLOR_LABEL } from './SelectionToolbar';
 import type { Labels } from '@/lib/reader/labels';
 
 interface Props {
@@ -15,6 +21,7 @@ interface Props {
   focusId: string | null;
   onJump: (id: string) => void;
   onNote: (id: string, note: string) => void;
+  onColor: (id: string, color: HighlightColor) => void;
   onRemove: (id: string) => void;
   onCopyMarkdown: () => void;
   onDownloadMarkdown: () => void;
@@ -32,6 +39,7 @@ function Item(p: {
   focus: boolean;
   onJump: (id: string) => void;
   onNote: (id: string, note: string) => void;
+  onColor: (id: string, color: HighlightColor) => void;
   onRemove: (id: string) => void;
 }) {
   const { h, labels } = p;
@@ -64,6 +72,17 @@ function Item(p: {
         onBlur={save}
       />
       <div class="qari-hl-actions">
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            class={`qari-selbar-color qari-hl-${c}`}
+            aria-pressed={c === h.color ? 'true' : 'false'}
+            title={labels[COLOR_LABEL[c]]}
+            aria-label={labels[COLOR_LABEL[c]]}
+            onClick={() => c !== h.color && p.onColor(h.id, c)}
+          />
+        ))}
         {draft !== h.note && (
           <button type="button" class="qari-button" onClick={save}>
             {labels.readerHlNoteSave}
@@ -94,6 +113,7 @@ export function HighlightsPanel(p: Props) {
       focus={p.open && p.focusId === h.id}
       onJump={p.onJump}
       onNote={p.onNote}
+      onColor={p.onColor}
       onRemove={p.onRemove}
     />
   );

@@ -445,6 +445,7 @@ export function ReaderView(props: ReaderViewProps) {
                 .update(id, { note })
                 .then((ok) => showHint(ok ? labels.readerHlNoteSaved : labels.readerHlFailed))
             }
+            onColor={(id, color) => void hl.update(id, { color })}
             onRemove={(id) => void hl.remove(id)}
             onCopyMarkdown={copyMarkdown}
             onDownloadMarkdown={downloadMarkdown}

@@ -20,7 +20,7 @@ interface Props {
   onCopy: () => void;
 }
 
-const COLOR_LABEL = {
+export const COLOR_LABEL = {
   yellow: 'readerHlYellow',
   green: 'readerHlGreen',
   blue: 'readerHlBlue',

@@ -83,6 +83,19 @@ async function press(code: string, key: string): Promise<void> {
   await settle();
 }
 
+/** Settle until `get` gives something: a database write takes a varying number of turns. */
+async function until<T>(
+  get: () => T | null | undefined | Promise<T | null | undefined>,
+  what: string,
+): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await get();
+    if (v) return v;
+    await settle();
+  }
+  throw new Error(`never came: ${what}`);
+}
+
 async function typeNote(area: HTMLTextAreaElement, note: string): Promise<void> {
   await act(async () => {
     area.value = note;
@@ -115,6 +128,7 @@ describe('highlights in the reader view', () => {
     await mount();
     select('ستستمر غدًا');
     await press('KeyH', 'h');
+    await until(() => content().querySelector('mark.qari-hl'), 'the painted highlight');
     const stored = await getHighlights(db, entryId);
     expect(stored.map((h) => h.quote.exact)).toEqual(['ستستمر غدًا']);
     const marks = Array.from(content().querySelectorAll('mark.qari-hl'));
@@ -126,17 +140,44 @@ describe('highlights in the reader view', () => {
     await mount();
     select('الوفدين اتفقا');
     await press('KeyH', 'h');
-    const area = root.querySelector<HTMLTextAreaElement>('#qari-highlights textarea')!;
+    const area = await until(
+      () => root.querySelector<HTMLTextAreaElement>('#qari-highlights textarea'),
+      'the highlight in the panel',
+    );
     await typeNote(area, HOSTILE);
-    expect((await getHighlights(db, entryId))[0]!.note).toBe(HOSTILE);
+    await until(
+      async () => (await getHighlights(db, entryId))[0]!.note === HOSTILE,
+      'the note stored',
+    );
     const panel = root.querySelector('#qari-highlights')!;
     expect(panel.querySelector('img, b')).toBeNull();
     expect(area.value).toBe(HOSTILE);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
 
     await typeNote(area, 'ملاحظة '.repeat(150_000));
-    const note = (await getHighlights(db, entryId))[0]!.note;
+    const note = await until(async () => {
+      const n = (await getHighlights(db, entryId))[0]!.note;
+      return n !== HOSTILE ? n : null;
+    }, 'the long note stored');
     expect(note.length).toBe(HIGHLIGHT_LIMITS.note);
+  });
+
+  it('recolours a highlight from the panel: stored, and painted in the new colour', async () => {
+    await mount();
+    select('جدول الأعمال');
+    await press('KeyH', 'h');
+    const pink = await until(
+      () =>
+        root.querySelector<HTMLButtonElement>(
+          '#qari-highlights li button[aria-label="ظلّل بالوردي"]',
+        ),
+      'the highlight in the panel',
+    );
+    await act(async () => pink.click());
+    const mark = await until(() => content().querySelector('mark.qari-hl-pink'), 'the pink mark');
+    expect(mark.textContent).toBe('جدول الأعمال');
+    expect((await getHighlights(db, entryId))[0]!.color).toBe('pink');
+    expect(content().querySelector('mark.qari-hl-yellow')).toBeNull();
   });
 
   it('lists a highlight whose words are gone as not found, and keeps it', async () => {
@@ -147,7 +188,10 @@ describe('highlights in the reader view', () => {
       note: 'باقية',
     });
     await mount();
-    const missing = root.querySelector('#qari-highlights .qari-hl-missing')!;
+    const missing = await until(
+      () => root.querySelector('#qari-highlights .qari-hl-missing'),
+      'the not-found list',
+    );
     expect(missing.querySelector('h3')!.textContent).toBe('غير موجود في النص الحالي');
     expect(missing.querySelector('blockquote')!.textContent).toBe(other);
     expect(content().querySelector('mark')).toBeNull();
