@@ -180,6 +180,20 @@ describe('highlights in the reader view', () => {
     expect(content().querySelector('mark.qari-hl-yellow')).toBeNull();
   });
 
+  it('copies the selected quote with its source from the selection bar', async () => {
+    await mount();
+    select('في القاهرة');
+    const bar = await until(
+      () => root.querySelector<HTMLElement>('[role="toolbar"].qari-selbar'),
+      'the selection bar',
+    );
+    const copy = bar.querySelector<HTMLButtonElement>('button[title="انسخ الاقتباس"]')!;
+    await act(async () => copy.click());
+    const copied = await until(() => navigator.clipboard.readText(), 'the clipboard text');
+    expect(copied).toBe(`«\u2068في القاهرة\u2069»\n— ${ARTICLE.title}\n${ARTICLE.url}`);
+    expect(await getHighlights(db, entryId)).toEqual([]);
+  });
+
   it('lists a highlight whose words are gone as not found, and keeps it', async () => {
     const other = 'نص لم يعد في المقال بعد إعادة الاستخراج';
     await addHighlight(db, entryId, {
