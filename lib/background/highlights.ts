@@ -7,7 +7,7 @@ import type { Handlers } from '../messaging';
 import { getEntryByUrl } from '../store/articles';
 import type { QariDb } from '../store/db';
 import { addHighlight, getHighlights, removeHighlight, updateHighlight } from '../store/highlights';
-import { answer } from './library';
+import { answer } from './answer';
 
 export function highlightHandlers(db: QariDb) {
   return {
