@@ -5,6 +5,15 @@
  * this module and must stay small.
  */
 import type { Article, Detection, ExtractResult } from './article';
+import type { Selectors } from './highlights/anchor';
+import {
+  isHighlightColor,
+  isNote,
+  isPositionSelector,
+  isQuoteSelector,
+  type Highlight,
+  type HighlightColor,
+} from './highlights/model';
 import type { EnqueueReport } from './import/queue';
 import type { ImportItem, QueueStatus } from './import/types';
 import { isBool, isExtractResult, isInt, isNum, isObj, isStr } from './shapes';
@@ -113,6 +122,28 @@ export interface Protocol {
    * (known from another browser) and store it; `code` of a failure is the fetch or extraction reason.
    */
   'library:fetchBody': { req: { id: number }; res: LibraryResult<{ entry: Entry }> };
+  /**
+   * Reader page → background: the entry of the article it shows and its highlights, or null when
+   * the article is not on the list (the overlay's frame cannot read the list itself).
+   */
+  'highlight:forArticle': {
+    req: { url: string; canonical?: string };
+    res: { id: number; highlights: Highlight[] } | null;
+  };
+  /** Reader or saved page → background: a new highlight on entry `id`. */
+  'highlight:add': {
+    req: { id: number; selectors: Selectors; color: HighlightColor; note: string };
+    res: LibraryResult<{ highlight: Highlight }>;
+  };
+  /** Recolour a highlight or change its note. */
+  'highlight:update': {
+    req: { id: number; highlightId: string; patch: HighlightPatchReq };
+    res: LibraryResult<{ highlight: Highlight }>;
+  };
+  'highlight:remove': {
+    req: { id: number; highlightId: string };
+    res: LibraryResult<{ removed: true }>;
+  };
   /** Extension page → background: the reading-list sync state. */
   'sync:state': { req: Record<string, never>; res: SyncState };
   /** Extension page → background: turn background sync on or off (a saved setting). */
@@ -129,6 +160,11 @@ export interface Protocol {
   'import:resume': { req: Record<string, never>; res: QueueStatus };
   'import:status': { req: Record<string, never>; res: QueueStatus };
   'import:retryFailed': { req: Record<string, never>; res: QueueStatus };
+}
+
+export interface HighlightPatchReq {
+  color?: HighlightColor;
+  note?: string;
 }
 
 /** An import file as the import page sends it: text, or base64 bytes when it may not be UTF-8. */
@@ -183,6 +219,22 @@ const isStatusPatch = (v: unknown): v is StatusPatch =>
   Object.keys(v).length > 0 &&
   Object.entries(v).every(([k, b]) => STATUS_KEYS.includes(k) && isBool(b));
 const entryId = (v: Record<string, unknown>) => isInt(v.id) && (v.id as number) > 0;
+const HIGHLIGHT_ID = /^[0-9a-f]{8,32}$/;
+const keysAre = (v: Record<string, unknown>, keys: readonly string[]): boolean =>
+  Object.keys(v).every((k) => keys.includes(k));
+const isSelectors = (v: unknown): v is Selectors =>
+  isObj(v) &&
+  keysAre(v, ['quote', 'position']) &&
+  isQuoteSelector(v.quote) &&
+  isPositionSelector(v.position);
+const isHighlightRef = (v: Record<string, unknown>): boolean =>
+  entryId(v) && isStr(v.highlightId, 32) && HIGHLIGHT_ID.test(v.highlightId);
+const isHighlightPatch = (v: unknown): v is HighlightPatchReq =>
+  isObj(v) &&
+  Object.keys(v).length > 0 &&
+  keysAre(v, ['color', 'note']) &&
+  (v.color === undefined || isHighlightColor(v.color)) &&
+  (v.note === undefined || isNote(v.note));
 
 export const specs: { [K in MessageType]: Spec<K> } = {
   'page:detected': {
@@ -249,6 +301,37 @@ export const specs: { [K in MessageType]: Spec<K> } = {
   'library:fetchBody': {
     from: 'page',
     guard: (v): v is { id: number } => isObj(v) && Object.keys(v).length === 1 && entryId(v),
+  },
+  'highlight:forArticle': {
+    from: 'page',
+    guard: (v): v is { url: string; canonical?: string } =>
+      isObj(v) &&
+      keysAre(v, ['url', 'canonical']) &&
+      isStr(v.url, MAX_URL) &&
+      (v.canonical === undefined || isStr(v.canonical, MAX_URL)),
+  },
+  'highlight:add': {
+    from: 'page',
+    guard: (v): v is Req<'highlight:add'> =>
+      isObj(v) &&
+      keysAre(v, ['id', 'selectors', 'color', 'note']) &&
+      entryId(v) &&
+      isSelectors(v.selectors) &&
+      isHighlightColor(v.color) &&
+      isNote(v.note),
+  },
+  'highlight:update': {
+    from: 'page',
+    guard: (v): v is Req<'highlight:update'> =>
+      isObj(v) &&
+      keysAre(v, ['id', 'highlightId', 'patch']) &&
+      isHighlightRef(v) &&
+      isHighlightPatch(v.patch),
+  },
+  'highlight:remove': {
+    from: 'page',
+    guard: (v): v is Req<'highlight:remove'> =>
+      isObj(v) && keysAre(v, ['id', 'highlightId']) && isHighlightRef(v),
   },
   'sync:state': { from: 'page', guard: none },
   'sync:setEnabled': {

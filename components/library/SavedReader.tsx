@@ -5,6 +5,7 @@ import type { SavedArticle } from '@/lib/library/load-saved-article';
 import { statusPatch, type EntryActionId, type EntryStatus } from '@/lib/reader/entry-actions';
 import type { OfflineImages } from '@/lib/library/offline-images';
 import type { ReaderSettings } from '@/lib/reader/settings';
+import type { HighlightClient } from '@/lib/highlights/client';
 
 /** What the saved page's buttons do: messages to the background, the list's one writer. */
 export interface SavedActions {
@@ -27,10 +28,12 @@ interface Props {
   images?: OfflineImages;
   /** Said under the header (photos that show online only). */
   notice?: string;
+  highlights?: HighlightClient;
 }
 
 /** A saved article in its own tab: resumes where the reader stopped and keeps the position. */
-export function SavedReader({ saved, sink, actions, settings, images, notice }: Props) {
+export function SavedReader(props: Props) {
+  const { saved, sink, actions, settings, images, notice } = props;
   const { article, entry } = saved;
   const [status, setStatus] = useState<EntryStatus>({
     read: entry.read,
@@ -57,6 +60,8 @@ export function SavedReader({ saved, sink, actions, settings, images, notice }: 
       entry={{ status, onAction }}
       imageSource={images?.source}
       notice={notice}
+      highlights={props.highlights}
+      savedAt={entry.savedAt}
     />
   );
 }

@@ -57,6 +57,11 @@ function StateLine({ row, ui }: { row: ListRow; ui: UiLang }) {
       <span class={`qari-state qari-state-${s.state}`}>{text}</span>
       <span>{readingTimePhrase(a.readingMinutes, ui)}</span>
       <span>{savedDate(entry.savedAt, ui)}</span>
+      {entry.highlightCount && (
+        <span class="qari-badge qari-hl-mark" data-count={entry.highlightCount}>
+          {label('popupHighlightsMark')}
+        </span>
+      )}
       {!entry.hasBody && !entry.importFailure && (
         <span class="qari-badge">{label('popupStateOffline')}</span>
       )}
@@ -138,6 +143,7 @@ export function EntryRow(p: Props) {
       <StateLine row={row} ui={p.ui} />
       {row.snippet && (
         <p class="qari-row-snippet" dir="auto">
+          {row.inNote && <span class="qari-in-note">{label('popupInNote')} </span>}
           <Highlighted text={row.snippet.text} ranges={row.snippet.ranges} />
         </p>
       )}

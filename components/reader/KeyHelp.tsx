@@ -22,6 +22,7 @@ export function KeyHelp({ labels, ui, open }: Props) {
     [['K', 'P', 'Alt+↑'], labels.readerKeyPrev],
     [['Esc'], labels.readerKeyClose],
     [['?'], labels.readerKeyHelp],
+    [['H'], labels.readerKeyHighlight],
     [browserKeys(bound['toggle-reader']), labels.readerKeyToggle],
     [browserKeys(bound['save-page']), labels.readerKeySave],
   ];

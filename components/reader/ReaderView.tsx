@@ -31,6 +31,16 @@ import { useNarrow } from './useNarrow';
 import { useProgressReport } from './useProgressReport';
 import { useReaderSettings } from './useReaderSettings';
 import { useScrollSpy } from './useScrollSpy';
+import { HighlightsPanel } from './HighlightsPanel';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useHighlights } from './useHighlights';
+import type { HighlightClient } from '@/lib/highlights/client';
+import { copyText, quoteWithSource } from '@/lib/highlights/copy';
+import { articleMarkdown } from '@/lib/highlights/markdown';
+import type { HighlightColor } from '@/lib/highlights/model';
+import { MARK_CLASS } from '@/lib/highlights/paint';
+import { selectorsOfRange } from '@/lib/highlights/selection';
+import { downloadFile } from '@/lib/download';
 
 export interface ReaderViewProps {
   article: Article;
@@ -58,6 +68,10 @@ export interface ReaderViewProps {
   imageSource?: (src: string) => string | null;
   /** A plain line under the header (a saved article whose photos are not all kept offline). */
   notice?: string;
+  /** The article's highlights and notes, read and written through the background. */
+  highlights?: HighlightClient;
+  /** When the article was saved (for the Markdown export; now, for one not saved yet). */
+  savedAt?: number;
 }
 
 const ACTION_ICON: Partial<Record<EntryActionId, IconName>> = {
@@ -92,6 +106,7 @@ function replaceUrl(href: string): void {
 }
 
 export const PAINTED_MARK = 'qari:article-painted';
+const MARKDOWN_TYPE = 'text/markdown;charset=utf-8';
 
 /** The reader: header, sections, settings and the article, for the overlay and saved articles. */
 export function ReaderView(props: ReaderViewProps) {
@@ -172,6 +187,54 @@ export function ReaderView(props: ReaderViewProps) {
   headingsRef.current = hasToc ? prepared.headings : [];
 
   const spy = useScrollSpy(headingsRef, contentRef, toolbarRef, [prepared, settings]);
+  const hl = useHighlights(props.highlights, contentRef, prepared);
+  const [noteFocus, setNoteFocus] = useState<string | null>(null);
+  const openHighlight = (id: string | null): void => {
+    setNoteFocus(id);
+    setPopover('highlights');
+  };
+  const highlightAs = async (color: HighlightColor, withNote = false): Promise<void> => {
+    const h = await hl.add(color);
+    if (h === 'none') return showHint(labels.readerHlSelectFirst);
+    if (!h) return showHint(labels.readerHlFailed);
+    if (mode === 'overlay') setSaved(true);
+    if (withNote) openHighlight(h.id);
+  };
+  const copyQuote = (): void => {
+    const root = contentRef.current;
+    const selectors = root && hl.selected && selectorsOfRange(root, hl.selected.range);
+    if (!selectors) return;
+    const text = quoteWithSource(selectors.quote.exact, article);
+    void copyText(document, text).then((ok) => ok && showHint(labels.readerHlCopied));
+  };
+  const markdown = (): string =>
+    articleMarkdown(
+      { ...article, savedAt: props.savedAt ?? Date.now(), highlights: hl.list },
+      { note: labels.readerHlMdNote, saved: labels.readerHlMdSaved },
+    );
+  const copyMarkdown = (): void =>
+    void copyText(document, markdown()).then((ok) => ok && showHint(labels.readerHlMdCopied));
+  const downloadMarkdown = (): void => {
+    const day = new Date().toISOString().slice(0, 10);
+    downloadFile(document, `qari-highlights-${day}.md`, markdown(), MARKDOWN_TYPE);
+  };
+  const jumpToHighlight = (id: string): void => {
+    setPopover(null);
+    hl.jump(id);
+  };
+
+  // A click on a painted highlight (not the end of a new selection) opens its note.
+  useEffect(() => {
+    const root = contentRef.current;
+    if (!root || !props.highlights) return;
+    const onClick = (e: MouseEvent): void => {
+      const mark = (e.target as Element | null)?.closest?.(`mark.${MARK_CLASS}`);
+      const id = mark instanceof HTMLElement ? mark.dataset.hl : undefined;
+      if (id && root.ownerDocument.getSelection()?.isCollapsed !== false) openHighlight(id);
+    };
+    root.addEventListener('click', onClick);
+    return () => root.removeEventListener('click', onClick);
+  }, [props.highlights]);
   useProgressReport(spy.current === null ? null : spy.progress, props.onProgress);
 
   const jumpTo = useCallback(
@@ -278,6 +341,12 @@ export function ReaderView(props: ReaderViewProps) {
         setPopover((p) => (p === 'help' ? null : 'help'));
         return;
       }
+      if (action === 'highlight') {
+        if (!props.highlights) return;
+        e.preventDefault();
+        void highlightAs('yellow');
+        return;
+      }
       if (!hasToc) return showHint(labels.readerNoSections);
       const pending = pendingJump.current;
       const from = pending && pending.until > Date.now() ? pending.index : (spy.current ?? -1);
@@ -299,6 +368,7 @@ export function ReaderView(props: ReaderViewProps) {
     closePopover,
     closeDrawer,
     showHint,
+    hl.add,
   ]);
 
   const onTocJump = (index: number): void => {
@@ -350,6 +420,7 @@ export function ReaderView(props: ReaderViewProps) {
         saved={saved}
         onClose={onClose}
         actions={toolbarActions}
+        highlightCount={props.highlights ? hl.list.length : undefined}
       />
       <div class="qari-popovers" lang={ui} dir={ui === 'ar' ? 'rtl' : 'ltr'}>
         <SettingsPanel
@@ -360,7 +431,37 @@ export function ReaderView(props: ReaderViewProps) {
           open={popover === 'settings'}
         />
         <KeyHelp labels={labels} ui={ui} open={popover === 'help'} />
+        {props.highlights && (
+          <HighlightsPanel
+            labels={labels}
+            ui={ui}
+            open={popover === 'highlights'}
+            placed={hl.placement.placed.map((p) => p.highlight)}
+            notFound={hl.placement.notFound}
+            focusId={noteFocus}
+            onJump={jumpToHighlight}
+            onNote={(id, note) =>
+              void hl
+                .update(id, { note })
+                .then((ok) => showHint(ok ? labels.readerHlNoteSaved : labels.readerHlFailed))
+            }
+            onColor={(id, color) => void hl.update(id, { color })}
+            onRemove={(id) => void hl.remove(id)}
+            onCopyMarkdown={copyMarkdown}
+            onDownloadMarkdown={downloadMarkdown}
+          />
+        )}
       </div>
+      {props.highlights && hl.selected && (
+        <SelectionToolbar
+          box={hl.selected.box}
+          labels={labels}
+          ui={ui}
+          onColor={(c) => void highlightAs(c)}
+          onNote={() => void highlightAs('yellow', true)}
+          onCopy={copyQuote}
+        />
+      )}
       <KeyHint text={hint} ui={ui} />
       <ProgressBar value={spy.progress} label={labels.readerProgress} percent={percent} />
       <div class="qari-layout">

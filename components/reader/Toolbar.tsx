@@ -3,7 +3,10 @@ import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import { Icon, type IconName } from './icons';
 
-export type Popover = 'settings' | 'help' | null;
+// The count in the UI language's digits, as the reader's other numbers.
+const NUMBERS = { ar: 'ar-u-nu-arab', en: 'en' } as const;
+
+export type Popover = 'settings' | 'help' | 'highlights' | null;
 
 /** A button of the saved article's own (archive, favourite…), shown at the toolbar's start. */
 export interface ToolbarAction {
@@ -30,6 +33,8 @@ interface Props {
   saved?: boolean;
   onClose?: () => void;
   actions?: ToolbarAction[];
+  /** How many highlights the article has; undefined where highlights are not offered. */
+  highlightCount?: number;
 }
 
 /** The page banner: section drawer toggle, display settings, shortcuts, save, close. */
@@ -65,6 +70,25 @@ export function Toolbar(p: Props) {
         </button>
       ))}
       <span class="qari-toolbar-spacer" />
+      {p.highlightCount !== undefined && (
+        <button
+          type="button"
+          id="qari-highlights-toggle"
+          class="qari-button"
+          aria-expanded={p.popover === 'highlights'}
+          aria-controls="qari-highlights"
+          title={labels.readerHighlights}
+          onClick={() => p.onTogglePopover('highlights')}
+        >
+          <Icon name="highlight" />
+          <span class="qari-sr-only">{labels.readerHighlights}</span>
+          {p.highlightCount > 0 && (
+            <span class="qari-count">
+              {new Intl.NumberFormat(NUMBERS[p.ui]).format(p.highlightCount)}
+            </span>
+          )}
+        </button>
+      )}
       <button
         type="button"
         id="qari-settings-toggle"

@@ -12,6 +12,9 @@ const PATHS = {
   list: 'M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01',
   unread: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
   read: 'M5 12.5l4.5 4.5L19 7.5',
+  highlight: 'M14.5 4.5l5 5-8.5 8.5H6v-5zM4 21h16',
+  note: 'M5 4h14v12l-4 4H5zM15 20v-4h4M8 9h8M8 13h5',
+  copy: 'M8 8h11v12H8zM5 16V4h11',
 } as const;
 
 export type IconName = keyof typeof PATHS;

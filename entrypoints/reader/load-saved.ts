@@ -22,7 +22,9 @@ import { savedArticleUrl } from '@/lib/popup/target';
 import { readerLabels, type Labels } from '@/lib/reader/labels';
 import { toolbarAction } from '@/lib/toolbar-action';
 import type { ReaderSettings } from '@/lib/reader/settings';
+import { highlightClient } from '@/lib/highlights/client';
 import { getEntry } from '@/lib/store/articles';
+import { getHighlights } from '@/lib/store/highlights';
 import { openDb } from '@/lib/store/db';
 
 // First strong isolate … pop: a Latin host name inside Arabic text keeps its own order.
@@ -100,9 +102,25 @@ async function showSaved(
     openList,
     fail: () => showNotice({ text: readerLabels().readerActionFailed, error: true }),
   };
+  // Read here (same origin as the list); written through the background, the list's one writer.
+  const highlights = highlightClient(ask, {
+    find: async () => ({ id, highlights: await getHighlights(openDb(), id) }),
+    save: async () => id,
+  });
   const images = await offlineImages(openDb(), id, saved.article.content);
   const notice = images.missing > 0 ? label('savedImagesOnline') : undefined;
-  render(h(SavedReader, { saved, sink, actions, settings: await settings, images, notice }), app);
+  render(
+    h(SavedReader, {
+      saved,
+      sink,
+      actions,
+      settings: await settings,
+      images,
+      notice,
+      highlights,
+    }),
+    app,
+  );
   return true;
 }
 
@@ -178,6 +196,25 @@ export async function saveToLibrary(article: Article): Promise<boolean> {
   }
   showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
   return false;
+}
+
+/**
+ * The overlay's first highlight on an article not yet saved: save it, saying why; its entry id,
+ * or null (the failure said) when it could not be saved.
+ */
+export async function saveForHighlight(article: Article): Promise<number | null> {
+  const res = await ask('library:saveArticle', { article }).catch(() => null);
+  if (res?.ok) {
+    showNotice({
+      text: readerLabels().readerHlSavedFirst,
+      error: false,
+      openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
+      openLabel: label('readerOpenSaved'),
+    });
+    return res.entry.id;
+  }
+  showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+  return null;
 }
 
 /**

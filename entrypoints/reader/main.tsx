@@ -4,6 +4,7 @@ import '@fontsource/noto-sans-arabic/arabic-400.css';
 import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './themes.css';
 import './reader.css';
+import './highlights.css';
 import './print.css';
 import { render } from 'preact';
 import { ReaderStatus } from '@/components/reader/ReaderStatus';
@@ -15,6 +16,8 @@ import { loadSettings } from '@/lib/reader/settings';
 import { warmUp } from '@/lib/reader/render-content';
 import { trackVisibility } from '@/lib/reader/visibility';
 import { closeOverlay, waitForOverlayArticle } from '@/lib/reader/overlay-article';
+import { highlightClient } from '@/lib/highlights/client';
+import { ask } from '@/lib/messaging';
 
 // The reading list (Dexie and the store) loads only for a save: the overlay's first paint does
 // not wait for it.
@@ -52,6 +55,12 @@ async function boot(app: HTMLElement): Promise<void> {
   const isSaved = () => library().then((m) => m.isInLibrary(article));
   const onArchive = async (): Promise<boolean> =>
     visible() ? (await library()).archiveInLibrary(article) : false;
+  // The first highlight on an article not yet saved saves it (and says so).
+  const { url, canonical } = article;
+  const highlights = highlightClient(ask, {
+    find: () => ask('highlight:forArticle', canonical ? { url, canonical } : { url }),
+    save: async () => (visible() ? (await library()).saveForHighlight(article) : null),
+  });
   const initialSettings = await settings;
   const show = (): void => {
     removeEventListener('keydown', escCloses);
@@ -64,6 +73,7 @@ async function boot(app: HTMLElement): Promise<void> {
         isSaved={isSaved}
         onArchive={onArchive}
         initialSettings={initialSettings}
+        highlights={highlights}
       />,
       app,
     );

@@ -4,6 +4,7 @@ import '@fontsource/noto-sans-arabic/arabic-400.css';
 import '@fontsource/noto-sans-arabic/arabic-700.css';
 import '../reader/themes.css';
 import '../reader/reader.css';
+import '../reader/highlights.css';
 import '../reader/print.css';
 import { render } from 'preact';
 import { ReaderStatus } from '@/components/reader/ReaderStatus';

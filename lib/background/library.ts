@@ -19,10 +19,11 @@ import {
 } from '../store/articles';
 import { importLibrary } from '../store/backup';
 import { openDb, type QariDb } from '../store/db';
-import { toStoreErrorOnDisk } from '../store/errors';
 import { reindexOldTerms } from '../store/reindex';
 import { loopbackAllowed } from '../fetch/fetch-extract';
 import { keepImagesOffline } from './offline-images';
+import { answer } from './answer';
+import { highlightHandlers } from './highlights';
 import { restoreSanitizer } from './restore-sanitizer';
 import { extractTab, readCanonicalLink, tellTab } from './reader';
 
@@ -56,22 +57,6 @@ async function saveWithImages(
   const res = await answer(() => saveArticle(db, article, { canonical }));
   if (res.ok) void (deps.keepImages ?? keepImagesDefault)(db, res.entry.id, article.content);
   return res;
-}
-
-async function failure(err: unknown): Promise<LibraryFailure> {
-  const e = await toStoreErrorOnDisk(err);
-  return { ok: false, code: e.code, messageKey: e.messageKey };
-}
-
-/** Run a library call and answer `{ ok: true, …result }` or a failure with its message key. */
-async function answer<T extends object>(
-  call: () => Promise<T>,
-): Promise<({ ok: true } & T) | LibraryFailure> {
-  try {
-    return { ok: true, ...(await call()) };
-  } catch (err) {
-    return failure(err);
-  }
 }
 
 /** Extract the article in a tab and save it (also for the "save page" keyboard command). */
@@ -126,6 +111,7 @@ export function libraryHandlers(deps: LibraryDeps = {}) {
       answer(async () => ({ entries: await undoDelete(db, undoToken) })),
     'library:import': ({ json }) =>
       answer(() => importLibrary(db, json, { sanitize: restoreSanitizer() })),
+    ...highlightHandlers(db),
   } satisfies Handlers;
 }
 

@@ -12,6 +12,8 @@ export interface ListRow {
   entry: Entry;
   titleRanges?: SearchHit['titleRanges'];
   snippet?: SearchHit['snippet'];
+  /** The snippet is from a highlight's note. */
+  inNote?: boolean;
   /** The search found nothing as typed; this row matches a word one letter away. */
   near?: boolean;
 }

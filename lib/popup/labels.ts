@@ -27,6 +27,8 @@ const KEYS = [
   'popupStateFavourite',
   'popupStateProgress',
   'popupStateOffline',
+  'popupHighlightsMark',
+  'popupInNote',
   'popupArchive',
   'popupUnarchive',
   'popupFavourite',

@@ -55,6 +55,7 @@ export function libraryClient(db: QariDb = openDb()): LibraryClient {
             entry: h.entry,
             titleRanges: h.titleRanges,
             snippet: h.snippet,
+            ...(h.inNote ? { inNote: true } : {}),
             near: res.near,
           })),
           total: res.total,

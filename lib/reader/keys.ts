@@ -3,7 +3,7 @@
  * an Arabic layout the J key types "ت" and `key` would never be "j".
  */
 
-export type KeyAction = 'next' | 'prev' | 'close' | 'help';
+export type KeyAction = 'next' | 'prev' | 'close' | 'help' | 'highlight';
 
 export interface KeyInput {
   key: string;
@@ -17,6 +17,7 @@ export interface KeyInput {
 
 const NEXT_CODES = new Set(['KeyJ', 'KeyN']);
 const PREV_CODES = new Set(['KeyK', 'KeyP']);
+const HIGHLIGHT_CODE = 'KeyH';
 
 // Typing in a form control must not move the reader.
 function isEditable(target: EventTarget | null): boolean {
@@ -39,5 +40,6 @@ export function keyAction(e: KeyInput): KeyAction | null {
   if (e.shiftKey) return null;
   if (NEXT_CODES.has(e.code)) return 'next';
   if (PREV_CODES.has(e.code)) return 'prev';
+  if (e.code === HIGHLIGHT_CODE) return 'highlight';
   return null;
 }

@@ -25,6 +25,7 @@
  * An in-memory index was the alternative: it would make every popup opening read every
  * article's terms (megabytes at 10,000 entries) before the first answer.
  */
+import { highlightSearchText } from '../highlights/search-text';
 import type { QariDb } from '../store/db';
 import { toEntry, type Entry } from '../store/entry';
 import {
@@ -96,6 +97,8 @@ export interface SearchHit {
   titleRanges: Range[];
   /** Body text around the matches; its start when only other fields matched; null without a body. */
   snippet: Snippet | null;
+  /** The snippet is from a highlight's note: the body does not hold the words, a note does. */
+  inNote?: boolean;
 }
 
 export interface SearchResult {
@@ -266,11 +269,16 @@ async function toHits(
   rows.forEach((row, i) => {
     if (!row) return;
     const text = texts[i]?.text ?? null;
+    const inBody = text === null ? null : snippet(text, q, memo);
+    // Notes are searched with the body (the entry's search row): show the note the words are in.
+    const notes = inBody || !row.highlights ? '' : highlightSearchText(row);
+    const inNote = notes ? snippet(notes, q, memo) : null;
     hits.push({
       entry: toEntry(row),
       titleMatches: inTitle(row.id),
       titleRanges: highlight(row.meta.title, q, memo),
-      snippet: text === null ? null : (snippet(text, q, memo) ?? plainSnippet(text)),
+      snippet: inBody ?? inNote ?? (text === null ? null : plainSnippet(text)),
+      ...(inNote ? { inNote: true } : {}),
     });
   });
   return hits;

@@ -69,6 +69,14 @@ describe('keyAction', () => {
     expect(keyAction(key({ key: '؟', code: 'Slash', shiftKey: true }))).toBe('help');
   });
 
+  it('highlights the selection with H, on any layout, but not while typing a note', () => {
+    expect(keyAction(key({ key: 'h', code: 'KeyH' }))).toBe('highlight');
+    expect(keyAction(key({ key: 'ا', code: 'KeyH' }))).toBe('highlight');
+    expect(keyAction(key({ key: 'h', code: 'KeyH', ctrlKey: true }))).toBeNull();
+    const note = document.createElement('textarea');
+    expect(keyAction(key({ key: 'h', code: 'KeyH', target: note }))).toBeNull();
+  });
+
   it('leaves plain arrows, modified letters and typing in form controls alone', () => {
     expect(keyAction(key({ key: 'ArrowDown', code: 'ArrowDown' }))).toBeNull();
     expect(keyAction(key({ key: 'j', code: 'KeyJ', ctrlKey: true }))).toBeNull();

@@ -16,6 +16,13 @@ import { fakeVisibility } from './fake-visibility';
 import { makeArticle } from './store-fixtures';
 
 const TYPES = Object.keys(specs) as MessageType[];
+const SELECTORS = {
+  quote: { type: 'TextQuoteSelector', exact: 'المحادثات', prefix: 'إن ', suffix: ' ستستمر' },
+  position: { type: 'TextPositionSelector', start: 10, end: 19 },
+};
+const HL = 'ab12cd34ef56ab78';
+// A megabyte of note, with markup and bidi controls: over any limit, refused whole.
+const HUGE_NOTE = '<img src=x onerror=alert(1)>\u202e'.repeat(40_000);
 const LABEL = { text: 'وضع القراءة', lang: 'ar' };
 const detection = { isArticle: true, isArabic: true, language: 'ar', signals: ['meta'] };
 
@@ -38,6 +45,10 @@ const VALID: { [K in MessageType]: unknown } = {
   'library:undoDelete': { undoToken: 'f'.repeat(32) },
   'library:import': { json: '{}' },
   'library:fetchBody': { id: 9 },
+  'highlight:forArticle': { url: 'https://news.example/a' },
+  'highlight:add': { id: 3, selectors: SELECTORS, color: 'green', note: '<b>نص</b>\u202e' },
+  'highlight:update': { id: 3, highlightId: HL, patch: { note: 'ملاحظة' } },
+  'highlight:remove': { id: 3, highlightId: HL },
   'sync:state': {},
   'sync:setEnabled': { enabled: true },
   'sync:now': {},
@@ -106,6 +117,37 @@ const INVALID: { [K in MessageType]: unknown[] } = {
   'library:undoDelete': [{ undoToken: 'x'.repeat(65) }],
   'library:import': [{ json: 5 }, {}],
   'library:fetchBody': [{ id: 9, extra: 1 }, { id: 0 }],
+  'highlight:forArticle': [{}, { url: 'x'.repeat(8193) }, { url: 'a', extra: 1 }],
+  'highlight:add': [
+    { id: 3, selectors: SELECTORS, color: 'green', note: HUGE_NOTE },
+    { id: 3, selectors: SELECTORS, color: 'red', note: '' },
+    { id: 0, selectors: SELECTORS, color: 'green', note: '' },
+    { id: 3, selectors: { ...SELECTORS, extra: 1 }, color: 'green', note: '' },
+    {
+      id: 3,
+      selectors: { ...SELECTORS, quote: { ...SELECTORS.quote, exact: 'x'.repeat(20_001) } },
+      color: 'green',
+      note: '',
+    },
+    {
+      id: 3,
+      selectors: { ...SELECTORS, position: { type: 'TextPositionSelector', start: 5, end: 5 } },
+      color: 'green',
+      note: '',
+    },
+    { id: 3, selectors: SELECTORS, color: 'green', note: '', html: '<b>' },
+  ],
+  'highlight:update': [
+    { id: 3, highlightId: HL, patch: {} },
+    { id: 3, highlightId: HL, patch: { note: HUGE_NOTE } },
+    { id: 3, highlightId: HL, patch: { quote: 'x' } },
+    { id: 3, highlightId: '../x', patch: { color: 'blue' } },
+  ],
+  'highlight:remove': [
+    { id: 3 },
+    { id: 3, highlightId: 'ZZZZZZZZ' },
+    { id: 3, highlightId: HL, x: 1 },
+  ],
   'sync:state': [{ a: 1 }],
   'sync:setEnabled': [{ enabled: 'yes' }, { enabled: true, x: 1 }],
   'sync:now': [[]],
