@@ -38,6 +38,8 @@ export const MAX_IMPORT_CHARS = 200_000_000;
 export const MAX_IMPORT_ENTRIES = 100_000;
 // Entries written per bulk request: bounds what one request holds while a large import runs.
 const IMPORT_CHUNK = 500;
+// Bodies handed to the sanitizer at once (it may split them again into messages).
+const SANITIZE_BATCH = 500;
 
 export interface BackupEntry {
   canonicalUrl: string;
@@ -71,12 +73,19 @@ export interface ImportReport {
   unchanged: number;
 }
 
+/** A backup body to sanitize, with the address of its article. */
+export interface RestoredBody {
+  html: string;
+  url: string;
+}
+
 export interface ImportOptions {
   /**
-   * Sanitizer for the imported HTML, given the article's address (the background passes
+   * Sanitizer for the imported bodies' HTML, each with its article's address, a batch at a time;
+   * it answers the cleaned HTML in the same order (the background passes
    * `lib/import/restored-body.ts`: DOMPurify and the image policy); the file is untrusted.
    */
-  sanitize?: (html: string, articleUrl: string) => string | Promise<string>;
+  sanitize?: (bodies: readonly RestoredBody[]) => string[] | Promise<string[]>;
   now?: number;
 }
 
@@ -211,13 +220,28 @@ function restoredMeta(meta: ArticleMeta): ArticleMeta {
   return lead && !mayShowImage(lead, meta.url, null) ? { ...meta, leadImage: null } : meta;
 }
 
-async function toIncoming(
-  e: BackupEntry,
+/** Each entry's body HTML as the sanitizer gives it back (null without a body), in batches. */
+async function cleanContents(
+  entries: readonly BackupEntry[],
   sanitize: ImportOptions['sanitize'],
-  ownSite: SiteRule,
-): Promise<Incoming> {
+): Promise<(string | null)[]> {
+  const out = entries.map((e) => e.body?.content ?? null);
+  if (!sanitize) return out;
+  const withBody = entries.flatMap((e, i) => (e.body ? [i] : []));
+  for (let at = 0; at < withBody.length; at += SANITIZE_BATCH) {
+    const idx = withBody.slice(at, at + SANITIZE_BATCH);
+    const clean = await sanitize(
+      idx.map((i) => ({ html: entries[i]!.body!.content, url: entries[i]!.article.url })),
+    );
+    if (clean.length !== idx.length) throw new StoreError('import-entry', 'sanitizer answer');
+    idx.forEach((i, j) => (out[i] = clean[j]!));
+  }
+  return out;
+}
+
+function toIncoming(e: BackupEntry, content: string | null, ownSite: SiteRule): Incoming {
   const body = e.body && {
-    content: sanitize ? await sanitize(e.body.content, e.article.url) : e.body.content,
+    content: content ?? '',
     text: e.body.text,
     sections: e.body.sections,
   };
@@ -338,8 +362,8 @@ export async function importLibrary(
 ): Promise<ImportReport> {
   const backup = validateBackup(input);
   const ownSite = await ownSiteRule();
-  const incoming: Incoming[] = [];
-  for (const e of backup.entries) incoming.push(await toIncoming(e, opts.sanitize, ownSite));
+  const contents = await cleanContents(backup.entries, opts.sanitize);
+  const incoming = backup.entries.map((e, i) => toIncoming(e, contents[i] ?? null, ownSite));
   const now = opts.now ?? Date.now();
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
   await writing(db, async () => {
