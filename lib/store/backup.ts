@@ -5,67 +5,39 @@
  * importing twice duplicates nothing; what a backup may change on a listed entry is the README's
  * "When two versions of an entry meet".
  */
-import { isHighlightList, joinHighlights, type Highlight } from '../highlights/model';
+import { joinHighlights } from '../highlights/model';
 import { mayShowImage } from '../extract/images';
 import { canonicalUrl, type SiteRule } from '../url/canonical';
 import { ownSiteRule } from '../url/own-site';
 import { getBodies, getBody } from './bodies';
 import type { QariDb } from './db';
-import {
-  SYNC_FIELDS,
-  type ArticleBody,
-  type ArticleMeta,
-  type FullBodyRow,
-  type EntryRow,
-  type SyncField,
-} from './entry';
+import type { ArticleBody, ArticleMeta, FullBodyRow, EntryRow } from './entry';
 import { StoreError } from './errors';
 import { findEntry } from './find';
 import { stable, writeEntries, writeEntry, writing, type EntryWrite, type NextRow } from './write';
 import {
-  hasOnlyKeys,
-  isArticleBody,
-  isArticleMeta,
-  isPlainObject,
-  isString,
-  isTagList,
-  isWebUrl,
-} from './validate';
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parseInstant,
+  validateBackup,
+  type Backup,
+  type BackupEntry,
+} from './backup-format';
 
-export const BACKUP_FORMAT = 'qari-backup';
-export const BACKUP_VERSION = 1;
-export const MAX_IMPORT_CHARS = 200_000_000;
-export const MAX_IMPORT_ENTRIES = 100_000;
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_ENTRIES,
+  validateBackup,
+  type Backup,
+  type BackupEntry,
+} from './backup-format';
+
 // Entries written per bulk request: bounds what one request holds while a large import runs.
 const IMPORT_CHUNK = 500;
 // Bodies handed to the sanitizer at once (it may split them again into messages).
 const SANITIZE_BATCH = 500;
-
-export interface BackupEntry {
-  canonicalUrl: string;
-  /** ISO 8601 instants. */
-  savedAt: string;
-  updatedAt: string;
-  read: boolean;
-  archived: boolean;
-  favourite: boolean;
-  progress: number;
-  tags: string[];
-  /** Written by versions before 6 (when each field last changed); accepted and ignored. */
-  fieldTimes?: Partial<Record<SyncField, number>>;
-  article: ArticleMeta;
-  /** Null for an entry whose article body was never saved on the exporting device. */
-  body: ArticleBody | null;
-  /** The reader's highlights and notes; absent when there are none (and in older backups). */
-  highlights?: Highlight[];
-}
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
-  exportedAt: string;
-  entries: BackupEntry[];
-}
 
 export interface ImportReport {
   added: number;
@@ -89,21 +61,6 @@ export interface ImportOptions {
   now?: number;
 }
 
-const ENTRY_KEYS = [
-  'canonicalUrl',
-  'savedAt',
-  'updatedAt',
-  'read',
-  'archived',
-  'favourite',
-  'progress',
-  'tags',
-  'fieldTimes',
-  'article',
-  'body',
-  'highlights',
-] as const;
-const BACKUP_KEYS = ['format', 'version', 'exportedAt', 'entries'] as const;
 const EXPORT_PAGE = 200;
 
 function toBackupEntry(row: EntryRow, body: FullBodyRow | null): BackupEntry {
@@ -145,65 +102,6 @@ export async function exportLibrary(db: QariDb, now = Date.now()): Promise<Backu
 
 export async function exportLibraryJson(db: QariDb, now = Date.now()): Promise<string> {
   return JSON.stringify(await exportLibrary(db, now));
-}
-
-function parseInstant(v: unknown): number | null {
-  if (!isString(v, 40)) return null;
-  const t = Date.parse(v);
-  return Number.isFinite(t) && new Date(t).toISOString() === v ? t : null;
-}
-
-function isFieldTimes(v: unknown): v is Partial<Record<SyncField, number>> {
-  return (
-    isPlainObject(v) &&
-    Object.entries(v).every(
-      ([k, t]) => (SYNC_FIELDS as readonly string[]).includes(k) && Number.isSafeInteger(t),
-    )
-  );
-}
-
-function isBackupEntry(v: unknown): v is BackupEntry {
-  return (
-    isPlainObject(v) &&
-    hasOnlyKeys(v, ENTRY_KEYS) &&
-    isWebUrl(v.canonicalUrl) &&
-    parseInstant(v.savedAt) !== null &&
-    parseInstant(v.updatedAt) !== null &&
-    typeof v.read === 'boolean' &&
-    typeof v.archived === 'boolean' &&
-    typeof v.favourite === 'boolean' &&
-    typeof v.progress === 'number' &&
-    v.progress >= 0 &&
-    v.progress <= 1 &&
-    isTagList(v.tags) &&
-    (v.fieldTimes === undefined || isFieldTimes(v.fieldTimes)) &&
-    isArticleMeta(v.article, true) &&
-    (v.body === null || isArticleBody(v.body, true)) &&
-    (v.highlights === undefined || isHighlightList(v.highlights))
-  );
-}
-
-/** Check a backup completely; throw the first problem as a typed error. */
-export function validateBackup(input: unknown): Backup {
-  let data = input;
-  if (typeof input === 'string') {
-    if (input.length > MAX_IMPORT_CHARS) throw new StoreError('import-too-large');
-    try {
-      data = JSON.parse(input);
-    } catch {
-      throw new StoreError('import-not-json');
-    }
-  }
-  if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) throw new StoreError('import-format');
-  if (data.version !== BACKUP_VERSION) throw new StoreError('import-version', String(data.version));
-  if (!hasOnlyKeys(data, BACKUP_KEYS) || parseInstant(data.exportedAt) === null)
-    throw new StoreError('import-format');
-  if (!Array.isArray(data.entries)) throw new StoreError('import-format', 'entries');
-  if (data.entries.length > MAX_IMPORT_ENTRIES) throw new StoreError('import-too-large');
-  data.entries.forEach((e, i) => {
-    if (!isBackupEntry(e)) throw new StoreError('import-entry', `entry ${i}`);
-  });
-  return data as unknown as Backup;
 }
 
 interface Incoming {
