@@ -12,6 +12,7 @@ import { benchLibrary } from './bench/library';
 import { benchPages } from './bench/pages';
 import { benchPreview } from './bench/preview';
 import { benchReader } from './bench/reader';
+import { benchRestore } from './bench/restore';
 import { benchSize } from './bench/size';
 import { benchSync } from './bench/sync';
 
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, () => Promise<void> | void> = {
   sync: benchSync,
   import: benchImport,
   preview: benchPreview,
+  restore: benchRestore,
 };
 
 async function main(): Promise<void> {

@@ -4,11 +4,12 @@
  * stored. Parsed here where DOMParser exists (Firefox's background page), else in Chrome's
  * offscreen document.
  */
-import { cleanBodyOffscreen } from '../fetch/offscreen-parser';
+import { cleanBodiesOffscreen } from '../fetch/offscreen-parser';
 import { restoredBodyCleaner } from '../import/restored-body';
+import type { ImportOptions } from '../store/backup';
 
-export function restoreSanitizer(): (html: string, articleUrl: string) => Promise<string> | string {
+export function restoreSanitizer(): NonNullable<ImportOptions['sanitize']> {
   return typeof DOMParser === 'function'
     ? restoredBodyCleaner(globalThis as unknown as Window & typeof globalThis)
-    : cleanBodyOffscreen;
+    : cleanBodiesOffscreen;
 }

@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 import { chromeApi } from '../chrome';
 import { extractHtml } from './extract-html';
 import { cleanRestoredBody } from '../import/restored-body';
-import { isOffscreenCleanBodyRequest, isOffscreenExtractRequest } from './offscreen-protocol';
+import { isOffscreenCleanBodiesRequest, isOffscreenExtractRequest } from './offscreen-protocol';
 
 type Runtime = typeof Browser.runtime;
 
@@ -16,8 +16,8 @@ export function serveOffscreen(runtime: Runtime = chromeApi().runtime): void {
     (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
       if (sender.id !== runtime.id || sender.tab) return undefined;
       if (isOffscreenExtractRequest(raw)) sendResponse(extractHtml(raw.html, raw.url));
-      else if (isOffscreenCleanBodyRequest(raw))
-        sendResponse({ html: cleanRestoredBody(window, raw.html, raw.url) });
+      else if (isOffscreenCleanBodiesRequest(raw))
+        sendResponse({ html: raw.bodies.map((b) => cleanRestoredBody(window, b.html, b.url)) });
       return undefined;
     },
   );

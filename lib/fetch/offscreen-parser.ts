@@ -5,13 +5,15 @@
  */
 import type { ExtractResult } from '../article';
 import {
-  OFFSCREEN_CLEAN_BODY,
+  OFFSCREEN_CLEAN_BODIES,
   OFFSCREEN_EXTRACT,
   OFFSCREEN_TARGET,
-  isCleanBodyAnswer,
+  bodyMessages,
+  isCleanBodiesAnswer,
   isExtractResult,
-  type OffscreenCleanBodyRequest,
+  type OffscreenCleanBodiesRequest,
   type OffscreenExtractRequest,
+  type RestoredBodyRequest,
 } from './offscreen-protocol';
 import type { Browser } from 'wxt/browser';
 import { chromeApi } from '../chrome';
@@ -65,7 +67,7 @@ function scheduleClose(): void {
   }, IDLE_CLOSE_MS);
 }
 
-async function send(req: OffscreenExtractRequest | OffscreenCleanBodyRequest): Promise<unknown> {
+async function send(req: OffscreenExtractRequest | OffscreenCleanBodiesRequest): Promise<unknown> {
   try {
     return await api.runtime.sendMessage(req);
   } catch (err) {
@@ -77,7 +79,7 @@ async function send(req: OffscreenExtractRequest | OffscreenCleanBodyRequest): P
 }
 
 /** One request to the offscreen document, made once it exists; it closes when work stops. */
-async function ask(req: OffscreenExtractRequest | OffscreenCleanBodyRequest): Promise<unknown> {
+async function ask(req: OffscreenExtractRequest | OffscreenCleanBodiesRequest): Promise<unknown> {
   inFlight++;
   clearTimeout(idleTimer);
   try {
@@ -102,11 +104,23 @@ export async function extractOffscreen(html: string, url: string): Promise<Extra
 }
 
 /**
- * A restored backup's body, sanitized and under the image policy, by the offscreen document.
- * Throws when it cannot be cleaned: the import then writes nothing rather than an unchecked body.
+ * Restored backup bodies, sanitized and under the image policy by the offscreen document, in the
+ * order given, many to a message. Throws when they cannot be cleaned: the import then writes
+ * nothing rather than an unchecked body.
  */
-export async function cleanBodyOffscreen(html: string, url: string): Promise<string> {
-  const answer = await ask({ target: OFFSCREEN_TARGET, type: OFFSCREEN_CLEAN_BODY, html, url });
-  if (!isCleanBodyAnswer(answer)) throw new Error('bad answer from the offscreen parser');
-  return answer.html;
+export async function cleanBodiesOffscreen(
+  bodies: readonly RestoredBodyRequest[],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const batch of bodyMessages(bodies)) {
+    const answer = await ask({
+      target: OFFSCREEN_TARGET,
+      type: OFFSCREEN_CLEAN_BODIES,
+      bodies: batch,
+    });
+    if (!isCleanBodiesAnswer(answer, batch.length))
+      throw new Error('bad answer from the offscreen parser');
+    out.push(...answer.html);
+  }
+  return out;
 }

@@ -3,7 +3,8 @@
  * parsed, and one item per article (canonical URL) — a later duplicate merges into the first,
  * keeping the richer state (read, archived or favourite on either wins, tags joined, earliest time).
  */
-import { tryCanonicalUrl } from '../url/canonical';
+import { canonicalKeyOf } from '../url/canonical';
+import { simpleWebUrl } from './simple-url';
 import {
   ImportError,
   type ImportFormat,
@@ -65,6 +66,8 @@ function checkUrl(raw: string | undefined): { url: string; key: string } | Malfo
   const s = raw?.trim() ?? '';
   if (!s) return 'no-url';
   if (s.length > MAX_URL) return 'bad-url';
+  const simple = simpleWebUrl(s);
+  if (simple) return { url: s, key: canonicalKeyOf(simple) };
   let u: URL;
   try {
     u = new URL(s);
@@ -72,8 +75,7 @@ function checkUrl(raw: string | undefined): { url: string; key: string } | Malfo
     return 'bad-url';
   }
   if (!WEB_SCHEMES.has(u.protocol)) return 'not-web-url';
-  const key = tryCanonicalUrl(u.href);
-  return key ? { url: u.href, key } : 'bad-url';
+  return { url: u.href, key: canonicalKeyOf(u) };
 }
 
 function mergeInto(a: ImportItem, b: ImportItem): void {

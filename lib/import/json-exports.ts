@@ -3,7 +3,7 @@
  * included, by `importLibrary`) and Wallabag's JSON export (an array of entries with `url`,
  * `title`, `is_archived`, `is_starred`, `tags`, `created_at`).
  */
-import { BACKUP_FORMAT, validateBackup, type Backup } from '../store/backup';
+import { BACKUP_FORMAT, validateBackup, type Backup } from '../store/backup-format';
 import { collect, parseTime, type RawItem } from './items';
 import { ImportError, type MalformedRow, type ParsedImport } from './types';
 

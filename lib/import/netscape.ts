@@ -4,7 +4,7 @@
  * of the next `<DL>`. Folder names become tags (the browser's own root folders do not).
  */
 import { addRaw, collect, parseTime, type RawItem } from './items';
-import { scanTags, textUntilClose } from './html-tags';
+import { attrsOf, scanTags, textUntilClose } from './html-tags';
 import type { MalformedRow, ParsedImport } from './types';
 
 export const NETSCAPE_SIGNATURE = /<!DOCTYPE\s+NETSCAPE-Bookmark-file-1>/i;
@@ -33,18 +33,20 @@ export function parseNetscape(html: string, now = Date.now()): ParsedImport {
         pending = null;
       }
     } else if (t.name === 'h3' && !t.closing) {
-      const isRoot = ROOT_FOLDER_ATTRS.some((a) => a in t.attrs);
+      const attrs = attrsOf(html, t);
+      const isRoot = ROOT_FOLDER_ATTRS.some((a) => a in attrs);
       pending = isRoot ? null : textUntilClose(html, t.end, 'h3') || null;
     } else if (t.name === 'a' && !t.closing) {
-      const tags = (t.attrs.tags ?? '').split(',');
+      const attrs = attrsOf(html, t);
+      const tags = (attrs.tags ?? '').split(',');
       tags.push(...names.slice(0, MAX_FOLDER_TAGS));
       addRaw(raws, {
         row: t.line,
-        url: t.attrs.href,
+        url: attrs.href,
         title: textUntilClose(html, t.end, 'a'),
-        savedAt: parseTime(t.attrs.add_date),
+        savedAt: parseTime(attrs.add_date),
         // Pinboard and Wallabag mark unread bookmarks with TOREAD="1".
-        read: 'toread' in t.attrs ? !yes(t.attrs.toread) : false,
+        read: 'toread' in attrs ? !yes(attrs.toread) : false,
         archived: false,
         favourite: false,
         tags,

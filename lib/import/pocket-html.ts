@@ -4,7 +4,7 @@
  * flag: archived means read.
  */
 import { addRaw, collect, parseTime, type RawItem } from './items';
-import { scanTags, textUntilClose } from './html-tags';
+import { attrsOf, scanTags, textUntilClose } from './html-tags';
 import type { MalformedRow, ParsedImport } from './types';
 
 const ARCHIVE_HEADING = /read archive|archive/i;
@@ -17,15 +17,16 @@ export function parsePocketHtml(html: string, now = Date.now()): ParsedImport {
     if (t.closing) continue;
     if (t.name === 'h1') archived = ARCHIVE_HEADING.test(textUntilClose(html, t.end, 'h1'));
     else if (t.name === 'a') {
+      const attrs = attrsOf(html, t);
       addRaw(raws, {
         row: t.line,
-        url: t.attrs.href,
+        url: attrs.href,
         title: textUntilClose(html, t.end, 'a'),
-        savedAt: parseTime(t.attrs.time_added),
+        savedAt: parseTime(attrs.time_added),
         read: archived,
         archived,
         favourite: false,
-        tags: (t.attrs.tags ?? '').split(','),
+        tags: (attrs.tags ?? '').split(','),
       });
     }
   }

@@ -26,7 +26,9 @@ export function cleanRestoredBody(win: Host, html: string, articleUrl: string): 
   return serializeChildren(clean);
 }
 
-/** `cleanRestoredBody` bound to a window, as `importLibrary`'s `sanitize` option. */
-export function restoredBodyCleaner(win: Host): (html: string, articleUrl: string) => string {
-  return (html, articleUrl) => cleanRestoredBody(win, html, articleUrl);
+/** `cleanRestoredBody` bound to a window, for a batch of bodies: `importLibrary`'s `sanitize`. */
+export function restoredBodyCleaner(
+  win: Host,
+): (bodies: readonly { html: string; url: string }[]) => string[] {
+  return (bodies) => bodies.map((b) => cleanRestoredBody(win, b.html, b.url));
 }

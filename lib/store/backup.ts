@@ -5,65 +5,39 @@
  * importing twice duplicates nothing; what a backup may change on a listed entry is the README's
  * "When two versions of an entry meet".
  */
-import { isHighlightList, joinHighlights, type Highlight } from '../highlights/model';
+import { joinHighlights } from '../highlights/model';
 import { mayShowImage } from '../extract/images';
 import { canonicalUrl, type SiteRule } from '../url/canonical';
 import { ownSiteRule } from '../url/own-site';
 import { getBodies, getBody } from './bodies';
 import type { QariDb } from './db';
-import {
-  SYNC_FIELDS,
-  type ArticleBody,
-  type ArticleMeta,
-  type FullBodyRow,
-  type EntryRow,
-  type SyncField,
-} from './entry';
+import type { ArticleBody, ArticleMeta, FullBodyRow, EntryRow } from './entry';
 import { StoreError } from './errors';
 import { findEntry } from './find';
 import { stable, writeEntries, writeEntry, writing, type EntryWrite, type NextRow } from './write';
 import {
-  hasOnlyKeys,
-  isArticleBody,
-  isArticleMeta,
-  isPlainObject,
-  isString,
-  isTagList,
-  isWebUrl,
-} from './validate';
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parseInstant,
+  validateBackup,
+  type Backup,
+  type BackupEntry,
+} from './backup-format';
 
-export const BACKUP_FORMAT = 'qari-backup';
-export const BACKUP_VERSION = 1;
-export const MAX_IMPORT_CHARS = 200_000_000;
-export const MAX_IMPORT_ENTRIES = 100_000;
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_ENTRIES,
+  validateBackup,
+  type Backup,
+  type BackupEntry,
+} from './backup-format';
+
 // Entries written per bulk request: bounds what one request holds while a large import runs.
 const IMPORT_CHUNK = 500;
-
-export interface BackupEntry {
-  canonicalUrl: string;
-  /** ISO 8601 instants. */
-  savedAt: string;
-  updatedAt: string;
-  read: boolean;
-  archived: boolean;
-  favourite: boolean;
-  progress: number;
-  tags: string[];
-  /** Written by versions before 6 (when each field last changed); accepted and ignored. */
-  fieldTimes?: Partial<Record<SyncField, number>>;
-  article: ArticleMeta;
-  /** Null for an entry whose article body was never saved on the exporting device. */
-  body: ArticleBody | null;
-  /** The reader's highlights and notes; absent when there are none (and in older backups). */
-  highlights?: Highlight[];
-}
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
-  exportedAt: string;
-  entries: BackupEntry[];
-}
+// Bodies handed to the sanitizer at once (it may split them again into messages).
+const SANITIZE_BATCH = 500;
 
 export interface ImportReport {
   added: number;
@@ -71,30 +45,22 @@ export interface ImportReport {
   unchanged: number;
 }
 
+/** A backup body to sanitize, with the address of its article. */
+export interface RestoredBody {
+  html: string;
+  url: string;
+}
+
 export interface ImportOptions {
   /**
-   * Sanitizer for the imported HTML, given the article's address (the background passes
+   * Sanitizer for the imported bodies' HTML, each with its article's address, a batch at a time;
+   * it answers the cleaned HTML in the same order (the background passes
    * `lib/import/restored-body.ts`: DOMPurify and the image policy); the file is untrusted.
    */
-  sanitize?: (html: string, articleUrl: string) => string | Promise<string>;
+  sanitize?: (bodies: readonly RestoredBody[]) => string[] | Promise<string[]>;
   now?: number;
 }
 
-const ENTRY_KEYS = [
-  'canonicalUrl',
-  'savedAt',
-  'updatedAt',
-  'read',
-  'archived',
-  'favourite',
-  'progress',
-  'tags',
-  'fieldTimes',
-  'article',
-  'body',
-  'highlights',
-] as const;
-const BACKUP_KEYS = ['format', 'version', 'exportedAt', 'entries'] as const;
 const EXPORT_PAGE = 200;
 
 function toBackupEntry(row: EntryRow, body: FullBodyRow | null): BackupEntry {
@@ -138,65 +104,6 @@ export async function exportLibraryJson(db: QariDb, now = Date.now()): Promise<s
   return JSON.stringify(await exportLibrary(db, now));
 }
 
-function parseInstant(v: unknown): number | null {
-  if (!isString(v, 40)) return null;
-  const t = Date.parse(v);
-  return Number.isFinite(t) && new Date(t).toISOString() === v ? t : null;
-}
-
-function isFieldTimes(v: unknown): v is Partial<Record<SyncField, number>> {
-  return (
-    isPlainObject(v) &&
-    Object.entries(v).every(
-      ([k, t]) => (SYNC_FIELDS as readonly string[]).includes(k) && Number.isSafeInteger(t),
-    )
-  );
-}
-
-function isBackupEntry(v: unknown): v is BackupEntry {
-  return (
-    isPlainObject(v) &&
-    hasOnlyKeys(v, ENTRY_KEYS) &&
-    isWebUrl(v.canonicalUrl) &&
-    parseInstant(v.savedAt) !== null &&
-    parseInstant(v.updatedAt) !== null &&
-    typeof v.read === 'boolean' &&
-    typeof v.archived === 'boolean' &&
-    typeof v.favourite === 'boolean' &&
-    typeof v.progress === 'number' &&
-    v.progress >= 0 &&
-    v.progress <= 1 &&
-    isTagList(v.tags) &&
-    (v.fieldTimes === undefined || isFieldTimes(v.fieldTimes)) &&
-    isArticleMeta(v.article, true) &&
-    (v.body === null || isArticleBody(v.body, true)) &&
-    (v.highlights === undefined || isHighlightList(v.highlights))
-  );
-}
-
-/** Check a backup completely; throw the first problem as a typed error. */
-export function validateBackup(input: unknown): Backup {
-  let data = input;
-  if (typeof input === 'string') {
-    if (input.length > MAX_IMPORT_CHARS) throw new StoreError('import-too-large');
-    try {
-      data = JSON.parse(input);
-    } catch {
-      throw new StoreError('import-not-json');
-    }
-  }
-  if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) throw new StoreError('import-format');
-  if (data.version !== BACKUP_VERSION) throw new StoreError('import-version', String(data.version));
-  if (!hasOnlyKeys(data, BACKUP_KEYS) || parseInstant(data.exportedAt) === null)
-    throw new StoreError('import-format');
-  if (!Array.isArray(data.entries)) throw new StoreError('import-format', 'entries');
-  if (data.entries.length > MAX_IMPORT_ENTRIES) throw new StoreError('import-too-large');
-  data.entries.forEach((e, i) => {
-    if (!isBackupEntry(e)) throw new StoreError('import-entry', `entry ${i}`);
-  });
-  return data as unknown as Backup;
-}
-
 interface Incoming {
   row: Omit<EntryRow, 'id'>;
   body: ArticleBody | null;
@@ -211,13 +118,28 @@ function restoredMeta(meta: ArticleMeta): ArticleMeta {
   return lead && !mayShowImage(lead, meta.url, null) ? { ...meta, leadImage: null } : meta;
 }
 
-async function toIncoming(
-  e: BackupEntry,
+/** Each entry's body HTML as the sanitizer gives it back (null without a body), in batches. */
+async function cleanContents(
+  entries: readonly BackupEntry[],
   sanitize: ImportOptions['sanitize'],
-  ownSite: SiteRule,
-): Promise<Incoming> {
+): Promise<(string | null)[]> {
+  const out = entries.map((e) => e.body?.content ?? null);
+  if (!sanitize) return out;
+  const withBody = entries.flatMap((e, i) => (e.body ? [i] : []));
+  for (let at = 0; at < withBody.length; at += SANITIZE_BATCH) {
+    const idx = withBody.slice(at, at + SANITIZE_BATCH);
+    const clean = await sanitize(
+      idx.map((i) => ({ html: entries[i]!.body!.content, url: entries[i]!.article.url })),
+    );
+    if (clean.length !== idx.length) throw new StoreError('import-entry', 'sanitizer answer');
+    idx.forEach((i, j) => (out[i] = clean[j]!));
+  }
+  return out;
+}
+
+function toIncoming(e: BackupEntry, content: string | null, ownSite: SiteRule): Incoming {
   const body = e.body && {
-    content: sanitize ? await sanitize(e.body.content, e.article.url) : e.body.content,
+    content: content ?? '',
     text: e.body.text,
     sections: e.body.sections,
   };
@@ -338,8 +260,8 @@ export async function importLibrary(
 ): Promise<ImportReport> {
   const backup = validateBackup(input);
   const ownSite = await ownSiteRule();
-  const incoming: Incoming[] = [];
-  for (const e of backup.entries) incoming.push(await toIncoming(e, opts.sanitize, ownSite));
+  const contents = await cleanContents(backup.entries, opts.sanitize);
+  const incoming = backup.entries.map((e, i) => toIncoming(e, contents[i] ?? null, ownSite));
   const now = opts.now ?? Date.now();
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
   await writing(db, async () => {

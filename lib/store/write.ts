@@ -165,15 +165,14 @@ export function rebuildOldTerms(
   limit: number,
 ): Promise<number | null> {
   return writing(db, async () => {
-    const ids = await db.terms.where(':id').above(afterId).limit(limit).primaryKeys();
-    const rows = await db.terms.bulkGet(ids);
-    const old = ids.filter((_, i) => rows[i]?.version !== INDEX_VERSION);
+    const rows = await db.terms.where(':id').above(afterId).limit(limit).toArray();
+    const old = rows.filter((r) => r.version !== INDEX_VERSION).map((r) => r.id);
     if (old.length) {
       const entries = (await db.articles.bulkGet(old)).filter((e): e is EntryRow => !!e);
       const texts = await db.texts.bulkGet(entries.map((e) => e.id));
       await db.terms.bulkPut(entries.map((e, i) => searchRow(e, texts[i]?.text ?? null)));
     }
-    if (ids.length === limit) return ids[ids.length - 1]!;
+    if (rows.length === limit) return rows[rows.length - 1]!.id;
     await db.listState.put({ id: INDEX_BUILT, value: INDEX_VERSION });
     return null;
   });

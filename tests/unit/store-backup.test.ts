@@ -8,6 +8,7 @@ import {
   importLibrary,
   type Backup,
   type BackupEntry,
+  type RestoredBody,
 } from '@/lib/store/backup';
 import type { QariDb } from '@/lib/store/db';
 import { StoreError } from '@/lib/store/errors';
@@ -145,10 +146,42 @@ describe('import', () => {
     const db = tracked();
     const backup = await exportLibrary(await seeded());
     backup.entries[0]!.body!.content = '<p>نص</p><img src=x onerror=alert(1)>';
-    const sanitize = (html: string) => html.replace(/<img[^>]*>/g, '');
+    const sanitize = (bodies: readonly RestoredBody[]) =>
+      bodies.map((b) => b.html.replace(/<img[^>]*>/g, ''));
     await importLibrary(db, backup, { sanitize });
     const saved = await db.articles.where('canonicalUrl').equals('https://example.com/a').first();
     expect((await getArticle(db, saved!.id))?.content).toBe('<p>نص</p>');
+  });
+
+  it('hands the sanitizer the bodies in batches, each with its article’s address', async () => {
+    const db = tracked();
+    const backup = await exportLibrary(await seeded());
+    const entry = backup.entries.find((e) => e.body)!;
+    // 1,201 bodies: three calls of at most 500, not one call per body.
+    backup.entries = Array.from({ length: 1201 }, (_, i) => {
+      const url = `https://news${i}.example/story`;
+      return {
+        ...entry,
+        canonicalUrl: url,
+        article: { ...entry.article, url },
+        body: { ...entry.body!, content: `<p>${i}</p>` },
+      };
+    });
+    const calls: RestoredBody[][] = [];
+    const sanitize = (bodies: readonly RestoredBody[]) => {
+      calls.push([...bodies]);
+      return bodies.map((b) => `${b.html}<p>${b.url}</p>`);
+    };
+    expect((await importLibrary(db, backup, { sanitize })).added).toBe(1201);
+    expect(calls.map((c) => c.length)).toEqual([500, 500, 201]);
+    expect(calls[2]![200]).toEqual({ html: '<p>1200</p>', url: 'https://news1200.example/story' });
+    const last = await db.articles
+      .where('canonicalUrl')
+      .equals('https://news1200.example/story')
+      .first();
+    expect((await getArticle(db, last!.id))?.content).toBe(
+      '<p>1200</p><p>https://news1200.example/story</p>',
+    );
   });
 });
 

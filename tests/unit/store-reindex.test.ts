@@ -48,6 +48,19 @@ describe('search rows of an older analyzer', () => {
     // Marked built: the next start does nothing.
     expect(await reindexOldTerms(db)).toBe(0);
   });
+
+  it('are read once a batch: the rows themselves, not their keys and then the rows', async () => {
+    for (const n of [1, 2, 3])
+      await saveArticle(db, makeArticle({ url: `https://example.com/${n}`, text: TEXT }));
+    await db.terms.toCollection().modify((t) => {
+      t.version = INDEX_VERSION - 1;
+    });
+    await db.listState.delete(INDEX_BUILT);
+    const second = vi.spyOn(db.terms, 'bulkGet');
+    expect(await reindexOldTerms(db, { batch: 2 })).toBe(2);
+    expect(second).not.toHaveBeenCalled();
+    expect((await db.terms.toArray()).every((t) => t.version === INDEX_VERSION)).toBe(true);
+  });
 });
 
 describe('a highlight’s note', () => {
