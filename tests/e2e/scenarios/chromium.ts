@@ -32,6 +32,12 @@ function tab(page: Page): Tab {
     },
     readerFrame: async () => surface(await readerFrame(page)),
     readerCount: () => readerHostCount(page),
+    async readerAddress() {
+      const frame = await readerFrame(page);
+      const src = await (await frame.frameElement()).evaluate((f) => (f as HTMLIFrameElement).src);
+      return src.replace(/#.*$/, '');
+    },
+    frames: async () => page.frames().slice(1).map(surface),
     close: () => page.close(),
   };
 }

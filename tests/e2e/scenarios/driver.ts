@@ -33,6 +33,13 @@ export interface Tab extends Surface {
   readerFrame(): Promise<Surface>;
   /** How many reader overlays the page has (0 or 1). */
   readerCount(): Promise<number>;
+  /**
+   * The address the overlay's frame was given (what a page that got hold of it would learn),
+   * without its fragment: Chromium's is a per-session dynamic one.
+   */
+  readerAddress(): Promise<string>;
+  /** Every frame in the page but the top one (the overlay's too). */
+  frames(): Promise<Surface[]>;
   close(): Promise<void>;
 }
 

@@ -51,6 +51,10 @@ function tab(page: Page): Tab {
     },
     readerFrame: async () => surface(await readerFrame(page)),
     readerCount: async () => (await page.$$(READER_HOST)).length,
+    // The frame element is in a closed shadow root; Firefox's add-on pages have one fixed origin.
+    readerAddress: async () =>
+      (await readerFrame(page)).evaluate(() => location.href.replace(/#.*$/, '')),
+    frames: async () => page.frames().slice(1).map(surface),
     close: () => page.close(),
   };
 }
