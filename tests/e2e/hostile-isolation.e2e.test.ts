@@ -21,8 +21,6 @@ const SEED = readFileSync(join(SHARED_DIR, 'fixtures/seed-article.html'), 'utf8'
 const GOLD = JSON.parse(
   readFileSync(join(SHARED_DIR, 'fixtures/seed-article.gold.json'), 'utf8'),
 ) as { title: string };
-const FORGED_TITLE = 'عنوان مزور من الصفحة';
-const FORGED_URL = 'https://bank.example/login';
 const SAVE = 'حفظ للقراءة لاحقًا';
 const SAVED_NOTICE = 'حُفظت الصفحة في قائمة القراءة.';
 
