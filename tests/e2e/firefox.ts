@@ -71,6 +71,10 @@ export interface FirefoxOptions {
   viewport?: { width: number; height: number };
   /** Where downloads go, without asking. */
   downloadDir?: string;
+  /** false opens a window on the display (for keys and clicks that go to the browser itself). */
+  headless?: boolean;
+  /** More preferences for the profile. */
+  prefs?: Record<string, unknown>;
 }
 
 export interface FirefoxLaunched {
@@ -98,7 +102,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxL
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
-      headless: true,
+      headless: opts.headless ?? true,
       userDataDir: profile,
       defaultViewport: viewport,
       // QARI_FIREFOX_DEBUG=1 shows the browser's output, the extension's consoles and dump() calls.
@@ -110,6 +114,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxL
         'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
         ...(opts.downloadDir ? downloadPrefs(opts.downloadDir) : {}),
         ...(DEBUG ? DEBUG_PREFS : {}),
+        ...opts.prefs,
       },
     });
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
