@@ -2,6 +2,7 @@
 import type { Driver } from '../scenarios/driver';
 import { firefoxDriver } from '../scenarios/firefox';
 import { hostileScenarios } from '../scenarios/hostile';
+import { integrityScenarios } from '../scenarios/integrity';
 
 let d: Driver;
 beforeAll(async () => {
@@ -15,3 +16,5 @@ afterAll(async () => {
 // reader that a cover hides them.
 describe('a page that goes after the reader, in Firefox', () =>
   hostileScenarios(() => d, { seesCovers: false }));
+
+describe('a page that goes after the reading list, in Firefox', () => integrityScenarios(() => d));

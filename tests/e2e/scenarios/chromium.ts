@@ -58,6 +58,14 @@ export async function chromiumDriver(opts: LaunchOptions = {}): Promise<Driver> 
       if (viewport) await page.setViewportSize(viewport);
       return tab(page);
     },
+    async inExtensionPage(path, fn, arg) {
+      const page = await l.extensionPage(path);
+      try {
+        return (await page.evaluate(fn as never, arg)) as never;
+      } finally {
+        await page.close();
+      }
+    },
     close: () => l.close(),
   };
 }

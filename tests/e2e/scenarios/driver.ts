@@ -50,6 +50,8 @@ export interface Driver {
   /** Serve `html` at `path` on the test server; its address. */
   serve(path: string, html: string): string;
   newTab(viewport?: { width: number; height: number }): Promise<Tab>;
+  /** Run `fn` in a fresh extension page at `path` (e.g. `import.html`), then close it. */
+  inExtensionPage<R, A = undefined>(path: string, fn: InPage<A, R>, arg?: A): Promise<R>;
   close(): Promise<void>;
 }
 

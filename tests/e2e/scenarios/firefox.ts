@@ -84,6 +84,14 @@ export async function firefoxDriver(opts: FirefoxOptions = {}): Promise<Driver> 
       if (viewport) await page.setViewport(viewport);
       return tab(page);
     },
+    async inExtensionPage(path, fn, arg) {
+      const page = await l.extensionPage(path);
+      try {
+        return (await page.evaluate(fn as never, arg)) as never;
+      } finally {
+        await page.close();
+      }
+    },
     close: () => l.close(),
   };
 }
