@@ -83,19 +83,24 @@ const OUTBOX = 'The outbox is written by the write path and consumed by the sync
 // iterators its keys(), values() and entries() return are not iterable there: for…of and spread
 // throw, Array.from gives [] (BBC Arabic's reader failed on an image address). The params object
 // itself iterates in both browsers: `for (const [k, v] of url.searchParams)`.
-const PARAM_ITERATORS = ['searchParams', 'params'].flatMap((name) => [
-  {
-    selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.property.name='${name}']`,
-    message: 'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
-  },
-  {
-    selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.name='${name}']`,
-    message: 'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
-  },
-]).concat({
-  selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.callee.name='URLSearchParams']`,
-  message: 'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
-});
+const PARAM_ITERATORS = ['searchParams', 'params']
+  .flatMap((name) => [
+    {
+      selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.property.name='${name}']`,
+      message:
+        'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
+    },
+    {
+      selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.name='${name}']`,
+      message:
+        'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
+    },
+  ])
+  .concat({
+    selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.callee.name='URLSearchParams']`,
+    message:
+      'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
+  });
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench-results/', 'eval-results/'] },
