@@ -79,6 +79,28 @@ const tableWrites = (tables, message) => [
 const ENTRY_ROWS =
   "An entry's rows are written by lib/store/write.ts only: compute the new row and call writeEntry.";
 const OUTBOX = 'The outbox is written by the write path and consumed by the sync adapter only.';
+// In a Firefox content script a URLSearchParams is reached through an Xray wrapper, and the
+// iterators its keys(), values() and entries() return are not iterable there: for…of and spread
+// throw, Array.from gives [] (BBC Arabic's reader failed on an image address). The params object
+// itself iterates in both browsers: `for (const [k, v] of url.searchParams)`.
+const PARAM_ITERATORS = ['searchParams', 'params']
+  .flatMap((name) => [
+    {
+      selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.property.name='${name}']`,
+      message:
+        'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
+    },
+    {
+      selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.name='${name}']`,
+      message:
+        'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
+    },
+  ])
+  .concat({
+    selector: `CallExpression[callee.property.name=/^(keys|values|entries)$/][callee.object.callee.name='URLSearchParams']`,
+    message:
+      'Iterate the URLSearchParams itself: its keys()/values()/entries() fail in Firefox tabs.',
+  });
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench-results/', 'eval-results/'] },
@@ -125,6 +147,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...tableWrites('articles|bodies|texts|terms|images', ENTRY_ROWS),
+        ...PARAM_ITERATORS,
       ],
     },
   },
@@ -142,6 +165,7 @@ export default tseslint.config(
         'error',
         ...tableWrites('articles|bodies|texts|terms|images', ENTRY_ROWS),
         ...tableWrites('changes', OUTBOX),
+        ...PARAM_ITERATORS,
       ],
     },
   },

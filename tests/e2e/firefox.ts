@@ -71,6 +71,10 @@ export interface FirefoxOptions {
   viewport?: { width: number; height: number };
   /** Where downloads go, without asking. */
   downloadDir?: string;
+  /** false opens a window on the display (for keys and clicks that go to the browser itself). */
+  headless?: boolean;
+  /** More preferences for the profile. */
+  prefs?: Record<string, unknown>;
 }
 
 export interface FirefoxLaunched {
@@ -98,7 +102,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxL
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
-      headless: true,
+      headless: opts.headless ?? true,
       userDataDir: profile,
       defaultViewport: viewport,
       // QARI_FIREFOX_DEBUG=1 shows the browser's output, the extension's consoles and dump() calls.
@@ -110,6 +114,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxL
         'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
         ...(opts.downloadDir ? downloadPrefs(opts.downloadDir) : {}),
         ...(DEBUG ? DEBUG_PREFS : {}),
+        ...opts.prefs,
       },
     });
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -149,6 +154,22 @@ async function goWithin(page: Page, go: (url: string) => void, path: string): Pr
   await until(`the tab to show ${path}`, () =>
     page.evaluate((u) => location.href === u && document.readyState !== 'loading', url),
   );
+}
+
+/**
+ * Load `url` in the tab. Firefox's BiDi fails a navigation with "Address rejected" when a frame
+ * inside the page gets an error page (a news page's iframe to another host, refused by the dead
+ * proxy) although the page itself loaded: that error counts only if the tab is not at `url`.
+ */
+export async function visit(page: Page, url: string): Promise<void> {
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+  } catch (e) {
+    if (!String(e).includes('Address rejected')) throw e;
+    await until(`${url} to load (its navigation said: ${String(e).slice(0, 120)})`, () =>
+      page.evaluate((u) => location.href === u && document.readyState !== 'loading', url),
+    );
+  }
 }
 
 /** Close the browser; if it does not answer, kill its process so none is left running. */

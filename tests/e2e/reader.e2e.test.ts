@@ -1,8 +1,12 @@
+/**
+ * The reader view in Chromium: layout, accessibility, the narrow drawer and print. Its controls
+ * (sections by keyboard and TOC, Escape, settings) are shared with Firefox: ./reader-scenarios.e2e.test.ts.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { ROOT, launch, type Launched } from './fixtures';
-import { openReaderFromButton, READER_HOST, readerFrame } from './reader-helpers';
+import { openReaderFromButton, readerFrame } from './reader-helpers';
 
 const SAMPLE = '/pages/sample-article.html';
 const GOLD = JSON.parse(
@@ -73,64 +77,6 @@ describe('the reader view in Chromium', () => {
     });
     expect(fontOk).toBe(true);
     await page.close();
-  });
-
-  it('jumps between sections by keyboard and keeps the address on the current section', async () => {
-    const page = await l.context.newPage();
-    const frame = await openReader(page);
-    await frame.locator('main').focus();
-    await page.keyboard.press('j');
-    await expect
-      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
-      .toBe(GOLD.sections[0]);
-    await page.keyboard.press('j');
-    await expect
-      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
-      .toBe(GOLD.sections[1]);
-    await expect
-      .poll(() => frame.locator('nav button[aria-current="location"]').textContent(), {
-        timeout: 5000,
-      })
-      .toBe(GOLD.sections[1]);
-    const id = await frame.evaluate(() => document.activeElement?.id);
-    // The address follows the section once the jump settles.
-    await expect
-      .poll(() => new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('s'))
-      .toBe(id);
-    await page.keyboard.press('Alt+ArrowUp');
-    await expect
-      .poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim()))
-      .toBe(GOLD.sections[0]);
-    await page.close();
-  });
-
-  it('closes with Escape and gives the page back', async () => {
-    const page = await l.context.newPage();
-    const frame = await openReader(page);
-    await frame.locator('main').focus();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator(READER_HOST).count()).toBe(0);
-    await page.close();
-  });
-
-  it('keeps display settings in storage, the same in every reader', async () => {
-    const a = await l.context.newPage();
-    const fa = await openReader(a);
-    await fa.locator('#qari-settings-toggle').click();
-    await fa.locator('input[name="qari-theme"][value="dark"]').check();
-    expect(await fa.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    const b = await l.context.newPage();
-    const fb = await openReader(b);
-    await expect.poll(() => fb.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    // A change in one reader reaches the other already open.
-    await fb.locator('#qari-settings-toggle').click();
-    await fb.locator('input[name="qari-theme"][value="sepia"]').check();
-    await expect
-      .poll(() => fa.evaluate(() => document.documentElement.dataset.theme))
-      .toBe('sepia');
-    await fb.locator('input[name="qari-theme"][value="system"]').check();
-    await a.close();
-    await b.close();
   });
 
   it('has no serious accessibility violations in any theme', async () => {

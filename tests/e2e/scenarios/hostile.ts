@@ -1,0 +1,249 @@
+/**
+ * Hostile pages that go after the reader itself, the same scenario in every browser
+ * (./driver.ts): a page that defines the extension's element names first and forges the reader's
+ * article, a page that frames the reader page under a token of its own and posts it an article,
+ * and clickjacking (CSS alone, and a cover the click passes through). Each page is the seed
+ * article with the attack added, served with scripts allowed, as a hostile site would.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_DIR } from '../fixtures';
+import { sleep, until, type Driver, type Surface, type Tab } from './driver';
+
+const SEED = readFileSync(join(SHARED_DIR, 'fixtures/seed-article.html'), 'utf8');
+const GOLD = JSON.parse(
+  readFileSync(join(SHARED_DIR, 'fixtures/seed-article.gold.json'), 'utf8'),
+) as { title: string };
+const FORGED_TITLE = 'عنوان مزور من الصفحة';
+const FORGED_URL = 'https://bank.example/login';
+const SAVE = 'حفظ للقراءة لاحقًا';
+const SAVED_NOTICE = 'حُفظت الصفحة في قائمة القراءة.';
+
+// A well-formed extraction result, as the page would forge it.
+const FORGED_RESULT = {
+  ok: true,
+  article: {
+    url: FORGED_URL,
+    title: FORGED_TITLE,
+    byline: null,
+    siteName: 'مصرف',
+    published: null,
+    lang: 'ar',
+    dir: 'rtl',
+    excerpt: 'أدخل كلمة المرور',
+    leadImage: null,
+    content: '<p>انتهت الجلسة، أدخل كلمة المرور من جديد.</p>',
+    text: 'انتهت الجلسة، أدخل كلمة المرور من جديد.',
+    sections: [],
+    wordCount: 6,
+    readingMinutes: 1,
+  },
+  timings: { extractMs: 1 },
+};
+
+/**
+ * Defines the extension's element names before the content script runs, and any other custom
+ * element name that appears at the root later, each with a class that takes its ElementInternals
+ * (whose `shadowRoot` is the element's shadow root, closed or not). On `qari:ready` it posts its
+ * own article into the frame under the token read from the frame's address.
+ */
+const DEFINES_OUR_NAMES = `<script>
+window.leaked = [];
+const tried = new Set();
+const grab = (name) => {
+  if (tried.has(name) || customElements.get(name)) return;
+  tried.add(name);
+  customElements.define(name, class extends HTMLElement {
+    constructor() { super(); try { leaked.push(this.attachInternals()); } catch {} }
+  });
+};
+grab('qari-reader');
+grab('qari-button');
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes)
+    if (n.nodeType === 1 && n.localName.includes('-')) grab(n.localName);
+}).observe(document.documentElement, { childList: true });
+window.leakedSrcs = () => leaked
+  .map((i) => i.shadowRoot && i.shadowRoot.querySelector('iframe'))
+  .filter(Boolean).map((f) => f.src);
+window.roots = () => leaked.filter((i) => i.shadowRoot).length;
+addEventListener('message', (e) => {
+  const src = leakedSrcs()[0];
+  if (e.data !== 'qari:ready' || !src) return;
+  const token = decodeURIComponent(new URL(src).hash.replace(/^#t=/, ''));
+  e.source.postMessage({ type: 'qari:article', token, result: ${JSON.stringify(FORGED_RESULT)} }, '*');
+});
+</script>`;
+
+// CSS alone: our button made invisible and scaled over the whole page, the reader invisible.
+const CSS_CLICKJACK = `<style>
+qari-button, qari-reader, html > :not(head):not(body) {
+  opacity: 0 !important; transform: scale(80) !important;
+}
+</style>`;
+
+// A cover over the whole page that the pointer goes through: the reader sees the decoy, the click
+// lands on whatever is under it. In the top layer (a popover), above any z-index.
+const PASS_THROUGH_COVER = `<div id="cover" popover="manual" style="position:fixed;inset:0;width:auto;height:auto;margin:0;border:0;pointer-events:none;background:#fff;font:40px serif">
+<p>اضغط في أي مكان لمشاهدة الفيديو</p></div>`;
+const showCover = (tab: Tab): Promise<void> =>
+  tab.evaluate(() => document.getElementById('cover')!.showPopover());
+
+/** The heading a frame shows, or null. */
+const titleIn = (frame: Surface): Promise<string | null> =>
+  frame.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? null).catch(() => null);
+/** How many buttons in `frame` are labelled `label`. */
+const buttonsLabelled = (frame: Surface, label: string): Promise<number> =>
+  frame.evaluate(
+    (l) =>
+      [...document.querySelectorAll('button')].filter(
+        (b) => b.textContent?.includes(l) || b.getAttribute('aria-label')?.includes(l),
+      ).length,
+    label,
+  );
+const savedNotices = (frame: Surface): Promise<number> =>
+  frame.evaluate(
+    (n) =>
+      [...document.querySelectorAll('[role="status"]')].filter((s) => s.textContent?.includes(n))
+        .length,
+    SAVED_NOTICE,
+  );
+
+/** The centre of the first button in `frame` labelled `label` (the overlay frame fills the tab). */
+async function buttonCentre(frame: Surface, label: string): Promise<{ x: number; y: number }> {
+  return frame.evaluate((l) => {
+    const b = [...document.querySelectorAll('button')].find(
+      (e) => e.textContent?.includes(l) || e.getAttribute('aria-label')?.includes(l),
+    )!;
+    const r = b.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, label);
+}
+
+export interface HostileOptions {
+  /**
+   * Whether the browser tells a page whether an element is really visible (IntersectionObserver
+   * v2's isVisible: not covered, faded or transformed): the clicks through a cover are refused
+   * only where it does.
+   */
+  seesCovers: boolean;
+}
+
+/** Define the hostile-page scenarios; `driver` is the suite's browser, launched in its beforeAll. */
+export function hostileScenarios(driver: () => Driver, opts: HostileOptions): void {
+  /** Serve the seed article at `path` with `head` first in its <head> and `body` at its end. */
+  const serveSeed = (path: string, head: string, body = ''): string =>
+    driver().serve(
+      path,
+      SEED.replace(/<head>/i, `<head>${head}`).replace(/<\/body>/i, `${body}</body>`),
+    );
+
+  async function openOn(path: string, head: string, body = ''): Promise<[Tab, Surface]> {
+    const tab = await driver().newTab();
+    await tab.goto(serveSeed(path, head, body));
+    const frame = await tab.openReader();
+    await until('the seed article in the reader', () => titleIn(frame), GOLD.title);
+    return [tab, frame];
+  }
+
+  it('defining the extension’s element names first reaches no shadow root, frame or article', async () => {
+    const [tab, frame] = await openOn('/hostile/defines-names.html', DEFINES_OUR_NAMES);
+    // The page's forged article never replaced ours.
+    await sleep(1_000);
+    expect(await titleIn(frame)).toBe(GOLD.title);
+    const got = await tab.evaluate(() => {
+      const w = window as unknown as { leakedSrcs(): string[]; roots(): number };
+      return { srcs: w.leakedSrcs(), roots: w.roots() };
+    });
+    expect(got).toEqual({ srcs: [], roots: 0 });
+    await tab.close();
+  });
+
+  it('a reader page it frames under its own token gets no article to show or save', async () => {
+    // The reader page's address as the page would learn it (Chromium's is per session).
+    const [first] = await openOn('/hostile/plain.html', '');
+    const reader = await first.readerAddress();
+    await first.close();
+    const tab = await driver().newTab();
+    await tab.goto(serveSeed('/hostile/frames-reader.html', ''));
+    await tab.evaluate(
+      ({ src, result }) => {
+        const token = 'f'.repeat(32);
+        addEventListener('message', (e) => {
+          (e.source as Window | null)?.postMessage({ type: 'qari:article', token, result }, '*');
+        });
+        const f = document.createElement('iframe');
+        f.src = `${src}#t=${token}`;
+        f.style.cssText = 'width:800px;height:600px';
+        f.addEventListener('load', () =>
+          f.contentWindow!.postMessage({ type: 'qari:article', token, result }, '*'),
+        );
+        document.body.prepend(f);
+      },
+      { src: reader, result: FORGED_RESULT },
+    );
+    let framed: Surface | undefined;
+    await until(
+      'the framed reader page',
+      async () => {
+        for (const f of await tab.frames()) {
+          const href = await f.evaluate(() => location.href).catch(() => '');
+          if (href.includes('/reader.html#t=fff')) framed = f;
+        }
+        return !!framed;
+      },
+      true,
+    );
+    await sleep(2_000);
+    expect(await titleIn(framed!)).not.toBe(FORGED_TITLE);
+    expect(await framed!.evaluate(() => document.body.textContent ?? '')).not.toContain(
+      FORGED_TITLE,
+    );
+    expect(await buttonsLabelled(framed!, SAVE)).toBe(0);
+    await tab.close();
+  });
+
+  it('CSS cannot make the button invisible and scaled over the page', async () => {
+    const tab = await driver().newTab();
+    await tab.goto(serveSeed('/hostile/css-clickjack.html', CSS_CLICKJACK));
+    await tab.readerButtonBox();
+    await sleep(500);
+    // The decoy: the middle of the page, where only the scaled, invisible button would be.
+    const [w, h] = await tab.evaluate(() => [innerWidth, innerHeight]);
+    await tab.clickAt(w! / 2, h! / 2);
+    await sleep(1_500);
+    expect(await tab.readerCount()).toBe(0);
+    await tab.close();
+  });
+
+  it(`a click through a cover that hides the button ${opts.seesCovers ? 'does not open' : 'opens (no visibility check in this browser)'} the reader`, async () => {
+    const tab = await driver().newTab();
+    await tab.goto(serveSeed('/hostile/cover.html', '', PASS_THROUGH_COVER));
+    const box = await tab.readerButtonBox();
+    await showCover(tab);
+    await sleep(500);
+    await tab.clickAt(box.x + box.width / 2, box.y + box.height / 2);
+    await sleep(1_500);
+    expect(await tab.readerCount()).toBe(opts.seesCovers ? 0 : 1);
+    await tab.close();
+  });
+
+  it(`a click through a cover that hides the reader ${opts.seesCovers ? 'does not save' : 'saves (no visibility check in this browser)'}`, async () => {
+    const [tab, frame] = await openOn('/hostile/cover-reader.html', '', PASS_THROUGH_COVER);
+    await until('the save button', () => buttonsLabelled(frame, SAVE), 1);
+    const at = await buttonCentre(frame, SAVE);
+    await showCover(tab);
+    await sleep(500);
+    await tab.clickAt(at.x, at.y);
+    await sleep(1_500);
+    expect(await savedNotices(frame)).toBe(opts.seesCovers ? 0 : 1);
+    if (opts.seesCovers) {
+      // Uncovered, the same click saves: the check is the cover, not the click.
+      await tab.evaluate(() => document.getElementById('cover')!.hidePopover());
+      await sleep(500);
+      await tab.clickAt(at.x, at.y);
+      await until('the saved notice', () => savedNotices(frame), 1);
+    }
+    await tab.close();
+  });
+}
