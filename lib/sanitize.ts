@@ -35,6 +35,10 @@ const PLACEHOLDER_SRC =
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const MEDIA_PROTOCOLS = new Set(['http:', 'https:']);
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif);/i;
+const MEDIA_TAGS = new Set(['IMG', 'VIDEO', 'AUDIO', 'SOURCE', 'TRACK']);
+// DOMPurify keeps these on any element; only media and allowed frames get them checked and made
+// absolute, so elsewhere (a mangled `<a <video src=…>` gives an <a src>) they are dropped.
+const MEDIA_ONLY_ATTRS = ['src', 'srcset', 'poster'];
 // A declared side this small is a tracking pixel or a spacer, never a picture to read.
 const PIXEL_MAX = 2;
 
@@ -240,16 +244,10 @@ function addHooks(purify: DOMPurify): void {
   });
   purify.addHook('afterSanitizeAttributes', (el) => {
     const tag = el.tagName;
+    if (MEDIA_TAGS.has(tag)) return fixMedia(el, currentBase);
+    if (tag === 'IFRAME') return fixFrame(el, currentBase);
+    for (const name of MEDIA_ONLY_ATTRS) el.removeAttribute(name);
     if (tag === 'A' || tag === 'AREA') fixLink(el, currentBase);
-    else if (
-      tag === 'IMG' ||
-      tag === 'VIDEO' ||
-      tag === 'AUDIO' ||
-      tag === 'SOURCE' ||
-      tag === 'TRACK'
-    )
-      fixMedia(el, currentBase);
-    else if (tag === 'IFRAME') fixFrame(el, currentBase);
   });
 }
 

@@ -36,6 +36,15 @@ describe('sanitizeHtml', () => {
     expect(out.textContent).toContain('رابط ٢');
   });
 
+  it('drops a media address left on an element that is not media (a mangled `<a <video src>`)', () => {
+    const out = clean(
+      '<p>نص</p><a\n<video src="/v.mp4" poster="/p.jpg" srcset="/s.jpg 2x">فيديو</a>',
+    );
+    const link = out.querySelector('a');
+    expect(link?.textContent).toContain('فيديو');
+    for (const attr of ['src', 'poster', 'srcset']) expect(link?.hasAttribute(attr)).toBe(false);
+  });
+
   it('removes forms, inputs, styles and style/class/id attributes', () => {
     const out = clean(
       '<style>p{color:red}</style><p style="color:red" class="x" id="main">نص</p><form action="/c"><input name="q"><button>إرسال</button><textarea>t</textarea></form>',
