@@ -319,13 +319,16 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
    * this browser pruned it was written back by a browser that still keeps it (this clock was set
    * ahead since it arrived): it is taken as received now, rather than pruned again and again.
    * A life the tombstone ended that is back in the area brings it back, re-published when its
-   * life here is nearly over.
+   * life here is nearly over. A tombstone is forgotten only in an area another browser wrote:
+   * while this browser reads nothing but its own writes (cut off, or alone) its clock alone says
+   * how old a delete is, and a clock set a year ahead would forget a delete nobody else has seen.
    */
   function collectTombstones(
     merged: RecordMap,
     remote: RecordMap,
     generation: number,
     now: number,
+    othersWrote: boolean,
   ): { candidates: SyncRecord[]; forget: DeadRecord[] } {
     const candidates: SyncRecord[] = [];
     const forget: DeadRecord[] = [];
@@ -354,7 +357,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (rec !== r) merged.set(id, rec);
       // Forgotten only once the area shows neither it nor the life it ended: a clock set far
       // ahead must not forget a delete while another browser still publishes that life.
-      if (age > cfg.localTombstoneTtlMs && !inArea && !lifeBack) forget.push(rec);
+      if (othersWrote && age > cfg.localTombstoneTtlMs && !inArea && !lifeBack) forget.push(rec);
     }
     return { candidates, forget };
   }
@@ -493,7 +496,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const remoteMap = toMap(remote.records);
       const merged = mergeMaps(localMap, remoteMap);
       const generation = remote.manifest?.g ?? 0;
-      const { candidates, forget } = collectTombstones(merged, remoteMap, generation, timers.now());
+      const othersWrote = remote.manifest !== null && remote.manifest.w !== nodeId;
+      const { candidates, forget } = collectTombstones(
+        merged,
+        remoteMap,
+        generation,
+        timers.now(),
+        othersWrote,
+      );
       await applyLocal(localMap, merged, forget);
       const budget =
         Math.floor(limits.quotaBytes * budgetFactor) - remote.foreignBytes - cfg.marginBytes;

@@ -167,44 +167,42 @@ test('over the quota, an entry carried stale is pushed before an older push', as
   await runScenario(sc);
 });
 
-// Open (DAY_SKEWS=1 runs find it): a browser deletes an entry while cut off and its clock is set 400
-// days ahead before it is back. Its own replica of the area showed the delete, so it was not
-// forgotten at once, but its jumped clock made it older than the area's 60 days: it was left out
-// of the next write and then forgotten, so the entry came back from the others after the heal.
-test.fails(
-  'a delete made while cut off survives the clock jumping 400 days ahead before the browser is back',
-  async () => {
-    const sc: Scenario = {
-      seed: 749680454,
-      delay: [1, 30],
-      duplicate: 0,
-      stall: 0,
-      skew: [-34560000000, -3000, 7776000000],
-      shortTombstones: false,
-      tight: false,
-      steps: [
-        [{ kind: 'edit', b: 1, u: 1, patch: { progress: 0.07 } }, 165],
-        [{ kind: 'clock', b: 2, skew: 0 }, 213],
-        [{ kind: 'remove', b: 0, u: 4 }, 2146],
-        [{ kind: 'save', b: 2, u: 4, t: 2 }, 1225],
-        [{ kind: 'partition', b: 1, cut: true }, 4653],
-        [{ kind: 'remove', b: 1, u: 0 }, 5842],
-        [{ kind: 'partition', b: 0, cut: false }, 467],
-        [{ kind: 'edit', b: 0, u: 3, patch: { progress: 0.123 } }, 190],
-        [{ kind: 'clock', b: 1, skew: 0 }, 295],
-        [{ kind: 'partition', b: 2, cut: true }, 348],
-        [{ kind: 'clock', b: 1, skew: 34560000000 }, 1308],
-        [{ kind: 'remove', b: 0, u: 2 }, 342],
-        [{ kind: 'save', b: 2, u: 2, t: 0 }, 3208],
-        [{ kind: 'edit', b: 1, u: 4, patch: { progress: 0.945 } }, 3458],
-        [{ kind: 'save', b: 1, u: 1, t: 0 }, 36175],
-        [{ kind: 'edit', b: 2, u: 2, patch: { favourite: true } }, 527],
-        [{ kind: 'clock', b: 0, skew: 0 }, 299],
-        [{ kind: 'edit', b: 2, u: 3, patch: { archived: true } }, 3520],
-        [{ kind: 'edit', b: 0, u: 1, patch: { tags: ['اقتصاد', 'لاحقًا'] } }, 3156],
-        [{ kind: 'remove', b: 2, u: 1 }, 2476],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
+// A browser deletes an entry while cut off and its clock is set 400 days ahead before it is back
+// (found with DAY_SKEWS=1). Its own replica of the area showed the delete, but its jumped clock made
+// it older than the area's 60 days: it was left out of the next write and then forgotten, so the
+// entry came back from the others after the heal. A tombstone is now forgotten only in an area
+// another browser wrote.
+test('a delete made while cut off survives the clock jumping 400 days ahead before the browser is back', async () => {
+  const sc: Scenario = {
+    seed: 749680454,
+    delay: [1, 30],
+    duplicate: 0,
+    stall: 0,
+    skew: [-34560000000, -3000, 7776000000],
+    shortTombstones: false,
+    tight: false,
+    steps: [
+      [{ kind: 'edit', b: 1, u: 1, patch: { progress: 0.07 } }, 165],
+      [{ kind: 'clock', b: 2, skew: 0 }, 213],
+      [{ kind: 'remove', b: 0, u: 4 }, 2146],
+      [{ kind: 'save', b: 2, u: 4, t: 2 }, 1225],
+      [{ kind: 'partition', b: 1, cut: true }, 4653],
+      [{ kind: 'remove', b: 1, u: 0 }, 5842],
+      [{ kind: 'partition', b: 0, cut: false }, 467],
+      [{ kind: 'edit', b: 0, u: 3, patch: { progress: 0.123 } }, 190],
+      [{ kind: 'clock', b: 1, skew: 0 }, 295],
+      [{ kind: 'partition', b: 2, cut: true }, 348],
+      [{ kind: 'clock', b: 1, skew: 34560000000 }, 1308],
+      [{ kind: 'remove', b: 0, u: 2 }, 342],
+      [{ kind: 'save', b: 2, u: 2, t: 0 }, 3208],
+      [{ kind: 'edit', b: 1, u: 4, patch: { progress: 0.945 } }, 3458],
+      [{ kind: 'save', b: 1, u: 1, t: 0 }, 36175],
+      [{ kind: 'edit', b: 2, u: 2, patch: { favourite: true } }, 527],
+      [{ kind: 'clock', b: 0, skew: 0 }, 299],
+      [{ kind: 'edit', b: 2, u: 3, patch: { archived: true } }, 3520],
+      [{ kind: 'edit', b: 0, u: 1, patch: { tags: ['اقتصاد', 'لاحقًا'] } }, 3156],
+      [{ kind: 'remove', b: 2, u: 1 }, 2476],
+    ],
+  };
+  await runScenario(sc);
+});

@@ -76,7 +76,7 @@ test('saving the article again after the delete is a new life, even after the pr
   }
 });
 
-test('each browser forgets its own tombstone after a year', async () => {
+test('each browser forgets its tombstone after a year, once another browser wrote the area without it', async () => {
   const { sim, a, b } = await deletedWhileAway();
   sim.heal();
   await sim.scheduler.run();
@@ -85,7 +85,28 @@ test('each browser forgets its own tombstone after a year', async () => {
   a.engine.tick();
   b.engine.tick();
   await sim.scheduler.run();
-  expect(a.local.records().some((r) => r.id === ID)).toBe(false);
+  // b received the delete and forgets it; a, which made it, has read only its own writes since
+  // (it pruned the tombstone itself), so nothing tells it another browser still has no life.
   expect(b.local.records().some((r) => r.id === ID)).toBe(false);
-  expect(liveIds(a)).toEqual([entryId(urlOf(2))]);
+  expect(a.local.records().some((r) => r.id === ID)).toBe(true);
+  b.local.save(urlOf(3), { title: title(3), site: 'مثال' });
+  await sim.scheduler.run();
+  expect(a.local.records().some((r) => r.id === ID)).toBe(false);
+  expect(liveIds(a)).toEqual([entryId(urlOf(2)), entryId(urlOf(3))].sort());
+});
+
+test('a browser alone never forgets a delete it made, whatever its clock says', async () => {
+  const sim = new SimSync({ start: START });
+  const a = addBrowser(sim, 'a');
+  a.local.save(URL, { title: title(1), site: 'مثال' });
+  await sim.scheduler.run();
+  a.local.remove(URL);
+  await sim.scheduler.run();
+  a.sim.setSkew(400 * DAY);
+  for (let i = 0; i < 3; i++) {
+    a.engine.tick();
+    await sim.scheduler.run();
+  }
+  expect(readArea(sim.serverItems()).records.map((r) => r.id)).not.toContain(ID);
+  expect(a.local.records().find((r) => r.id === ID)).toMatchObject({ del: {} });
 });
