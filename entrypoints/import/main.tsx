@@ -25,17 +25,10 @@ const env: ImportEnv = {
       backup: (json) => ask('library:import', { json }),
       links: (items) => ask('import:links', { items }),
     }),
-  async requestAccess() {
-    const origins = { origins: FETCH_ORIGINS };
-    try {
-      return (
-        (await browser.permissions.contains(origins)) ||
-        (await browser.permissions.request(origins))
-      );
-    } catch {
-      return false;
-    }
-  },
+  // Requested at once, nothing awaited before: Firefox lets permissions.request prompt only while
+  // the click is being handled, and a promise awaited first ends that. Access already held
+  // resolves true with no prompt in both browsers.
+  requestAccess: () => browser.permissions.request({ origins: FETCH_ORIGINS }).catch(() => false),
   status: () => ask('import:status', {}),
   pause: () => ask('import:pause', {}),
   resume: () => ask('import:resume', {}),

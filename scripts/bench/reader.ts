@@ -5,11 +5,14 @@
  * (scripts/lib/bare-chromium.ts): the control page asks the background to open the reader, as
  * the keyboard command does (no hover before it, so no code was loaded early).
  */
+import { existsSync } from 'node:fs';
 import type { TabState } from '../../lib/messages';
 import { launchBare, type BareChromium } from '../lib/bare-chromium';
 import { median, table } from '../lib/stats';
 import { RUNS, EXT, AB_DIR, pagesServer } from './common';
 import { LOAD_READABILITY, OPEN_ANCHOR, type AnchorTimes } from './reader-anchor';
+import { firefoxCells, launchFirefoxReaderBench } from './reader-firefox';
+import { FIREFOX_PATH } from '../../tests/e2e/firefox';
 
 const PAINTED_MARK = 'qari:article-painted';
 // The reader frame's own marks on the way (lib/reader/overlay-inbox.ts): its first script, and
@@ -253,6 +256,7 @@ export async function benchReader(): Promise<void> {
   const ratios: number[] = [];
   const first = { ours: [] as number[], anchor: [] as number[] };
   let anchorFirst = false;
+  let firefox: FirefoxPass | null;
   try {
     for (const set of sets) {
       for (const file of set.files) {
@@ -300,6 +304,10 @@ export async function benchReader(): Promise<void> {
   } finally {
     await bare.close();
     await other?.close();
+  }
+  try {
+    firefox = await firefoxPass(sets, server);
+  } finally {
     await server.close();
   }
   const otherHead = other ? [`other build (${AB_DIR})`] : [];
@@ -342,4 +350,60 @@ export async function benchReader(): Promise<void> {
       ],
     ],
   );
+  if (!firefox) return;
+  console.log(
+    `\n## Firefox: reader command → article painted, beside Firefox's Reader View (ms, median of ${RUNS} runs)`,
+  );
+  table(['page', 'ours in Firefox', 'Firefox Reader View', 'ours ÷ Reader View'], firefox.rows);
+  table(
+    ['measure', 'ours in Firefox', 'Firefox Reader View, same run', 'ours ÷ Reader View'],
+    [
+      [
+        'command → painted, median over article pages (ms)',
+        median(firefox.ours).toFixed(1),
+        median(firefox.readerView).toFixed(1),
+        ratio(median(firefox.ours), median(firefox.readerView)),
+      ],
+    ],
+  );
+}
+
+interface FirefoxPass {
+  rows: string[][];
+  ours: number[];
+  readerView: number[];
+}
+
+/** The same pages in Firefox, after Chromium's (one browser at a time on the machine). */
+async function firefoxPass(
+  sets: { prefix: string; files: string[] }[],
+  server: Parameters<typeof launchFirefoxReaderBench>[0],
+): Promise<FirefoxPass | null> {
+  if (!existsSync(FIREFOX_PATH)) {
+    console.log(`\nFirefox column skipped: no Firefox at ${FIREFOX_PATH}`);
+    return null;
+  }
+  const ff = await launchFirefoxReaderBench(server);
+  const pass: FirefoxPass = { rows: [], ours: [], readerView: [] };
+  try {
+    for (const set of sets) {
+      for (const file of set.files) {
+        const t = await within(ff.page(server.url(set.prefix + file)), PAGE_TIMEOUT_MS, file).catch(
+          (err: unknown) => {
+            const why = timedOut(err);
+            if (why === null) throw err;
+            pass.rows.push([file, `timed out: ${why}`, '—', '—']);
+            return null;
+          },
+        );
+        if (!t) continue;
+        pass.ours.push(median(t.ours));
+        pass.readerView.push(median(t.readerView));
+        pass.rows.push([file, ...firefoxCells(t)]);
+      }
+    }
+  } finally {
+    await ff.close();
+  }
+  return pass;
 }

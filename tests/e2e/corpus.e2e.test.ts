@@ -4,33 +4,20 @@
  * and with every lang/dir attribute stripped. Also the eval harness's own robustness: a page
  * whose load never fires is still measured.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SHARED_DIR, launch, type Launched } from './fixtures';
 import { startServer, type PageServer } from './server';
 import { runEvalPage } from '../../scripts/lib/eval-page';
-import { score, type Gold } from '../../lib/eval/score';
+import { score } from '../../lib/eval/score';
+import { GOLD_TITLE_NOT_ON_PAGE, corpusPages } from './scenarios/corpus';
 
 const SETS = [
   { dir: join(SHARED_DIR, 'corpus/real'), prefix: '/real/' },
   { dir: join(SHARED_DIR, 'fixtures'), prefix: '/fixtures/' },
   { dir: join(ROOT, 'tests/pages/extract'), prefix: '/extract/' },
 ];
-const PAGES = SETS.flatMap((s) =>
-  readdirSync(s.dir)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => ({
-      ...s,
-      file: f,
-      gold: JSON.parse(
-        readFileSync(join(s.dir, f.replace(/\.html$/, '.gold.json')), 'utf8'),
-      ) as Gold,
-    })),
-);
+const PAGES = corpusPages(SETS);
 const MIN_F1 = 0.95;
-// Gold titles no title on the page spells (youm7-1's drops «مع جامعة القاهرة», which its <h1>,
-// <title> and og:title all carry): the unit test holds the <h1> there instead.
-const GOLD_TITLE_NOT_ON_PAGE = new Set(['youm7-1.html']);
 // Real news sites retry a blocked picture forever: `load` never fires.
 const NEVER_LOADS = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>خبر</title>
 <meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-01T10:00:00Z"></head>
@@ -58,7 +45,7 @@ for (const stripLang of [false, true]) {
 
     for (const p of PAGES) {
       it(`${p.file}: ${p.gold.isArabicArticle ? 'an Arabic article, extracted to gold' : 'not an Arabic article'}`, async () => {
-        const { line } = await runEvalPage(l, server.url(p.prefix + p.file), p.file);
+        const { line } = await runEvalPage(l, server.url(p.path), p.file);
         expect(line.detected).toBe(p.gold.isArabicArticle);
         expect(line.language).toBe(p.gold.language);
         if (!p.gold.isArabicArticle) return;

@@ -75,7 +75,16 @@ export interface FirefoxOptions {
   headless?: boolean;
   /** More preferences for the profile. */
   prefs?: Record<string, unknown>;
+  /**
+   * Let the background fetch pages from the loopback server (synced entries' bodies, imported
+   * links): the switch lib/fetch/fetch-extract.ts reads, which the Chromium fixture sets always.
+   * Off by default here: setting it costs an extension page at launch.
+   */
+  fetchLoopback?: boolean;
 }
+
+// The switch lib/fetch/fetch-extract.ts reads; only an extension context can set it.
+const LOOPBACK_SWITCH = 'qari:e2e:fetch-loopback';
 
 export interface FirefoxLaunched {
   browser: Browser;
@@ -125,7 +134,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxL
     throw e;
   }
   const b = browser;
-  return {
+  const launched: FirefoxLaunched = {
     browser: b,
     server,
     newPage: () => b.newPage(),
@@ -145,6 +154,18 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxL
       rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
     },
   };
+  if (opts.fetchLoopback) {
+    const page = await launched.extensionPage('options.html');
+    await page.evaluate(
+      (key) =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.set({
+          [key]: true,
+        }),
+      LOOPBACK_SWITCH,
+    );
+    await page.close();
+  }
+  return launched;
 }
 
 /** Navigate from within the page to the extension page `path`; wait until it is there. */

@@ -5,10 +5,10 @@
  * phrases and section headings and none of the clutter the gold names. What differs from
  * Chromium here is the content script's world (Firefox's Xray wrappers), where extraction runs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_DIR } from '../fixtures';
-import { containsSnippet, type Gold } from '../../../lib/eval/score';
+import { containsSnippet } from '../../../lib/eval/score';
+import { GOLD_TITLE_NOT_ON_PAGE, corpusPages } from '../scenarios/corpus';
 import {
   launchFirefox,
   openReaderFromButton,
@@ -21,20 +21,7 @@ const SETS = [
   { dir: join(SHARED_DIR, 'corpus/real'), prefix: '/shared/corpus/real/' },
   { dir: join(SHARED_DIR, 'fixtures'), prefix: '/shared/fixtures/' },
 ];
-const ARTICLES = SETS.flatMap((s) =>
-  readdirSync(s.dir)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => ({
-      path: s.prefix + f,
-      file: f,
-      gold: JSON.parse(
-        readFileSync(join(s.dir, f.replace(/\.html$/, '.gold.json')), 'utf8'),
-      ) as Gold,
-    }))
-    .filter((p) => p.gold.isArabicArticle),
-);
-// As in ../corpus.e2e.test.ts: a gold title no title on the page spells.
-const GOLD_TITLE_NOT_ON_PAGE = new Set(['youm7-1.html']);
+const ARTICLES = corpusPages(SETS).filter((p) => p.gold.isArabicArticle);
 const norm = (s: string | null | undefined) =>
   (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
