@@ -153,6 +153,7 @@ async function seedLibrary(b: Build, pool: string[]): Promise<Seeded> {
     const saveTimes: number[] = [];
     const started = Date.now();
     const have: number = await page.evaluate(() => (globalThis as any).QariBench.count());
+    if (have < LIBRARY_SIZE) console.log(`${b.name}: saving articles ${have}–${LIBRARY_SIZE}`);
     for (let from = have; from < LIBRARY_SIZE; from += 500) {
       const to = Math.min(LIBRARY_SIZE, from + 500);
       saveTimes.push(
@@ -281,6 +282,7 @@ async function measureLibrary(builds: Build[], pool: string[], seeded: Seeded[])
       interleaved(sessions, qs, async (s, q) => (await s.run('timeSearch', [q])).ms);
     // Warm the caches a reader's first keystroke warms.
     for (const s of sessions) await s.run('timeSearch', one.slice(0, 5));
+    console.log('measuring: searches');
     const hits = await Promise.all(sessions.map((s) => s.run('timeSearch', one)));
     const cold1 = await search(one);
     const cold2 = await search(two);
@@ -297,6 +299,7 @@ async function measureLibrary(builds: Build[], pool: string[], seeded: Seeded[])
       interleaved(sessions, qs, async (s, q) => (await s.run('timeTyping', [q])).ms);
     const typed1 = await typing(one);
     const typed2 = await typing(two);
+    console.log('measuring: the popup, saves, the plain scan');
     const popups = await interleaved(sessions, [...Array(POPUP_OPENS).keys()], async (s) => [
       await popupFirstRow(s, false),
     ]);
