@@ -328,8 +328,8 @@ async function traceOurs(s: Session, one: string[], two: string[], pool: string[
     await fn();
     await stopProfile(cdp, `${s.build.name}: ${label}`);
   };
-  await profiled('40 one-word searches', () => s.run('timeSearch', one));
-  await profiled('40 two-word searches', () => s.run('timeSearch', two));
+  await profiled(`${one.length} one-word searches`, () => s.run('timeSearch', one));
+  await profiled(`${two.length} two-word searches`, () => s.run('timeSearch', two));
   const from = s.count + SAVE_COUNT;
   await profiled('20 saves', () => s.run('timeSave', pool, from, from + 20));
   await popupFirstRow(s, true);
