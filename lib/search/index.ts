@@ -2,8 +2,9 @@
  * Search as you type over the saved articles' title, site, byline and body.
  *
  * Design (for ~10,000 Arabic articles in Chromium's IndexedDB): each article has a `terms` row
- * with a multiEntry index `all` (distinct light10 stems of every field), and each title stem has
- * one row listing the entries whose title holds it (`lib/store/title-postings.ts`). Every index
+ * with a multiEntry index `all` (distinct terms of the other fields that are not the title's),
+ * and each title term has one row listing the entries whose title holds it
+ * (`lib/store/title-postings.ts`): a word's entries are both. Every index
  * entry read costs a few microseconds, counted or fetched alike, so a word found in thousands of
  * articles costs tens of milliseconds to read whole; a term row costs about as much as ten index
  * entries. The planner therefore reads little and checks much:
@@ -37,9 +38,11 @@ import {
   type Snippet,
 } from './highlight';
 import {
-  prefixPosting,
+  bodyPrefixPosting,
+  bodyWordPosting,
   titlePrefixPosting,
   titleWordPosting,
+  withTitle,
   wordPosting,
   type Posting,
 } from './postings';
@@ -138,7 +141,7 @@ function lineMatches(line: TermLine | undefined, open: Open): boolean {
   );
 }
 
-/** Whether the titles alone show that an entry holds every open term (a title term is in `all`). */
+/** Whether the titles alone show that an entry holds every open term. */
 function titleSettles(titles: Titles, open: Open): (id: number) => boolean {
   const sets = open.words.map((w) => titles.words.get(w) ?? new Set<number>());
   if (open.forms) sets.push(titles.prefix);
@@ -343,14 +346,17 @@ async function matchTier(
   need: number,
 ): Promise<Tier> {
   const forms = q.prefix;
-  const [recency, probes, prefix, titleWords, titlePrefix, titleExact] = await Promise.all([
+  const [recency, bodyProbes, bodyPrefix, titleWords, titlePrefix, titleExact] = await Promise.all([
     recencyOrder(db),
-    Promise.all(q.words.map((w) => wordPosting(db, w, tuning.probeMax))),
-    forms ? prefixPosting(db, forms, tuning.probeMax) : null,
+    Promise.all(q.words.map((w) => bodyWordPosting(db, w, tuning.probeMax))),
+    forms ? bodyPrefixPosting(db, forms, tuning.probeMax) : null,
     Promise.all(q.words.map((w) => titleWordPosting(db, w))),
     forms ? titlePrefixPosting(db, forms) : null,
     Promise.all(q.exact.map((w) => titleWordPosting(db, w))),
   ]);
+  // The `all` index leaves out the title's terms: an entry holds a word in either.
+  const probes = bodyProbes.map((p, i) => withTitle(p, titleWords[i]!));
+  const prefix = bodyPrefix && withTitle(bodyPrefix, titlePrefix!);
   const titles: Titles = {
     words: new Map(q.words.map((w, i) => [w, titleWords[i]!.ids])),
     prefix: titlePrefix?.ids ?? new Set(),

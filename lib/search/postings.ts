@@ -1,6 +1,7 @@
 /**
- * Which entries hold a term: anywhere, read from the `terms` table's `all` index, or in the
- * title, read from the title postings (one row of ids per term). In Chromium's IndexedDB every
+ * Which entries hold a term: in the title, read from the title postings (one row of ids per
+ * term), or elsewhere (site, byline, body, notes), read from the `terms` table's `all` index,
+ * which leaves out the title's terms; anywhere is both. In Chromium's IndexedDB every
  * index entry read costs about as much whether keys are fetched or only counted (some
  * microseconds each), so a common word (in thousands of entries) is never read whole from the
  * index unless the query planner decides it must be: a probe reads a bounded number of entries
@@ -143,8 +144,36 @@ export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<P
   return { ids, complete: true, maxId: Infinity };
 }
 
-/** The entries whose `all` index holds `word`, reading at most `max` of them (all when Infinity). */
+/**
+ * `body` (an `all` index read) with the entries whose title holds the term: those the read
+ * reached when it stopped at its bound, so the ids stay what a read of both would have found.
+ */
+export function withTitle(body: Posting, title: Posting): Posting {
+  const ids = new Set(body.ids);
+  for (const id of title.ids) if (body.complete || id <= body.maxId) ids.add(id);
+  return { ids, complete: body.complete, maxId: body.maxId };
+}
+
+/** The entries holding `word` anywhere, reading at most `max` of the `all` index's. */
 export async function wordPosting(db: QariDb, word: string, max = Infinity): Promise<Posting> {
+  const [body, title] = await Promise.all([
+    bodyWordPosting(db, word, max),
+    titleWordPosting(db, word),
+  ]);
+  return withTitle(body, title);
+}
+
+/** The entries holding a term starting with any of `forms` anywhere (see `bodyPrefixPosting`). */
+export async function prefixPosting(db: QariDb, forms: string[], max = Infinity): Promise<Posting> {
+  const [body, title] = await Promise.all([
+    bodyPrefixPosting(db, forms, max),
+    titlePrefixPosting(db, forms),
+  ]);
+  return withTitle(body, title);
+}
+
+/** The entries whose `all` index holds `word`, reading at most `max` of them (all when Infinity). */
+export async function bodyWordPosting(db: QariDb, word: string, max = Infinity): Promise<Posting> {
   const key = keyOf('all', 'w', word);
   const cached = recall(db, key);
   if (cached) return bounded(cached, max);
@@ -161,7 +190,11 @@ export async function wordPosting(db: QariDb, word: string, max = Infinity): Pro
  * up to `max` index entries (an entry appears once per matching term). One range per form: Dexie
  * answers several ranges at once with a cursor, an order of magnitude slower than key reads.
  */
-export async function prefixPosting(db: QariDb, forms: string[], max = Infinity): Promise<Posting> {
+export async function bodyPrefixPosting(
+  db: QariDb,
+  forms: string[],
+  max = Infinity,
+): Promise<Posting> {
   const parts = await Promise.all(
     forms.map(async (f) => {
       const key = keyOf('all', 'p', f);

@@ -15,7 +15,7 @@ const SEP = '\u0001';
 // about half as much as a get per key, and the walk's ids, newest first, are mostly consecutive.
 const RANGE_SPREAD = 1.5;
 
-/** An entry's `all` terms as `SEP term SEP term … SEP`. */
+/** An entry's terms (its title's and the others', `all`) as `SEP term SEP term … SEP`. */
 export type TermLine = string;
 
 const caches = cachesClearedOnWrite<Map<number, TermLine>>('terms');
@@ -48,7 +48,7 @@ export async function termLines(db: QariDb, ids: number[]): Promise<(TermLine | 
   const cache = cacheOf(db);
   const missing = ids.filter((id) => !cache.has(id));
   for (const row of await readRows(db, missing)) {
-    cache.set(row.id, SEP + row.all.join(SEP) + SEP);
+    cache.set(row.id, SEP + row.title.join(SEP) + SEP + row.all.join(SEP) + SEP);
   }
   const out = ids.map((id) => {
     const line = cache.get(id);

@@ -34,6 +34,22 @@ export function editsOf(w: string): string[] {
   return [...out];
 }
 
+/** Which of `terms` the index holds: in the `all` index or in the title postings. */
+async function heldTerms(db: QariDb, terms: string[]): Promise<string[]> {
+  const ranges = terms.map((t): [[string, number], [string, number]] => [
+    [t, -Infinity],
+    [t, Infinity],
+  ]);
+  const [body, title] = await Promise.all([
+    db.terms.where('all').anyOf(terms).uniqueKeys(),
+    db.titlePostings
+      .where('[term+block]')
+      .inAnyRange(ranges, { includeUppers: true })
+      .primaryKeys(),
+  ]);
+  return [...new Set([...body.map(String), ...title.map(([t]) => t)])];
+}
+
 /**
  * The term the index holds that is nearest to the typed word `token` (one edit of the word as
  * typed, then stemmed: تلفزيوون → تلفزيون → تلفز), the one in most entries among several; or null.
@@ -45,12 +61,7 @@ async function nearest(db: QariDb, token: string): Promise<string | null> {
     if (t && t.length >= MIN_NEAR_STEM) terms.add(t);
   }
   if (terms.size === 0) return null;
-  const held = (
-    await db.terms
-      .where('all')
-      .anyOf([...terms])
-      .uniqueKeys()
-  ).map(String);
+  const held = await heldTerms(db, [...terms]);
   if (held.length === 0) return null;
   const sizes = await Promise.all(held.map(async (k) => (await wordPosting(db, k)).ids.size));
   let best = 0;

@@ -154,6 +154,17 @@ async function termsOf(db: QariDb, items: { w: EntryWrite; row: EntryRow }[]): P
 }
 
 /**
+ * The analyzer version whose rows differ from this one's only by the title's terms stored again
+ * in `all`: taking them out gives the row this analyzer makes, with no text read or analyzed.
+ */
+const TITLE_IN_ALL = 2;
+
+function withoutTitleTerms(row: TermsRow): TermsRow {
+  const title = new Set(row.title);
+  return { ...row, all: row.all.filter((t) => !title.has(t)), version: INDEX_VERSION };
+}
+
+/**
  * Rebuild, from their stored text, the search rows made by an older analyzer (INDEX_VERSION)
  * among the `limit` entries after `afterId`. Returns the id to go on from, or null at the end of
  * the list, which is then marked built with this analyzer. Search keeps answering from the old
@@ -166,7 +177,11 @@ export function rebuildOldTerms(
 ): Promise<number | null> {
   return writing(db, async () => {
     const rows = await db.terms.where(':id').above(afterId).limit(limit).toArray();
-    const old = rows.filter((r) => r.version !== INDEX_VERSION).map((r) => r.id);
+    const trimmed = rows.filter((r) => r.version === TITLE_IN_ALL).map(withoutTitleTerms);
+    if (trimmed.length) await db.terms.bulkPut(trimmed);
+    const old = rows
+      .filter((r) => r.version !== INDEX_VERSION && r.version !== TITLE_IN_ALL)
+      .map((r) => r.id);
     if (old.length) {
       const entries = (await db.articles.bulkGet(old)).filter((e): e is EntryRow => !!e);
       const texts = await db.texts.bulkGet(entries.map((e) => e.id));

@@ -5,7 +5,7 @@
  */
 import { exactTermsOf, termsOf } from './analyze';
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 // Bounds the index entries of one very long article; its first terms are kept, which covers
 // what the article is about (the lead and the headings come first).
 export const MAX_TERMS_PER_ARTICLE = 3000;
@@ -19,20 +19,29 @@ export interface SearchableDoc {
 }
 
 export interface DocTerms {
-  /** The title's terms, then its words' exact forms (`EXACT_MARK`), which are not in `all`. */
+  /** The title's terms, then its words' exact forms (`EXACT_MARK`). */
   title: string[];
+  /**
+   * The other fields' terms that are not the title's: an entry holds a term when either list
+   * does. The title's are found through the title postings, which every search reads anyway;
+   * stored here again they made an eighth of the index.
+   */
   all: string[];
 }
 
 export function docTerms(doc: SearchableDoc): DocTerms {
   const titleTerms = termsOf(doc.title);
-  const all = new Set(titleTerms);
+  // The title's terms count toward the bound, as they did when `all` held them.
+  const seen = new Set(titleTerms);
+  const all: string[] = [];
   for (const field of [doc.siteName ?? '', doc.byline ?? '', doc.text]) {
     for (const t of termsOf(field)) {
-      if (all.size >= MAX_TERMS_PER_ARTICLE) break;
-      all.add(t);
+      if (seen.size >= MAX_TERMS_PER_ARTICLE) break;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      all.push(t);
     }
   }
   // Exact forms only in the title: they rank, and a body's would double the index.
-  return { title: [...titleTerms, ...exactTermsOf(doc.title)], all: [...all] };
+  return { title: [...titleTerms, ...exactTermsOf(doc.title)], all };
 }

@@ -57,6 +57,15 @@ export async function seed(pool: string[], from: number, to: number): Promise<nu
   return times;
 }
 
+/** Articles n in [from, to) saved one by one into the library as it is, each save timed. */
+export async function timeSave(
+  pool: string[],
+  from: number,
+  to: number,
+): Promise<{ ms: number[]; hits: number[] }> {
+  return { ms: await seed(pool, from, to), hits: [] };
+}
+
 // What the popup asks a search for: its first page of results.
 const SEARCH_OPTIONS = { limit: SEARCH_PAGE_SIZE };
 
@@ -110,6 +119,20 @@ export async function plainScan(queries: string[]): Promise<{ ms: number[]; hits
     hits.push(found);
   }
   return { ms, hits };
+}
+
+/**
+ * The analyzer version every search row was last rebuilt with (`indexVersion` in `listState`,
+ * written by the worker's re-index); 0 when none is recorded or the build keeps no such state.
+ */
+export async function indexBuilt(): Promise<number> {
+  try {
+    const row = (await openDb().table('listState').get('indexVersion')) as
+      { value?: unknown } | undefined;
+    return typeof row?.value === 'number' ? row.value : 0;
+  } catch {
+    return 0;
+  }
 }
 
 export async function usage(): Promise<number> {

@@ -9,6 +9,7 @@ import type { QariDb } from '@/lib/store/db';
 import { addHighlight } from '@/lib/store/highlights';
 import { reindexOldTerms } from '@/lib/store/reindex';
 import { INDEX_BUILT } from '@/lib/store/write';
+import { EXACT_MARK } from '@/lib/text/analyze';
 import { INDEX_VERSION } from '@/lib/text/terms';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
@@ -35,7 +36,7 @@ describe('search rows of an older analyzer', () => {
     // As an older analyzer left them: other terms, an older version, no mark.
     await db.terms.toCollection().modify((t) => {
       t.all = ['زار'];
-      t.version = INDEX_VERSION - 1;
+      t.version = 1;
     });
     await db.listState.delete(INDEX_BUILT);
     expect(await ids('تعزيز التعاون')).toEqual([]);
@@ -53,13 +54,33 @@ describe('search rows of an older analyzer', () => {
     for (const n of [1, 2, 3])
       await saveArticle(db, makeArticle({ url: `https://example.com/${n}`, text: TEXT }));
     await db.terms.toCollection().modify((t) => {
-      t.version = INDEX_VERSION - 1;
+      t.version = 1;
     });
     await db.listState.delete(INDEX_BUILT);
     const second = vi.spyOn(db.terms, 'bulkGet');
     expect(await reindexOldTerms(db, { batch: 2 })).toBe(2);
     expect(second).not.toHaveBeenCalled();
     expect((await db.terms.toArray()).every((t) => t.version === INDEX_VERSION)).toBe(true);
+  });
+});
+
+describe('search rows of analyzer 2 (the title’s terms also in `all`)', () => {
+  it('become this analyzer’s rows by taking the title’s terms out, no text read', async () => {
+    for (const n of [1, 2, 3])
+      await saveArticle(
+        db,
+        makeArticle({ url: `https://example.com/${n}`, title: `وزارة الصحة ${n}`, text: TEXT }),
+      );
+    const built = await db.terms.toArray();
+    await db.terms.toCollection().modify((t) => {
+      t.all = [...t.title.filter((x) => !x.startsWith(EXACT_MARK)), ...t.all];
+      t.version = 2;
+    });
+    await db.listState.delete(INDEX_BUILT);
+    const texts = vi.spyOn(db.texts, 'bulkGet');
+    expect(await reindexOldTerms(db, { batch: 2 })).toBe(2);
+    expect(texts).not.toHaveBeenCalled();
+    expect(await db.terms.toArray()).toEqual(built);
   });
 });
 
