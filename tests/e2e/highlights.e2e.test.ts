@@ -4,7 +4,8 @@
  * the selection bar (the article saved first, and said), H highlights a double-clicked word, a
  * note is typed in the panel; the saved article reopened from the list offline shows both at
  * the same words with the note; the toolbar popup marks the article and finds it by the note,
- * saying the match is in a note; the Markdown export holds the quote and the note; a backup
+ * saying the match is in a note; the Markdown export holds the quote and the note, and so do
+ * the options page's exports of every article's highlights (Markdown and JSON); a backup
  * restored into a new profile shows them again.
  */
 import { readFileSync } from 'node:fs';
@@ -243,6 +244,63 @@ describe('highlights and notes in Chromium', () => {
     } finally {
       await popup.close();
       await front.close();
+    }
+  });
+
+  it("exports every article's highlights from the options page as Markdown and as W3C Web Annotation JSON", async () => {
+    const options = await l.extensionPage('options.html');
+    try {
+      const exportFile = async (button: string): Promise<[string, string]> => {
+        const [download] = await Promise.all([
+          options.waitForEvent('download', { timeout: WAIT_MS }),
+          options.getByRole('button', { name: msg(button) }).click(),
+        ]);
+        return [download.suggestedFilename(), readFileSync(await download.path(), 'utf8')];
+      };
+      const [mdName, md] = await exportFile('optionsHighlightsMarkdown');
+      expect(mdName).toMatch(/^qari-highlights-all-\d{4}-\d{2}-\d{2}\.md$/);
+      // The status counts in the UI's digits: two highlights from one article.
+      await options
+        .getByRole('status')
+        .filter({ hasText: msg('optionsHighlightsDone').replace('$1', '٢').replace('$2', '١') })
+        .waitFor({ timeout: WAIT_MS });
+      expect(md).toMatch(new RegExp(`^# \u200F.*${KEY.split(' ')[1]}`));
+      expect(md).toContain(`](<${l.server.url(BBC)}>)`);
+      expect(md).toContain(`> \u200F${selected.replace(/\s+/g, ' ')}`);
+      expect(md).toContain(`> \u200F${WORD}`);
+      expect(md).toContain(`\u200F**${msg('readerHlMdNote')}:** ${NOTE}`);
+
+      const [jsonName, text] = await exportFile('optionsHighlightsJson');
+      expect(jsonName).toMatch(/^qari-highlights-all-\d{4}-\d{2}-\d{2}\.json$/);
+      const json = JSON.parse(text) as {
+        format: string;
+        articles: {
+          url: string;
+          annotations: {
+            type: string;
+            body: { value: string }[];
+            target: { source: string; selector: { type: string; exact?: string }[] };
+          }[];
+        }[];
+      };
+      expect(json.format).toBe('qari-highlights');
+      expect(json.articles).toHaveLength(1);
+      const [article] = json.articles;
+      expect(article!.url).toBe(l.server.url(BBC));
+      expect(article!.annotations.map((a) => a.target.selector[0]!.exact)).toEqual([
+        WORD,
+        selected,
+      ]);
+      expect(article!.annotations[1]!.body[0]!.value).toBe(NOTE);
+      expect(article!.annotations[1]!.target.selector.map((s) => s.type)).toEqual([
+        'TextQuoteSelector',
+        'TextPositionSelector',
+      ]);
+      await options
+        .locator('.qari-highlights-export')
+        .screenshot({ path: join(SHOTS, 'highlights-export.png') });
+    } finally {
+      await options.close();
     }
   });
 
