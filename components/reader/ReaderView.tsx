@@ -323,53 +323,46 @@ export function ReaderView(props: ReaderViewProps) {
     return () => document.removeEventListener('pointerdown', onDown);
   }, [popover]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const action = keyAction(e);
-      if (!action) return;
-      if (action === 'close') {
-        // Innermost first: a popover, then the drawer, then the reader itself.
-        if (popover) closePopover();
-        else if (drawerOpen) closeDrawer();
-        else if (onClose) onClose();
-        else return;
-        e.preventDefault();
-        return;
-      }
-      if (action === 'help') {
-        e.preventDefault();
-        setPopover((p) => (p === 'help' ? null : 'help'));
-        return;
-      }
-      if (action === 'highlight') {
-        if (!props.highlights) return;
-        e.preventDefault();
-        void highlightAs('yellow');
-        return;
-      }
-      if (!hasToc) return showHint(labels.readerNoSections);
-      const pending = pendingJump.current;
-      const from = pending && pending.until > Date.now() ? pending.index : (spy.current ?? -1);
-      const target = adjacentSection(from, sections.length, action === 'next' ? 1 : -1);
-      if (target === null) return;
+  // One key handler, registered once, runs the latest render's: re-registering it on each change
+  // (an effect runs after paint) left a gap in which a second Escape pressed right after the
+  // first met the handler of the state before, and closed the panel again instead of the reader.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKeyRef.current = (e: KeyboardEvent): void => {
+    const action = keyAction(e);
+    if (!action) return;
+    if (action === 'close') {
+      // Innermost first: a popover, then the drawer, then the reader itself.
+      if (popover) closePopover();
+      else if (drawerOpen) closeDrawer();
+      else if (onClose) onClose();
+      else return;
       e.preventDefault();
-      jumpTo(target, true);
-    };
+      return;
+    }
+    if (action === 'help') {
+      e.preventDefault();
+      setPopover((p) => (p === 'help' ? null : 'help'));
+      return;
+    }
+    if (action === 'highlight') {
+      if (!props.highlights) return;
+      e.preventDefault();
+      void highlightAs('yellow');
+      return;
+    }
+    if (!hasToc) return showHint(labels.readerNoSections);
+    const pending = pendingJump.current;
+    const from = pending && pending.until > Date.now() ? pending.index : (spy.current ?? -1);
+    const target = adjacentSection(from, sections.length, action === 'next' ? 1 : -1);
+    if (target === null) return;
+    e.preventDefault();
+    jumpTo(target, true);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => onKeyRef.current(e);
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [
-    popover,
-    drawerOpen,
-    hasToc,
-    sections,
-    spy.current,
-    onClose,
-    jumpTo,
-    closePopover,
-    closeDrawer,
-    showHint,
-    hl.add,
-  ]);
+  }, []);
 
   const onTocJump = (index: number): void => {
     if (drawerOpen) setDrawerOpen(false);

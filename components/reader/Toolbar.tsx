@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { UiLang } from '@/lib/i18n';
 import type { Labels } from '@/lib/reader/labels';
 import { Icon, type IconName } from './icons';
@@ -37,9 +37,38 @@ interface Props {
   highlightCount?: number;
 }
 
+interface ToggleProps {
+  name: Exclude<Popover, null>;
+  icon: IconName;
+  label: string;
+  popover: Popover;
+  onTogglePopover: (p: Exclude<Popover, null>) => void;
+  children?: ComponentChildren;
+}
+
+/** A toolbar button that opens and closes one of the reader's panels (`#qari-NAME`). */
+function PopoverToggle(p: ToggleProps) {
+  return (
+    <button
+      type="button"
+      id={`qari-${p.name}-toggle`}
+      class="qari-button"
+      aria-expanded={p.popover === p.name}
+      aria-controls={`qari-${p.name}`}
+      title={p.label}
+      onClick={() => p.onTogglePopover(p.name)}
+    >
+      <Icon name={p.icon} />
+      <span class="qari-sr-only">{p.label}</span>
+      {p.children}
+    </button>
+  );
+}
+
 /** The page banner: section drawer toggle, display settings, shortcuts, save, close. */
 export function Toolbar(p: Props) {
   const { labels } = p;
+  const toggles = { popover: p.popover, onTogglePopover: p.onTogglePopover };
   return (
     // The reader's own controls follow the UI language's direction; the article keeps its own.
     <header class="qari-toolbar" ref={p.toolbarRef} lang={p.ui} dir={p.ui === 'ar' ? 'rtl' : 'ltr'}>
@@ -71,48 +100,21 @@ export function Toolbar(p: Props) {
       ))}
       <span class="qari-toolbar-spacer" />
       {p.highlightCount !== undefined && (
-        <button
-          type="button"
-          id="qari-highlights-toggle"
-          class="qari-button"
-          aria-expanded={p.popover === 'highlights'}
-          aria-controls="qari-highlights"
-          title={labels.readerHighlights}
-          onClick={() => p.onTogglePopover('highlights')}
+        <PopoverToggle
+          name="highlights"
+          icon="highlight"
+          label={labels.readerHighlights}
+          {...toggles}
         >
-          <Icon name="highlight" />
-          <span class="qari-sr-only">{labels.readerHighlights}</span>
           {p.highlightCount > 0 && (
             <span class="qari-count">
               {new Intl.NumberFormat(NUMBERS[p.ui]).format(p.highlightCount)}
             </span>
           )}
-        </button>
+        </PopoverToggle>
       )}
-      <button
-        type="button"
-        id="qari-settings-toggle"
-        class="qari-button"
-        aria-expanded={p.popover === 'settings'}
-        aria-controls="qari-settings"
-        title={labels.readerSettings}
-        onClick={() => p.onTogglePopover('settings')}
-      >
-        <Icon name="text" />
-        <span class="qari-sr-only">{labels.readerSettings}</span>
-      </button>
-      <button
-        type="button"
-        id="qari-help-toggle"
-        class="qari-button"
-        aria-expanded={p.popover === 'help'}
-        aria-controls="qari-help"
-        title={labels.readerHelp}
-        onClick={() => p.onTogglePopover('help')}
-      >
-        <Icon name="help" />
-        <span class="qari-sr-only">{labels.readerHelp}</span>
-      </button>
+      <PopoverToggle name="settings" icon="text" label={labels.readerSettings} {...toggles} />
+      <PopoverToggle name="help" icon="help" label={labels.readerHelp} {...toggles} />
       {p.onSave && (
         <button
           type="button"

@@ -82,6 +82,8 @@ export function useHighlights(
       frame = requestAnimationFrame(() => setSelected(selectedIn(contentRef.current)));
     };
     doc.addEventListener('selectionchange', onChange);
+    // A selection made before this listened (a quick drag while the reader was still starting).
+    onChange();
     return () => {
       cancelAnimationFrame(frame);
       doc.removeEventListener('selectionchange', onChange);

@@ -4,6 +4,10 @@ import './options.css';
 import { render } from 'preact';
 import { BookmarksPanel } from '@/components/import/BookmarksPanel';
 import { ButtonSitesPanel, type ButtonSitesEnv } from '@/components/options/ButtonSitesPanel';
+import {
+  HighlightsExportPanel,
+  type HighlightsExportEnv,
+} from '@/components/options/HighlightsExportPanel';
 import { ImagesPanel, type ImagesEnv } from '@/components/library/ImagesPanel';
 import { BackupPanel, type BackupEnv } from '@/components/popup/BackupPanel';
 import { SyncPanel, type SyncEnv } from '@/components/popup/SyncPanel';
@@ -13,6 +17,7 @@ import { label } from '@/lib/popup/labels';
 import { t, uiLang } from '@/lib/i18n';
 import { exportLibrary } from '@/lib/store/backup';
 import { openDb } from '@/lib/store/db';
+import { highlightedArticles } from '@/lib/store/highlights';
 import { IMAGE_CAPS, imageBytesUsed } from '@/lib/store/images';
 import { loadSettings, saveSettings } from '@/lib/reader/settings';
 import { downloadFile } from '@/lib/download';
@@ -34,6 +39,12 @@ const env: BackupEnv = {
     return { added: res.added, updated: res.updated, unchanged: res.unchanged };
   },
   download: (fileName, json) => downloadFile(document, fileName, json, 'application/json'),
+};
+
+// A read, like the backup's: straight from the database.
+const highlightsEnv: HighlightsExportEnv = {
+  articles: () => highlightedArticles(openDb()),
+  download: (fileName, text, type) => downloadFile(document, fileName, text, type),
 };
 
 const syncEnv: SyncEnv = {
@@ -65,6 +76,7 @@ if (app)
       <SyncPanel env={syncEnv} ui={ui} />
       <ImagesPanel env={imagesEnv} ui={ui} />
       <BackupPanel env={env} ui={ui} />
+      <HighlightsExportPanel env={highlightsEnv} ui={ui} />
       <BookmarksPanel />
       <ButtonSitesPanel env={buttonSitesEnv} />
     </main>,

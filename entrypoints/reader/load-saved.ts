@@ -100,7 +100,7 @@ async function showSaved(
     },
     remove: () => void deleteEntry(app, id),
     openList,
-    fail: () => showNotice({ text: readerLabels().readerActionFailed, error: true }),
+    fail: showActionFailed,
   };
   // Read here (same origin as the list); written through the background, the list's one writer.
   const highlights = highlightClient(ask, {
@@ -138,15 +138,12 @@ function openList(): void {
 /** Delete entry `id` through the background and offer to undo it, on this page. */
 async function deleteEntry(app: HTMLElement, id: number): Promise<void> {
   const res = await ask('library:delete', { ids: [id] }).catch(() => null);
-  if (!res?.ok) {
-    showNotice({ text: readerLabels().readerActionFailed, error: true });
-    return;
-  }
+  if (!res?.ok) return showActionFailed();
   const labels = readerLabels();
   const onUndo = async (): Promise<void> => {
     const back = await ask('library:undoDelete', { undoToken: res.undoToken }).catch(() => null);
     if (back?.ok) await showSaved(app, id);
-    else showNotice({ text: labels.readerActionFailed, error: true });
+    else showActionFailed();
   };
   render(h(DeletedNotice, { labels, onUndo: () => void onUndo(), onList: openList }), app);
 }
@@ -165,6 +162,9 @@ export async function bootSaved(
 
 let noticeRoot: HTMLElement | null = null;
 
+const showActionFailed = (): void =>
+  showNotice({ text: readerLabels().readerActionFailed, error: true });
+
 function showNotice(notice: SaveNoticeState | null): void {
   if (!noticeRoot) {
     noticeRoot = document.createElement('div');
@@ -179,42 +179,53 @@ export async function isInLibrary(article: Article): Promise<boolean> {
   return ask('library:isSaved', canonical ? { url, canonical } : { url }).catch(() => false);
 }
 
+/** The notice of an article saved as entry `id`, with a way to open the saved copy. */
+function showSavedNotice(text: string, id: number): void {
+  showNotice({
+    text,
+    error: false,
+    openHref: browser.runtime.getURL(savedArticleUrl(id)),
+    openLabel: label('readerOpenSaved'),
+  });
+}
+
+/** Say why a save failed: the background's reason when it gave one. */
+function showSaveFailed(messageKey: string | undefined): void {
+  showNotice({ text: labelFor(messageKey ?? 'saveFailed', 'saveFailed'), error: true });
+}
+
+/**
+ * Save the overlay's article through the background, saying so with `said` (told whether the
+ * entry is new); its entry id, or null (the failure said).
+ */
+async function saveSaying(
+  article: Article,
+  said: (created: boolean) => string,
+): Promise<number | null> {
+  const res = await ask('library:saveArticle', { article }).catch(() => null);
+  if (!res?.ok) {
+    showSaveFailed(res?.messageKey);
+    return null;
+  }
+  showSavedNotice(said(res.created), res.entry.id);
+  return res.entry.id;
+}
+
 /**
  * The overlay's save button: save the article shown to the reading list and say how it went;
  * true once it is saved.
  */
 export async function saveToLibrary(article: Article): Promise<boolean> {
-  const res = await ask('library:saveArticle', { article }).catch(() => null);
-  if (res?.ok) {
-    showNotice({
-      text: label(res.created ? 'saveDone' : 'saveUpdated'),
-      error: false,
-      openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
-      openLabel: label('readerOpenSaved'),
-    });
-    return true;
-  }
-  showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
-  return false;
+  const id = await saveSaying(article, (created) => label(created ? 'saveDone' : 'saveUpdated'));
+  return id !== null;
 }
 
 /**
  * The overlay's first highlight on an article not yet saved: save it, saying why; its entry id,
  * or null (the failure said) when it could not be saved.
  */
-export async function saveForHighlight(article: Article): Promise<number | null> {
-  const res = await ask('library:saveArticle', { article }).catch(() => null);
-  if (res?.ok) {
-    showNotice({
-      text: readerLabels().readerHlSavedFirst,
-      error: false,
-      openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
-      openLabel: label('readerOpenSaved'),
-    });
-    return res.entry.id;
-  }
-  showNotice({ text: labelFor(res?.messageKey ?? 'saveFailed', 'saveFailed'), error: true });
-  return null;
+export function saveForHighlight(article: Article): Promise<number | null> {
+  return saveSaying(article, () => readerLabels().readerHlSavedFirst);
 }
 
 /**
@@ -229,17 +240,9 @@ export async function archiveInLibrary(article: Article): Promise<boolean> {
       )
     : null;
   if (res?.ok) {
-    showNotice({
-      text: readerLabels().readerArchived,
-      error: false,
-      openHref: browser.runtime.getURL(savedArticleUrl(res.entry.id)),
-      openLabel: label('readerOpenSaved'),
-    });
+    showSavedNotice(readerLabels().readerArchived, res.entry.id);
     return true;
   }
-  showNotice({
-    text: labelFor(saved?.ok ? 'popupError' : (saved?.messageKey ?? 'saveFailed'), 'saveFailed'),
-    error: true,
-  });
+  showSaveFailed(saved?.ok ? 'popupError' : saved?.messageKey);
   return false;
 }

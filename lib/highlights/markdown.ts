@@ -1,10 +1,12 @@
 /**
  * Highlights taken out of the extension: Markdown for a reader's notes (one article, or every
- * article with highlights) and JSON with the W3C selectors kept. Page and note text is only ever
- * text in the output: Markdown's punctuation is escaped, and every line starts with the article's
- * direction mark, which also keeps a line from opening a heading, list or rule, and lets a
- * renderer that picks each paragraph's direction from its first letter keep Arabic right-to-left
- * when a quote begins with a Latin name or a number.
+ * article with highlights) and JSON as W3C Web Annotations (the selectors whole, the note a
+ * plain-text body). Page and note text is only ever text in the output: Markdown's punctuation is
+ * escaped, and every line starts with the article's direction mark, which also keeps a line from
+ * opening a heading, list or rule, and lets a renderer that picks each paragraph's direction from
+ * its first letter keep Arabic right-to-left when a quote begins with a Latin name or a number.
+ * A bidi override or isolate in page or note text is kept but closed at the end of its line, so
+ * it cannot reverse the lines after it (a renderer joins a blockquote's lines in one paragraph).
  */
 import { inTextOrder, type Highlight } from './model';
 
@@ -17,6 +19,15 @@ const LRM = '\u200E';
 const BLANK_LINES = /\n\s*\n/;
 const JSON_FORMAT = 'qari-highlights';
 const JSON_VERSION = 1;
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ID_PREFIX = 'urn:qari:highlight:';
+// Explicit embeddings and overrides (LRE, RLE, LRO, RLO) end with PDF; isolates with PDI.
+const EMBED_OPEN = /[\u202A\u202B\u202D\u202E]/g;
+const EMBED_CLOSE = /\u202C/g;
+const ISOLATE_OPEN = /[\u2066-\u2068]/g;
+const ISOLATE_CLOSE = /\u2069/g;
+const PDF = '\u202C';
+const PDI = '\u2069';
 
 export interface HighlightedArticle {
   title: string;
@@ -36,13 +47,26 @@ export interface MarkdownLabels {
 
 const escapeMd = (s: string): string => s.replace(MD_PUNCT, '\\$&');
 
+const countOf = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
+
+/** `line` with every embedding, override and isolate it leaves open closed at its end. */
+export function closeBidi(line: string): string {
+  const embeds = countOf(line, EMBED_OPEN) - countOf(line, EMBED_CLOSE);
+  const isolates = countOf(line, ISOLATE_OPEN) - countOf(line, ISOLATE_CLOSE);
+  // Isolates first: an isolate opened inside an embedding closes before it.
+  return line + PDI.repeat(Math.max(0, isolates)) + PDF.repeat(Math.max(0, embeds));
+}
+
+/** Page or note text for one line: escaped, its bidi controls closed. */
+const inline = (s: string): string => closeBidi(escapeMd(s));
+
 /** Text as lines, each one started with the direction mark and escaped; blank lines dropped. */
 function lines(s: string, mark: string): string[] {
   return s
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .map((l) => mark + escapeMd(l));
+    .map((l) => mark + inline(l));
 }
 
 function quoteBlock(exact: string, mark: string): string {
@@ -68,7 +92,7 @@ function noteBlock(note: string, label: string, mark: string): string {
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 function sourceLine(a: HighlightedArticle, labels: MarkdownLabels, mark: string): string {
-  const name = escapeMd(a.siteName || new URL(a.url).host);
+  const name = inline(a.siteName || new URL(a.url).host);
   // URL.href percent-encodes spaces and angle brackets: safe between < and >.
   return `${mark}[${name}](<${new URL(a.url).href}>) · ${escapeMd(labels.saved)} ${day(a.savedAt)}`;
 }
@@ -77,7 +101,7 @@ function sourceLine(a: HighlightedArticle, labels: MarkdownLabels, mark: string)
 export function articleMarkdown(a: HighlightedArticle, labels: MarkdownLabels): string {
   const mark = a.dir === 'rtl' ? RLM : LRM;
   const parts = [
-    `# ${mark}${escapeMd(a.title.replace(/\s+/g, ' ').trim())}`,
+    `# ${mark}${inline(a.title.replace(/\s+/g, ' ').trim())}`,
     sourceLine(a, labels, mark),
   ];
   for (const h of inTextOrder(a.highlights)) {
@@ -99,7 +123,24 @@ export function libraryMarkdown(
     .join('\n---\n\n');
 }
 
-/** Every article with highlights as JSON: the article's address and title, its highlights whole. */
+/** A highlight as a W3C Web Annotation on the article at `source`; the note a plain-text body. */
+function annotation(h: Highlight, source: string) {
+  return {
+    '@context': ANNO_CONTEXT,
+    type: 'Annotation',
+    id: ID_PREFIX + h.id,
+    motivation: h.note ? 'commenting' : 'highlighting',
+    created: new Date(h.createdAt).toISOString(),
+    modified: new Date(h.updatedAt).toISOString(),
+    body: h.note
+      ? [{ type: 'TextualBody', value: h.note, format: 'text/plain', purpose: 'commenting' }]
+      : [],
+    target: { source, selector: [h.quote, h.position] },
+    color: h.color,
+  };
+}
+
+/** Every article with highlights as JSON: the article's facts, its highlights as annotations. */
 export function highlightsJson(articles: readonly HighlightedArticle[], now = Date.now()): string {
   return JSON.stringify(
     {
@@ -111,8 +152,10 @@ export function highlightsJson(articles: readonly HighlightedArticle[], now = Da
         .map((a) => ({
           url: a.url,
           title: a.title,
+          siteName: a.siteName,
+          dir: a.dir,
           savedAt: new Date(a.savedAt).toISOString(),
-          highlights: inTextOrder(a.highlights),
+          annotations: inTextOrder(a.highlights).map((h) => annotation(h, a.url)),
         })),
     },
     null,

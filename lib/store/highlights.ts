@@ -4,6 +4,7 @@
  * alone (storage.sync could not hold them) and the backup moves them between browsers.
  */
 import type { Selectors } from '../highlights/anchor';
+import type { HighlightedArticle } from '../highlights/markdown';
 import {
   HIGHLIGHT_LIMITS,
   isHighlight,
@@ -111,4 +112,21 @@ export async function removeHighlight(
 
 export async function getHighlights(db: QariDb, entryId: number): Promise<Highlight[]> {
   return (await db.articles.get(entryId))?.highlights ?? [];
+}
+
+// Rows read at a time: the list's rows are small, but a library may hold tens of thousands.
+const EXPORT_PAGE = 500;
+
+/** Every entry with highlights, oldest saved first, as the exports take them. */
+export async function highlightedArticles(db: QariDb): Promise<HighlightedArticle[]> {
+  const ids = await db.articles.orderBy('savedAt').primaryKeys();
+  const out: HighlightedArticle[] = [];
+  for (let i = 0; i < ids.length; i += EXPORT_PAGE) {
+    for (const row of await db.articles.bulkGet(ids.slice(i, i + EXPORT_PAGE))) {
+      if (!row?.highlights?.length) continue;
+      const { url, title, siteName, dir } = row.meta;
+      out.push({ url, title, siteName, dir, savedAt: row.savedAt, highlights: row.highlights });
+    }
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { REVISION } from '@/lib/store/revision';
 import {
   addHighlight,
   getHighlights,
+  highlightedArticles,
   removeHighlight,
   updateHighlight,
 } from '@/lib/store/highlights';
@@ -236,5 +237,36 @@ describe('highlights in the backup', () => {
       await expect(importLibrary(db, backup)).rejects.toThrow(StoreError);
       expect(await db.articles.count()).toBe(0);
     }
+  });
+});
+
+describe('highlightedArticles', () => {
+  it('gives every entry with highlights, oldest saved first, and none without or deleted', async () => {
+    const db = freshDb();
+    dbs.push(db);
+    const save = async (n: number) =>
+      (
+        await saveArticle(
+          db,
+          makeArticle({ text: TEXT, url: `https://www.example.com/news/${n}`, title: `مقال ${n}` }),
+          { now: T0 + n },
+        )
+      ).entry.id;
+    const [a, b, , gone] = [await save(3), await save(1), await save(2), await save(4)];
+    const add = (id: number, phrase: string) =>
+      addHighlight(db, id, { selectors: selectorsOf(phrase), color: 'green', note: '' }, T0 + 9);
+    await add(a, 'الوفدين');
+    await add(b, 'القاهرة');
+    await add(b, 'المتحدث');
+    await add(gone, 'القاهرة');
+    await deleteEntries(db, [gone], T0 + 10);
+    const out = await highlightedArticles(db);
+    expect(out.map((x) => x.title)).toEqual(['مقال 1', 'مقال 3']);
+    expect(out[0]).toMatchObject({
+      url: 'https://www.example.com/news/1',
+      dir: 'rtl',
+      savedAt: T0 + 1,
+    });
+    expect(out[0]!.highlights.map((h) => h.quote.exact)).toEqual(['القاهرة', 'المتحدث']);
   });
 });
