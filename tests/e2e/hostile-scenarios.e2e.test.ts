@@ -13,4 +13,4 @@ afterAll(async () => {
 });
 
 describe('a page that goes after the reader, in Chromium', () =>
-  hostileScenarios(() => d, { seesCovers: true }));
+  hostileScenarios(() => d));
