@@ -14,7 +14,6 @@ afterAll(async () => {
 
 // Firefox has no IntersectionObserver v2 (isVisible): the clicks through covers are refused by
 // the top-layer check (lib/page/top-layer.ts) alone.
-describe('a page that goes after the reader, in Firefox', () =>
-  hostileScenarios(() => d));
+describe('a page that goes after the reader, in Firefox', () => hostileScenarios(() => d));
 
 describe('a page that goes after the reading list, in Firefox', () => integrityScenarios(() => d));
