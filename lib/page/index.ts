@@ -31,7 +31,7 @@ export function commandRunner(
   };
   return [
     (cmd, from) => readerCode().then((handle) => handle(cmd, from)),
-    () => readerCode().catch(ignore),
+    () => void readerCode().catch(ignore),
   ];
 }
 
