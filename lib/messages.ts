@@ -405,6 +405,17 @@ export function parseTabCommand(raw: unknown): TabCommand | null {
  * reader page asks to close; the tab sends the article, tagged with the same token.
  */
 export const OVERLAY_CLOSE = 'qari:close';
+/**
+ * The reader page asks, before an action that changes the reading list, whether its overlay is
+ * still on top of the page's top layer (lib/page/top-layer.ts); the tab answers `OverlayClear`.
+ */
+export const OVERLAY_CLEAR = 'qari:clear?';
+export interface OverlayClear {
+  type: 'qari:clear';
+  ok: boolean;
+}
+export const isOverlayClear = (data: unknown): data is OverlayClear =>
+  isObj(data) && data.type === 'qari:clear' && typeof data.ok === 'boolean';
 export const overlayPortName = (token: string): string => `qari:overlay:${token}`;
 export interface OverlayArticle {
   type: 'qari:article';

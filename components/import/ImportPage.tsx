@@ -9,7 +9,11 @@ import type { UiLang } from '@/lib/i18n';
 
 export interface ImportEnv {
   readFile: (file: File) => Promise<ImportFile>;
-  preview: (file: ImportFile) => Promise<{ preview: ImportPreview } | { messageKey: string }>;
+  /** The whole file's preview; `soFar` gets a large file's first part's counts before it. */
+  preview: (
+    file: ImportFile,
+    soFar?: (preview: ImportPreview) => void,
+  ) => Promise<{ preview: ImportPreview } | { messageKey: string }>;
   start: (file: ImportFile) => Promise<{ added: number; merged: number } | { messageKey: string }>;
   /** Ask for site access (on the reader's click); true when held. */
   requestAccess: () => Promise<boolean>;
@@ -21,11 +25,17 @@ export interface ImportEnv {
 
 const POLL_MS = 1000;
 
-function Preview({ p, ui }: { p: ImportPreview; ui: UiLang }) {
+/** `counting`: the counts are the file's first part's, the rest still being read. */
+function Preview({ p, ui, counting }: { p: ImportPreview; ui: UiLang; counting: boolean }) {
   return (
     <section class="qari-import-preview" aria-labelledby="qari-preview-h">
       <h2 id="qari-preview-h">{importLabel('importPreviewHeading')}</h2>
-      <p data-testid="import-counts">
+      {counting && (
+        <p role="status" data-testid="import-counting">
+          {importLabel('importCounting')}
+        </p>
+      )}
+      <p data-testid={counting ? 'import-counts-so-far' : 'import-counts'}>
         {importLabel(
           'importCounts',
           count(p.total, ui),
@@ -154,6 +164,7 @@ function Progress({
 export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
   const [file, setFile] = useState<ImportFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [counting, setCounting] = useState(false);
   // `denied`: the start's "no site access" message, true only while links wait paused for it.
   const [message, setMessage] = useState<{
     text: string;
@@ -184,8 +195,14 @@ export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
     setMessage({ text: importLabel('importReading'), error: false });
     try {
       const data = await env.readFile(f);
-      const res = await env.preview(data);
+      const res = await env.preview(data, (soFar) => {
+        setPreview(soFar);
+        setCounting(true);
+        setMessage(null);
+      });
+      setCounting(false);
       if ('messageKey' in res) {
+        setPreview(null);
         setFile(null);
         setMessage({ text: importLabelFor(res.messageKey, 'importFileUnknown'), error: true });
       } else {
@@ -260,7 +277,7 @@ export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
       )}
       {preview && (
         <>
-          <Preview p={preview} ui={ui} />
+          <Preview p={preview} ui={ui} counting={counting} />
           <div class="qari-import-buttons">
             <button type="button" class="qari-primary" disabled={busy} onClick={() => void start()}>
               {importLabel('importStart')}

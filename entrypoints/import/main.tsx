@@ -16,8 +16,8 @@ const parser = () =>
 
 const env: ImportEnv = {
   readFile: fileForImport,
-  async preview(file) {
-    const res = await previewInWorker(file, parser);
+  async preview(file, soFar) {
+    const res = await previewInWorker(file, parser, soFar);
     return res.ok ? { preview: res.preview } : { messageKey: res.messageKey };
   },
   start: (file) =>

@@ -2,4 +2,5 @@
 // out of the background.
 import { answerWorkerTask } from '@/lib/import/preview-file';
 
-self.onmessage = (e: MessageEvent<unknown>) => self.postMessage(answerWorkerTask(e.data));
+self.onmessage = (e: MessageEvent<unknown>) =>
+  answerWorkerTask(e.data, (answer) => self.postMessage(answer));

@@ -14,8 +14,8 @@ import { parseReaderLocation } from '@/lib/reader/location';
 import { preloadFonts } from '@/lib/reader/fonts';
 import { loadSettings } from '@/lib/reader/settings';
 import { warmUp } from '@/lib/reader/render-content';
-import { trackVisibility } from '@/lib/reader/visibility';
-import { closeOverlay, waitForOverlayArticle } from '@/lib/reader/overlay-article';
+import { seenCheck, trackVisibility } from '@/lib/reader/visibility';
+import { closeOverlay, overlayClear, waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { highlightClient } from '@/lib/highlights/client';
 import { ask } from '@/lib/messaging';
 
@@ -30,7 +30,9 @@ async function boot(app: HTMLElement): Promise<void> {
   const loc = parseReaderLocation(location.href);
   const onClose = loc.token ? () => closeOverlay(window) : undefined;
   // Saving waits for the browser to say the reader is really visible (a page cannot hide it).
-  const visible = trackVisibility(document.documentElement, window);
+  const visible = seenCheck(trackVisibility(document.documentElement, window), () =>
+    overlayClear(window),
+  );
   // Esc must close the overlay while loading or after a failure; ReaderView handles it after.
   const escCloses = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && onClose) onClose();
@@ -51,15 +53,15 @@ async function boot(app: HTMLElement): Promise<void> {
   const { article } = delivered;
   // Saving waits for the browser to say the reader is really visible (a page cannot cover it).
   const onSave = async (): Promise<boolean> =>
-    visible() ? (await library()).saveToLibrary(article) : false;
+    (await visible()) ? (await library()).saveToLibrary(article) : false;
   const isSaved = () => library().then((m) => m.isInLibrary(article));
   const onArchive = async (): Promise<boolean> =>
-    visible() ? (await library()).archiveInLibrary(article) : false;
+    (await visible()) ? (await library()).archiveInLibrary(article) : false;
   // The first highlight on an article not yet saved saves it (and says so).
   const { url, canonical } = article;
   const highlights = highlightClient(ask, {
     find: () => ask('highlight:forArticle', canonical ? { url, canonical } : { url }),
-    save: async () => (visible() ? (await library()).saveForHighlight(article) : null),
+    save: async () => ((await visible()) ? (await library()).saveForHighlight(article) : null),
   });
   const initialSettings = await settings;
   const show = (): void => {

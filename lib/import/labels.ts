@@ -10,6 +10,7 @@ export const IMPORT_LABELS = [
   'importIntro',
   'importChoose',
   'importReading',
+  'importCounting',
   'importPreviewHeading',
   'importCounts',
   'importDuplicates',

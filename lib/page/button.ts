@@ -2,8 +2,9 @@ import type { ButtonLabel } from '../messages';
 import { hostElement } from './host';
 
 // One line: every byte of this script is paid on every page. The host's own style is inline
-// (./host.ts); this one only reaches the button inside its shadow root.
-const HOST_CSS = 'position:fixed;bottom:1pc;left:1pc;z-index:2147483647'; // 1pc = 16px
+// (./host.ts); this one only reaches the button inside its shadow root. No z-index: the host is
+// in the top layer, above every z-index.
+const HOST_CSS = 'position:fixed;bottom:1pc;left:1pc'; // 1pc = 16px
 // The root holds only the button (and this style), so `*` is the button; border and outline take
 // its text's colour. In a narrow window it
 // steps out of the text's way while the reader scrolls down (class h), and comes back on the way up.
@@ -20,14 +21,17 @@ const VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserver
  * The page's reader-mode button, in a closed shadow root of its own, labelled as the background
  * says (its UI language: this script reads no message bundle). `onIntent` runs when the pointer
  * reaches it or it takes focus: the reader's code can load in the moment before the click.
+ * The host is a manual popover, shown in the browser's top layer: no element of the page paints
+ * over it but another top-layer one shown after it.
  * A click counts only when it is trusted and the browser last said the button was visible: a page
  * that covers it with a decoy the pointer goes through, or fades it, gets nothing from the click.
- * Where the browser has no visibility tracking (Firefox) only the trusted click is checked.
+ * `onClick` gets the host: the reader's code checks the top layer before it acts
+ * (./top-layer.ts), the only check where the browser has no visibility tracking (Firefox).
  */
 export function showButton(
   doc: Document,
   label: ButtonLabel,
-  onClick: () => void,
+  onClick: (host: HTMLElement) => void,
   onIntent: () => void,
 ): HTMLElement {
   const [host, root] = hostElement(doc, HOST_CSS);
@@ -43,10 +47,11 @@ export function showButton(
     // Undefined where the browser does not track visibility: a click there means it was seen.
     visible = (entries.pop() as { isVisible?: boolean }).isVisible !== false;
   }, VISIBILITY).observe(button);
-  button.addEventListener('click', (e) => {
-    // A page cannot forge a trusted click; synthetic events must not drive the extension.
-    if (e.isTrusted && visible) onClick();
-  });
+  // A page cannot forge a trusted click; synthetic events must not drive the extension. (A
+  // handler property, not addEventListener: bytes; the button is in our closed root.)
+  button.onclick = (e) => {
+    if (e.isTrusted && visible) onClick(host);
+  };
   let lastY = 0;
   // The page's own scrolling, read only (this script's global is the page's window): scrolled
   // down, the button steps aside (narrow windows only, by the style's media query).
@@ -56,5 +61,7 @@ export function showButton(
   });
   root.append(style, button);
   doc.documentElement.append(host);
+  host.popover = 'manual';
+  host.showPopover();
   return host;
 }

@@ -16,17 +16,22 @@ import type { ReaderTab } from './reader-tab';
  * Hands commands to the reader's code. The extraction bundle is asked for beside it rather than
  * after it: opening the reader and saving both extract the page, and the two requests then
  * overlap (a module is fetched once however often it is imported). `warm` only loads them.
+ * A command from the page's button names the button's host (`from`), which the reader's code
+ * checks before it acts.
  */
+// A failure to load the reader's code leaves the page as it was: nothing to tell it.
+const ignore = (): void => {};
+
 export function commandRunner(
   load: typeof loadModule,
-): [run: (cmd: unknown) => Promise<unknown>, warm: () => void] {
+): [run: (cmd: unknown, from?: HTMLElement) => Promise<unknown>, warm: () => void] {
   const readerCode = () => {
-    load('extract-tab').catch(() => undefined);
+    load('extract-tab').catch(ignore);
     return load<ReaderTab>('reader-tab');
   };
   return [
-    (cmd) => readerCode().then((handle) => handle(cmd)),
-    () => void readerCode().catch(() => undefined),
+    (cmd, from) => readerCode().then((handle) => handle(cmd, from)),
+    () => void readerCode().catch(ignore),
   ];
 }
 
@@ -51,7 +56,7 @@ export function startPage(doc: Document, win: Window): void {
       button = showButton(
         doc,
         answer.button,
-        () => void run({ type: 'reader:toggle' }).catch(() => undefined),
+        (host) => run({ type: 'reader:toggle' }, host).catch(ignore),
         warm,
       );
   });

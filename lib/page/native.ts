@@ -30,6 +30,8 @@ export interface NativeApi {
     };
   };
   i18n: { getMessage(key: string): string; getUILanguage?(): string };
+  /** Chrome's (88+): a shadow root, open or closed. Firefox has `openOrClosedShadowRoot` instead. */
+  dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null };
   /** Missing in Firefox's extension pages framed by web pages. */
   tabs?: {
     getCurrent(callback: (tab?: { id?: number }) => void): void;

@@ -1,8 +1,16 @@
-import { OVERLAY_CLOSE, overlayPortName, type OverlayArticle } from '../messages';
+import {
+  OVERLAY_CLEAR,
+  OVERLAY_CLOSE,
+  overlayPortName,
+  type OverlayArticle,
+  type OverlayClear,
+} from '../messages';
 import { hostElement } from './host';
 import { nativeApi, type NativePort } from './native';
+import { TopLayerGuard } from './top-layer';
 
-const HOST_CSS = 'position:fixed;inset:0;z-index:2147483647;display:block';
+// In the top layer (a manual popover): no z-index needed, none of the page's reaches it.
+const HOST_CSS = 'position:fixed;inset:0;display:block';
 // Hidden until its reader page connects: what loads in it before that is not ours to show.
 const CSS =
   'iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal;visibility:hidden}';
@@ -23,6 +31,8 @@ export const CONNECT_GRACE_MS = 3_000;
  * the port drops (the reader page unloaded), when its frame loads anything after the reader page,
  * or when no reader page connects. Closing puts back exactly
  * what was there: the host is removed, focus and scroll restored.
+ * The host is shown in the top layer; before the reader page changes the reading list it asks
+ * whether the overlay is still on top there (./top-layer.ts), and a refusal raises it again.
  */
 export class ReaderOverlay {
   private host: HTMLElement | null = null;
@@ -33,6 +43,7 @@ export class ReaderOverlay {
   private article: OverlayArticle | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private restore: { focus: Element | null; x: number; y: number } | null = null;
+  private readonly guard: TopLayerGuard;
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && e.isTrusted) this.close();
   };
@@ -40,7 +51,9 @@ export class ReaderOverlay {
   constructor(
     private readonly doc: Document,
     private readonly win: Window,
-  ) {}
+  ) {
+    this.guard = new TopLayerGuard(doc, win);
+  }
 
   get isOpen(): boolean {
     return this.host !== null;
@@ -69,6 +82,8 @@ export class ReaderOverlay {
     lock.textContent = PAGE_LOCK;
     host.append(lock);
     this.doc.documentElement.append(host);
+    host.popover = 'manual';
+    this.guard.raise(host);
     this.host = host;
     this.frame = frame;
     this.loaded = false;
@@ -89,9 +104,17 @@ export class ReaderOverlay {
     this.port = port;
     frame.style.visibility = 'visible';
     if (this.loaded) frame.focus();
-    port.onMessage.addListener((m) => m === OVERLAY_CLOSE && this.port === port && this.close());
+    port.onMessage.addListener((m) => {
+      if (this.port !== port) return;
+      if (m === OVERLAY_CLOSE) this.close();
+      else if (m === OVERLAY_CLEAR) port.postMessage(this.clear());
+    });
     port.onDisconnect.addListener(() => this.port === port && this.close());
     this.post();
+  }
+
+  private clear(): OverlayClear {
+    return { type: 'qari:clear', ok: !!this.host && this.guard.clear(this.host) };
   }
 
   /** Hand the reader page its article, as soon as the page has connected. */

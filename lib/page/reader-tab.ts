@@ -11,6 +11,7 @@ import { loadModule } from './modules';
 import { nativeApi } from './native';
 import { ReaderOverlay } from './overlay';
 import { showSaveToast } from './save-toast';
+import { TopLayerGuard } from './top-layer';
 
 /** What the extraction bundle registers (entrypoints/extract-tab.ts): the page's article. */
 export type ExtractTab = () => ExtractResult;
@@ -31,11 +32,13 @@ async function extractHere(): Promise<ExtractResult> {
   }
 }
 
-export type ReaderTab = (raw: unknown) => Promise<unknown>;
+/** `from`: the page button's host, when the command is that button's click. */
+export type ReaderTab = (raw: unknown, from?: HTMLElement) => Promise<unknown>;
 
 /** The handler the always-on script hands the background's tab commands (and button clicks) to. */
 export function readerTab(doc: Document, win: Window): ReaderTab {
   const overlay = new ReaderOverlay(doc, win);
+  const button = new TopLayerGuard(doc, win);
   // Only the extension's own pages can open a port to this tab: the overlay's reader page does.
   nativeApi().runtime.onConnect.addListener((port) => overlay.connect(port));
 
@@ -74,8 +77,11 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
     }
   };
 
-  return async (raw) => {
+  return async (raw, from) => {
     const cmd = parseTabCommand(raw);
-    return cmd ? run(cmd) : null;
+    if (!cmd) return null;
+    // A click the reader could not have seen the button for (./top-layer.ts) does nothing.
+    if (from && !button.clear(from)) return { ok: true, open: overlay.isOpen };
+    return run(cmd);
   };
 }

@@ -54,3 +54,8 @@ export function waitForOverlayArticle(
 export function closeOverlay(win: Window): void {
   openInbox(win)?.send(OVERLAY_CLOSE);
 }
+
+/** Whether the tab says the overlay is on top of the page (false outside one). */
+export function overlayClear(win: Window): Promise<boolean> {
+  return openInbox(win)?.clear() ?? Promise.resolve(false);
+}

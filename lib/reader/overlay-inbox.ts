@@ -6,7 +6,7 @@
  * The inbox keeps what arrives until the reader takes it; `waitForOverlayArticle` validates it.
  * The page never sees a window message: it cannot tell the reader is ready, nor answer it.
  */
-import { overlayPortName } from '../messages';
+import { isOverlayClear, OVERLAY_CLEAR, overlayPortName } from '../messages';
 import { nativeApi, type NativePort } from '../page/native';
 import { parseReaderLocation } from './location';
 
@@ -15,12 +15,16 @@ const INBOX = Symbol.for('qari.overlay-inbox');
 export const INBOX_OPEN_MARK = 'qari:overlay-inbox';
 /** Marked when the first message from the tab (its article) arrives (the benchmark's breakdown). */
 export const INBOX_FIRST_MESSAGE_MARK = 'qari:overlay-first-message';
+// A tab that does not answer whether the overlay is on top within this time: it is not.
+export const CLEAR_WAIT_MS = 2_000;
 
 export interface OverlayInbox {
   /** Hand `take` every message from the tab: those kept so far at once, then each as it comes. */
   listen(take: (message: unknown) => void): void;
   /** Tell the tab something (a message it validates). */
   send(message: unknown): void;
+  /** Whether the tab says the overlay is on top of the page's top layer (false: no answer). */
+  clear(): Promise<boolean>;
 }
 
 type WithInbox = Window & { [INBOX]?: OverlayInbox };
@@ -37,6 +41,7 @@ export function openInbox(win: Window): OverlayInbox | null {
   const kept: unknown[] = [];
   let take: ((message: unknown) => void) | null = null;
   let port: NativePort | null = null;
+  const asking: ((ok: boolean) => void)[] = [];
   const api = nativeApi();
   const name = overlayPortName(token);
   const opened = (p: NativePort): void => {
@@ -44,7 +49,8 @@ export function openInbox(win: Window): OverlayInbox | null {
     p.onMessage.addListener((m) => {
       if (!performance.getEntriesByName(INBOX_FIRST_MESSAGE_MARK).length)
         performance.mark(INBOX_FIRST_MESSAGE_MARK);
-      if (take) take(m);
+      if (isOverlayClear(m)) asking.splice(0).forEach((answer) => answer(m.ok));
+      else if (take) take(m);
       else kept.push(m);
     });
   };
@@ -64,6 +70,12 @@ export function openInbox(win: Window): OverlayInbox | null {
       kept.splice(0).forEach(fn);
     },
     send: (message) => port?.postMessage(message),
+    clear: () =>
+      new Promise((resolve) => {
+        asking.push(resolve);
+        setTimeout(() => resolve(false), CLEAR_WAIT_MS);
+        port?.postMessage(OVERLAY_CLEAR);
+      }),
   };
   w[INBOX] = inbox;
   return inbox;

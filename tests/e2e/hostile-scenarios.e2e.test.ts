@@ -12,5 +12,4 @@ afterAll(async () => {
   await d?.close();
 });
 
-describe('a page that goes after the reader, in Chromium', () =>
-  hostileScenarios(() => d, { seesCovers: true }));
+describe('a page that goes after the reader, in Chromium', () => hostileScenarios(() => d));

@@ -105,3 +105,41 @@ describe('the import page’s states', () => {
     expect(row?.textContent).toContain(importLabel('importFailure_network'));
   });
 });
+
+describe('a large file’s preview', () => {
+  it('shows its first part’s counts as «still counting» with start disabled, then the whole file’s', async () => {
+    let finish = (): void => undefined;
+    const env: ImportEnv = {
+      readFile: async (): Promise<ImportFile> => ({ fileName: 'bookmarks.html', text: 'x' }),
+      preview: (_file, soFar) =>
+        new Promise((resolve) => {
+          soFar?.({ ...PREVIEW, total: 2000, unread: 2000 });
+          finish = () => resolve({ preview: { ...PREVIEW, total: 30000, unread: 30000 } });
+        }),
+      start: async () => ({ added: 0, merged: 0 }),
+      requestAccess: async () => true,
+      status: async () => status(),
+      pause: async () => status(),
+      resume: async () => status(),
+      retryFailed: async () => status(),
+    };
+    render(<ImportPage env={env} ui="en" />, view.get());
+    const input = root().querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'bookmarks.html')] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(root().querySelector('[data-testid="import-counting"]')?.textContent).toBe(
+      importLabel('importCounting'),
+    );
+    expect(root().querySelector('[data-testid="import-counts-so-far"]')?.textContent).toContain(
+      '2,000',
+    );
+    expect(root().querySelector('[data-testid="import-counts"]')).toBeNull();
+    expect(button(importLabel('importStart'))!.disabled).toBe(true);
+    finish();
+    await settle();
+    expect(root().querySelector('[data-testid="import-counting"]')).toBeNull();
+    expect(root().querySelector('[data-testid="import-counts"]')?.textContent).toContain('30,000');
+    expect(button(importLabel('importStart'))!.disabled).toBe(false);
+  });
+});

@@ -45,7 +45,9 @@ function fakeWorker(): Worker {
     onmessage: null as ((e: MessageEvent) => void) | null,
     onerror: null,
     postMessage(data: unknown) {
-      queueMicrotask(() => w.onmessage?.({ data: answerWorkerTask(data) } as MessageEvent));
+      queueMicrotask(() =>
+        answerWorkerTask(data, (answer) => w.onmessage?.({ data: answer } as MessageEvent)),
+      );
     },
     terminate() {},
   };

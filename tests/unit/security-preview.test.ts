@@ -43,7 +43,10 @@ class FakeWorker {
   postMessage(data: unknown): void {
     setTimeout(() => {
       if (this.fail) this.onerror?.();
-      else this.onmessage?.({ data: answerWorkerTask(data) } as MessageEvent<PreviewAnswer>);
+      else
+        answerWorkerTask(data, (answer) =>
+          this.onmessage?.({ data: answer } as MessageEvent<PreviewAnswer>),
+        );
     });
   }
   terminate(): void {

@@ -20,3 +20,4 @@ Object.assign(fakeBrowser.declarativeNetRequest, {
     return sessionRules;
   },
 });
+import './popover-shim';
