@@ -32,13 +32,24 @@ const MIN_SIDE_PX = 8;
 
 type ShadowReader = (el: Element) => ShadowRoot | null;
 
-/** Every shadow root, open or closed: Firefox's content-script property, Chrome's `dom` API. */
+/**
+ * Every shadow root, open or closed: Firefox's content-script property, Chrome's `dom` API. Only
+ * HTML elements can host one, and Chrome's API throws on any other element (an SVG icon), which
+ * refused every click on a page with inline SVG.
+ */
 function shadowReader(): ShadowReader {
   const dom = nativeApi().dom;
-  return (el) =>
-    (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
-    dom?.openOrClosedShadowRoot?.(el) ??
-    el.shadowRoot;
+  return (el) => {
+    if (!(el instanceof HTMLElement)) return null;
+    const own = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+      .openOrClosedShadowRoot;
+    if (own !== undefined) return own;
+    try {
+      return dom?.openOrClosedShadowRoot?.(el) ?? el.shadowRoot;
+    } catch {
+      return el.shadowRoot;
+    }
+  };
 }
 
 /** The top-layer elements under `root`, shadow trees included. */
