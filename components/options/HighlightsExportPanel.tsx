@@ -6,6 +6,7 @@ import {
 } from '@/lib/highlights/markdown';
 import { t, type UiLang } from '@/lib/i18n';
 import { count } from '@/lib/popup/format';
+import { StatusLine, type Status } from '@/components/popup/StatusLine';
 
 const MARKDOWN_TYPE = 'text/markdown;charset=utf-8';
 const JSON_TYPE = 'application/json';
@@ -17,11 +18,6 @@ export interface HighlightsExportEnv {
 }
 
 type Format = 'md' | 'json';
-
-interface Status {
-  text: string;
-  error: boolean;
-}
 
 export function highlightsFileName(format: Format, now = new Date()): string {
   return `qari-highlights-all-${now.toISOString().slice(0, 10)}.${format}`;
@@ -71,12 +67,7 @@ export function HighlightsExportPanel({ env, ui }: { env: HighlightsExportEnv; u
           {t('optionsHighlightsJson')}
         </button>
       </div>
-      <p
-        class={status?.error ? 'qari-backup-status qari-error' : 'qari-backup-status'}
-        role={status?.error ? 'alert' : 'status'}
-      >
-        {status?.text}
-      </p>
+      <StatusLine status={status} />
     </section>
   );
 }

@@ -4,17 +4,13 @@ import { count } from '@/lib/popup/format';
 import { label, labelFor } from '@/lib/popup/labels';
 import type { UiLang } from '@/lib/i18n';
 import type { ImportReport } from '@/lib/store/backup';
+import { StatusLine, type Status } from './StatusLine';
 
 export interface BackupEnv {
   /** The whole list as backup JSON, and how many entries it holds. */
   exportJson: () => Promise<{ json: string; entries: number }>;
   importJson: (json: string) => Promise<ImportReport>;
   download: (fileName: string, json: string) => void;
-}
-
-interface Status {
-  text: string;
-  error: boolean;
 }
 
 export function backupFileName(now = new Date()): string {
@@ -81,12 +77,7 @@ export function BackupPanel({ env, ui }: { env: BackupEnv; ui: UiLang }) {
           />
         </label>
       </div>
-      <p
-        class={status?.error ? 'qari-backup-status qari-error' : 'qari-backup-status'}
-        role={status?.error ? 'alert' : 'status'}
-      >
-        {status?.text}
-      </p>
+      <StatusLine status={status} />
     </section>
   );
 }
