@@ -97,6 +97,9 @@ export const SCHEMA_V7 = {
   images: '[entry+url], entry',
 };
 
+// After a failed open, the wait before the next call may open again: past the calls that
+// waited on the failed one, which fail with its error.
+const REVIVE_AFTER_MS = 0;
 // Articles re-indexed per step of the v2 upgrade: bounds the bodies held in memory at once.
 const UPGRADE_PAGE = 200;
 
@@ -207,6 +210,18 @@ export class QariDb extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7);
     this.use(titlePostingsMiddleware);
+  }
+
+  /**
+   * Open, and after a failed open let the next call try again (`reviveIfFailed`) instead of
+   * failing with the remembered error: the services hold this object for the worker's life, so
+   * after a full disk the first save once space is back must open it. Not at once: the calls
+   * waiting on this open would then retry it, over and over while the disk is still full.
+   */
+  override open(): ReturnType<Dexie['open']> {
+    const opening = super.open();
+    opening.catch(() => setTimeout(() => reviveIfFailed(this), REVIVE_AFTER_MS));
+    return opening;
   }
 }
 

@@ -34,7 +34,7 @@ import {
   type SyncRecord,
 } from '../sync/record';
 import { observeChanges } from './changes';
-import { reviveIfFailed, type QariDb, type SyncMetaRow } from './db';
+import type { QariDb, SyncMetaRow } from './db';
 import type { ChangeRow, EntryRow, SyncField } from './entry';
 import { applyRemote, type RemoteUpdate, type SyncValues } from './sync-adapter';
 import { entryTables } from './write';
@@ -193,9 +193,6 @@ export function createDexieSyncAdapter(
 
   return {
     async list() {
-      // The engine holds this connection for the worker's life: after a full disk it must be
-      // able to open again once space is back (`db.ts`).
-      reviveIfFailed(db);
       await absorb();
       const rows = await db.syncMeta.toArray();
       return rows.map((r) => r.rec).filter(isSyncRecord);

@@ -39,6 +39,9 @@ function simulateFullDisk(db: QariDb, table: string): { on: boolean } {
   return full;
 }
 
+/** Past the calls made in this task: a later call, as the reader's next click is. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 let db: QariDb;
 afterEach(() => dropDb(db));
 
@@ -149,6 +152,31 @@ describe('a full disk, as Chromium reports it', () => {
     expect(await countEntries(openDb())).toBe(1);
     await saveArticle(openDb(), makeArticle({ url: 'https://example.com/after' }));
     expect(await countEntries(openDb())).toBe(2);
+  });
+
+  it('reopens a connection held since start-up once space is back, as the background services hold it', async () => {
+    // The background's services take their connection once (`libraryHandlers`); nothing calls
+    // openDb() again between the failure and the next save, so the held object itself must open.
+    const held = freshDb();
+    db = held;
+    await saveArticle(held, makeArticle({ url: 'https://example.com/kept' }));
+    held.close({ disableAutoOpen: false });
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw upgradeAborted();
+    });
+    const failed = await countEntries(held).catch((e: unknown) => e);
+    expect(toStoreError(failed).code).toBe('disk-full');
+    // A later call while the disk is still full tries again and is named disk-full again.
+    await nextTask();
+    const again = await countEntries(held).catch((e: unknown) => e);
+    expect(toStoreError(again).code).toBe('disk-full');
+    const tries = open.mock.calls.length;
+    open.mockRestore();
+    expect(tries).toBeGreaterThanOrEqual(2);
+    await nextTask();
+    expect(await countEntries(held)).toBe(1);
+    await saveArticle(held, makeArticle({ url: 'https://example.com/after' }));
+    expect(await countEntries(held)).toBe(2);
   });
 
   it('names a write aborted with no reason disk-full when the estimate shows no room left', async () => {
