@@ -23,10 +23,11 @@ export const ICONS = Object.fromEntries(
 ) as Record<string, string>;
 
 const UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';
+const ALWAYS_ON = /\/entrypoints\/page(-start)?\.ts$/;
 
 /**
- * The always-on script (entrypoints/page.ts) runs in every page and has a byte budget: it is
- * started with a bare call of its main() instead of WXT's wrapper, whose logging does nothing in
+ * The always-on scripts (entrypoints/page.ts, page-start.ts) run in every page and have a byte
+ * budget: each is started with a bare call of its main() instead of WXT's wrapper, whose logging does nothing in
  * production builds but costs ~450 bytes. Other unlisted scripts keep the wrapper.
  */
 function bareAlwaysOnEntry(): Plugin {
@@ -34,7 +35,7 @@ function bareAlwaysOnEntry(): Plugin {
     name: 'qari:bare-always-on-entry',
     enforce: 'pre',
     load(id) {
-      if (!id.startsWith(UNLISTED_ENTRY) || !id.endsWith('/entrypoints/page.ts')) return null;
+      if (!id.startsWith(UNLISTED_ENTRY) || !ALWAYS_ON.test(id)) return null;
       const path = JSON.stringify(id.slice(UNLISTED_ENTRY.length));
       return `import definition from ${path};\nexport default definition.main();\n`;
     },
@@ -73,6 +74,7 @@ export default defineConfig({
     icons: ICONS,
     action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['page-start.js'], run_at: 'document_start' },
       { matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle' },
     ],
     commands: {

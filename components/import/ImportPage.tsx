@@ -9,6 +9,8 @@ import type { UiLang } from '@/lib/i18n';
 
 export interface ImportEnv {
   readFile: (file: File) => Promise<ImportFile>;
+  /** A large file's first part, read alone before the rest (null when it has none to show). */
+  readStart?: (file: File) => Promise<ImportFile | null>;
   /** The whole file's preview; `soFar` gets a large file's first part's counts before it. */
   preview: (
     file: ImportFile,
@@ -193,13 +195,18 @@ export function ImportPage({ env, ui }: { env: ImportEnv; ui: UiLang }) {
     setBusy(true);
     setPreview(null);
     setMessage({ text: importLabel('importReading'), error: false });
+    const soFar = (p: ImportPreview): void => {
+      setPreview(p);
+      setCounting(true);
+      setMessage(null);
+    };
     try {
+      // The first counts come from the file's first part before the rest is read at all.
+      const start = await env.readStart?.(f);
+      const first = start ? await env.preview(start) : null;
+      if (first && 'preview' in first) soFar(first.preview);
       const data = await env.readFile(f);
-      const res = await env.preview(data, (soFar) => {
-        setPreview(soFar);
-        setCounting(true);
-        setMessage(null);
-      });
+      const res = await env.preview(data, first && 'preview' in first ? undefined : soFar);
       setCounting(false);
       if ('messageKey' in res) {
         setPreview(null);

@@ -4,7 +4,7 @@ import './import.css';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
-import { FETCH_ORIGINS, fileForImport } from '@/lib/import/client';
+import { FETCH_ORIGINS, fileForImport, startOfFile } from '@/lib/import/client';
 import { importLabel } from '@/lib/import/labels';
 import { previewInWorker } from '@/lib/import/preview-file';
 import { startImportFromPage } from '@/lib/import/start-file';
@@ -16,6 +16,7 @@ const parser = () =>
 
 const env: ImportEnv = {
   readFile: fileForImport,
+  readStart: startOfFile,
   async preview(file, soFar) {
     const res = await previewInWorker(file, parser, soFar);
     return res.ok ? { preview: res.preview } : { messageKey: res.messageKey };

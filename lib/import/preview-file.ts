@@ -55,7 +55,7 @@ export function previewImportFile(file: unknown): PreviewAnswer {
  * end: a file of its own in the line-based formats (bookmarks, Pocket's HTML, CSV); a JSON file's
  * start does not parse, and gets no first answer.
  */
-function firstPart(text: string): string | null {
+export function firstPart(text: string): string | null {
   let end = Math.min(text.length, FIRST_PREVIEW_CHARS);
   LINK_START.lastIndex = 0;
   let links = 0;

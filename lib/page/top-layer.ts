@@ -11,11 +11,17 @@
  * Loaded with the reader's code, never on every page: it runs only when a click asks for it.
  */
 import { nativeApi } from './native';
+import { SHOWN_EVENTS, shownLog } from './shown';
 
 const TOP_LAYER = ':popover-open,:modal';
-// Shows or re-shows of a top-layer element (beforetoggle is synchronous, one per show and hide,
-// never coalesced); `close` is a dialog's, for browsers whose dialogs fire no beforetoggle.
-const SHOWN_EVENTS = ['beforetoggle', 'close'];
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+// The DOM's valid shadow host names besides custom element names (which hold a hyphen): only
+// these elements can have a shadow root, so only these are asked for one.
+const SHADOW_HOSTS = new Set(
+  'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(
+    ' ',
+  ),
+);
 // What a page could set on the root (the host's one ancestor) or the host itself to fade, hide or
 // distort it, and the value each must have: the top layer is painted apart from its ancestors in
 // the specs, but a check is cheaper than trusting every engine to it.
@@ -32,34 +38,63 @@ const MIN_SIDE_PX = 8;
 
 type ShadowReader = (el: Element) => ShadowRoot | null;
 
+/** Whether `el` can have a shadow root at all (attachShadow throws on any other element). */
+function mayHostShadow(el: Element): boolean {
+  return (
+    el.namespaceURI === HTML_NS && (SHADOW_HOSTS.has(el.localName) || el.localName.includes('-'))
+  );
+}
+
 /**
- * Every shadow root, open or closed: Firefox's content-script property, Chrome's `dom` API. Only
- * HTML elements can host one, and Chrome's API throws on any other element (an SVG icon), which
- * refused every click on a page with inline SVG.
+ * Every shadow root, open or closed: Firefox's content-script property, Chrome's `dom` API (an
+ * extension call, the walk's main cost: asked only when no open root answers). Only for an
+ * element that can host one (`mayHostShadow`): Chrome's API throws on any other (an SVG icon),
+ * which refused every click on a page with inline SVG.
  */
 function shadowReader(): ShadowReader {
   const dom = nativeApi().dom;
   return (el) => {
-    if (!(el instanceof HTMLElement)) return null;
     const own = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null })
       .openOrClosedShadowRoot;
     if (own !== undefined) return own;
     try {
-      return dom?.openOrClosedShadowRoot?.(el) ?? el.shadowRoot;
+      return el.shadowRoot ?? dom?.openOrClosedShadowRoot?.(el) ?? null;
     } catch {
-      return el.shadowRoot;
+      return null;
     }
   };
 }
 
-/** The top-layer elements under `root`, shadow trees included. */
-export function topLayerElements(root: Document | ShadowRoot, read = shadowReader()): Element[] {
-  const found: Element[] = [];
+/**
+ * The top-layer elements under `root`, shadow trees included: the root answers for its own
+ * (one selector query), and only elements that can host a shadow root are asked for theirs.
+ */
+export function topLayerElements(
+  root: Document | ShadowRoot,
+  read = shadowReader(),
+  found: Element[] = [],
+): Element[] {
+  found.push(...root.querySelectorAll(TOP_LAYER));
   for (const el of root.querySelectorAll('*')) {
-    if (el.matches(TOP_LAYER)) found.push(el);
-    const shadow = read(el);
-    if (shadow) found.push(...topLayerElements(shadow, read));
+    const shadow = mayHostShadow(el) ? read(el) : null;
+    if (shadow) topLayerElements(shadow, read, found);
   }
+  return found;
+}
+
+/**
+ * The document's top-layer elements as a click's check found them, kept to the end of its task:
+ * raising ours after a refused click, or the reader's overlay raised for the click that opens
+ * it, reuses the list rather than walking the page again. Only a raise reuses it: what the page
+ * shows meanwhile (its listeners of our popover's events run inside the task) lies below ours,
+ * or is missing from the list and refuses the next click.
+ */
+let checked: { doc: Document; found: Element[] } | undefined;
+
+function listChecked(doc: Document): Element[] {
+  const found = topLayerElements(doc);
+  checked = { doc, found };
+  queueMicrotask(() => (checked = undefined));
   return found;
 }
 
@@ -87,6 +122,8 @@ function untouched(host: HTMLElement, win: Window): boolean {
 export class TopLayerGuard {
   /** The page's top-layer elements open when ours was last raised, not shown since. */
   private below = new WeakSet<Element>();
+  /** The start script's toggle count when ours was last raised (./shown.ts). */
+  private raisedAt = 0;
   private readonly shown = (e: Event): void => {
     this.below.delete(e.currentTarget as Element);
   };
@@ -99,10 +136,13 @@ export class TopLayerGuard {
   /** Put `host` (a manual popover of ours) on top of the top layer. */
   raise(host: HTMLElement): void {
     if (!host.isConnected) return;
+    const listed = checked?.doc === this.doc ? checked.found : undefined;
     if (host.matches(':popover-open')) host.hidePopover();
     host.showPopover();
+    this.raisedAt = shownLog()?.n ?? 0;
     this.below = new WeakSet();
-    for (const el of this.foreign(host)) {
+    for (const el of listed ?? topLayerElements(this.doc)) {
+      if (el === host) continue;
       this.below.add(el);
       for (const type of SHOWN_EVENTS) el.addEventListener(type, this.shown);
     }
@@ -113,18 +153,16 @@ export class TopLayerGuard {
    * see; when not, `host` is raised again so that the next one is.
    */
   clear(host: HTMLElement, target: Element = host): boolean {
+    const open = listChecked(this.doc).filter((el) => el !== host);
+    const log = shownLog();
     const ok =
       host.parentNode === this.doc.documentElement &&
       host.matches(':popover-open') &&
       !this.doc.fullscreenElement &&
       onScreen(target, this.win) &&
       untouched(host, this.win) &&
-      this.foreign(host).every((el) => this.below.has(el));
+      open.every((el) => this.below.has(el) && !((log?.at.get(el) ?? 0) > this.raisedAt));
     if (!ok) this.raise(host);
     return ok;
-  }
-
-  private foreign(host: HTMLElement): Element[] {
-    return topLayerElements(this.doc).filter((el) => el !== host);
   }
 }

@@ -138,6 +138,35 @@ const COVERS: { name: string; body: string; raise: (tab: Tab) => Promise<void> }
   },
 ];
 
+/**
+ * A cover open from the start (below the button, which is shown after it) whose toggles the page
+ * hides from every later listener: its own capture listeners, registered before anything else of
+ * the page, stop the cover's beforetoggle, toggle and close events. `raiseCover()` raises it
+ * above ours again, unseen by listeners of the cover itself.
+ */
+const SILENT_COVER = `<script>
+for (const type of ['beforetoggle', 'toggle', 'close'])
+  addEventListener(type, (e) => { if (e.target.id === 'cover') e.stopImmediatePropagation(); }, true);
+</script>`;
+const SILENT_COVER_BODY = `${PASS_THROUGH_COVER}<script>
+const cover = document.getElementById('cover');
+cover.showPopover();
+window.raiseCover = () => { cover.hidePopover(); cover.showPopover(); };
+</script>`;
+const raiseSilently = (tab: Tab): Promise<void> =>
+  tab.evaluate(() => (window as unknown as { raiseCover(): void }).raiseCover());
+
+/**
+ * A page that puts itself (its root) in fullscreen on the reader's first click anywhere: the root
+ * then enters the top layer above ours, and the page's decoy, which covers the whole viewport,
+ * paints over the button; the pointer goes through the root to whatever lies under it.
+ */
+const FULLSCREEN_COVER = `<style>:root:fullscreen { pointer-events: none; }</style>
+<div style="position:fixed;inset:0;background:#fff;font:40px serif">
+<p>اضغط في أي مكان لمشاهدة الفيديو</p></div><script>
+addEventListener('click', () => document.documentElement.requestFullscreen(), { once: true });
+</script>`;
+
 /** The heading a frame shows, or null. */
 const titleIn = (frame: Surface): Promise<string | null> =>
   frame.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? null).catch(() => null);
@@ -178,12 +207,34 @@ export function hostileScenarios(driver: () => Driver): void {
       SEED.replace(/<head>/i, `<head>${head}`).replace(/<\/body>/i, `${body}</body>`),
     );
 
-  async function openOn(path: string, head: string, body = ''): Promise<[Tab, Surface]> {
+  /**
+   * Open the reader on the seed article served at `path`. `refused`: the page's own top-layer
+   * element is open before the check ever saw the top layer, so the first click on the button is
+   * refused (and raises the button); the second opens the reader.
+   */
+  async function openOn(
+    path: string,
+    head: string,
+    body = '',
+    refused = false,
+  ): Promise<[Tab, Surface]> {
     const tab = await driver().newTab();
     await tab.goto(serveSeed(path, head, body));
+    if (refused) await refusedClick(tab);
     const frame = await tab.openReader();
     await until('the seed article in the reader', () => titleIn(frame), GOLD.title);
     return [tab, frame];
+  }
+
+  /** A click on the button that the top-layer check refuses: it opens no reader. */
+  async function refusedClick(tab: Tab): Promise<{ x: number; y: number }> {
+    const box = await tab.readerButtonBox();
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await sleep(500);
+    await tab.clickAt(at.x, at.y);
+    await sleep(1_500);
+    expect(await tab.readerCount()).toBe(0);
+    return at;
   }
 
   it('defining the extension’s element names first reaches no shadow root, frame or article', async () => {
@@ -271,6 +322,53 @@ export function hostileScenarios(driver: () => Driver): void {
       await tab.close();
     });
 
+  // The refused first click raised the button above the cover; the page raised the cover again
+  // with its toggle events stopped before any listener on the cover heard them.
+  it('a click through a cover raised again with its toggle events stopped does not open the reader', async () => {
+    const tab = await driver().newTab();
+    await tab.goto(serveSeed('/hostile/silent-cover.html', SILENT_COVER, SILENT_COVER_BODY));
+    // Refused: the cover was open before the check ever saw the top layer. The button is raised.
+    const at = await refusedClick(tab);
+    await raiseSilently(tab);
+    await sleep(500);
+    await tab.clickAt(at.x, at.y);
+    await sleep(1_500);
+    expect(await tab.readerCount()).toBe(0);
+    await tab.close();
+  });
+
+  it('a click through the page put in fullscreen over the button does not open the reader', async () => {
+    const tab = await driver().newTab();
+    await tab.goto(serveSeed('/hostile/fullscreen.html', '', FULLSCREEN_COVER));
+    const box = await tab.readerButtonBox();
+    // The button keeps its place from the viewport's bottom left when the viewport grows.
+    const fromBottom = (await tab.evaluate(() => innerHeight)) - box.y;
+    await sleep(500);
+    // The reader's first click, on the page's decoy: the page goes fullscreen.
+    await tab.clickAt(box.x + 300, box.y - 200);
+    await until(
+      'the page in fullscreen',
+      () => tab.evaluate(() => document.fullscreenElement?.nodeName ?? null),
+      'HTML',
+    );
+    await sleep(1_000);
+    const at = {
+      x: box.x + box.width / 2,
+      y: (await tab.evaluate(() => innerHeight)) - fromBottom + box.height / 2,
+    };
+    // The pointer goes through the page to ours (a host of ours at the root), under the decoy.
+    expect(
+      await tab.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.parentNode === document.documentElement,
+        at,
+      ),
+    ).toBe(true);
+    await tab.clickAt(at.x, at.y);
+    await sleep(1_500);
+    expect(await tab.readerCount()).toBe(0);
+    await tab.close();
+  });
+
   it('a click on the button with no cover opens the reader', async () => {
     // The same click as above, without the cover: what refuses them is the cover.
     const tab = await driver().newTab();
@@ -282,12 +380,23 @@ export function hostileScenarios(driver: () => Driver): void {
     await tab.close();
   });
 
-  for (const cover of COVERS.slice(0, 2))
+  const READER_COVERS: ((typeof COVERS)[number] & { head?: string; refused?: boolean })[] = [
+    ...COVERS.slice(0, 2),
+    {
+      name: 'a cover raised again with its toggle events stopped',
+      head: SILENT_COVER,
+      body: SILENT_COVER_BODY,
+      raise: raiseSilently,
+      refused: true,
+    },
+  ];
+  for (const cover of READER_COVERS)
     it(`a click through ${cover.name} that hides the reader does not save`, async () => {
       const [tab, frame] = await openOn(
         `/hostile/cover-reader-${cover.name.replace(/\W+/g, '-')}.html`,
-        '',
+        cover.head ?? '',
         cover.body,
+        cover.refused,
       );
       await until('the save button', () => buttonsLabelled(frame, SAVE), 1);
       const at = await buttonCentre(frame, SAVE);

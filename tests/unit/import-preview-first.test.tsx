@@ -4,6 +4,10 @@
  * timed: the scanner's own count of the characters it examined (`scanWork`) when each answer is
  * posted, and the order of the answers.
  */
+import { render } from 'preact';
+import { preactRoot } from './preact-root';
+import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
+import { fileForImport, startOfFile } from '@/lib/import/client';
 import { scanWork } from '@/lib/import/html-tags';
 import { MAX_FILE_LINKS } from '@/lib/import/items';
 import {
@@ -32,6 +36,21 @@ function answersOf(text: string): Posted[] {
 }
 
 const total = (a: PreviewAnswer): number => (a.ok ? a.preview.total : -1);
+const STATUS = {
+  waiting: 0,
+  done: 0,
+  failed: 0,
+  running: 0,
+  paused: false,
+  failures: [],
+  retrying: [],
+};
+
+/** Wait (bounded) until `ok()`; the page's answers come over several tasks. */
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!ok()) throw new Error('the whole file’s counts never showed');
+}
 
 describe('the import preview answers first after bounded work', () => {
   it.each([30_000, 90_000])(
@@ -85,4 +104,63 @@ describe('the import preview answers first after bounded work', () => {
     expect(seen[0]).toMatch(/^partial \d+$/);
     expect(seen.slice(1)).toEqual(['terminated', 'whole 10000']);
   });
+});
+
+/**
+ * The page's side: the first counts wait only for the file's first part to be read. Counted: the
+ * bytes read from the chosen file (every read goes through `Blob.arrayBuffer`) when each preview
+ * is asked for, on the import page with its real file reading and the worker's answers.
+ */
+describe('the import page’s first counts of a large file', () => {
+  const view = preactRoot();
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([30_000, 90_000])(
+    'of %i unclosed links come after at most the first part’s bytes are read',
+    async (n) => {
+      const text = unclosedLinks(n);
+      let bytesRead = 0;
+      const read = Blob.prototype.arrayBuffer;
+      vi.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+        bytesRead += this.size;
+        return read.call(this);
+      });
+      const asked: { bytesRead: number; total: number }[] = [];
+      const env: ImportEnv = {
+        readFile: fileForImport,
+        readStart: startOfFile,
+        async preview(file, soFar) {
+          const answers: PreviewAnswer[] = [];
+          previewAnswers(file, (a) => answers.push(a));
+          const last = answers.pop()!;
+          for (const a of answers) if (a.ok) soFar?.(a.preview);
+          asked.push({ bytesRead, total: total(last) });
+          return last.ok ? { preview: last.preview } : { messageKey: last.messageKey };
+        },
+        start: async () => ({ added: 0, merged: 0 }),
+        requestAccess: async () => true,
+        status: async () => STATUS,
+        pause: async () => STATUS,
+        resume: async () => STATUS,
+        retryFailed: async () => STATUS,
+      };
+      render(<ImportPage env={env} ui="en" />, view.get());
+      const input = view.get().querySelector<HTMLInputElement>('input[type="file"]')!;
+      const file = new File([text], 'bookmarks.html');
+      Object.defineProperty(input, 'files', { value: [file] });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await until(() => !!view.get().querySelector('[data-testid="import-counts"]'));
+      console.info(
+        `${n} links (${file.size} bytes): previews asked after ${asked.map((a) => a.bytesRead).join(', ')} bytes read`,
+      );
+      const [first, last] = asked;
+      expect(first!.bytesRead).toBeLessThanOrEqual(FIRST_PREVIEW_CHARS);
+      expect(first!.total).toBeGreaterThan(0);
+      expect(first!.total).toBeLessThanOrEqual(FIRST_PREVIEW_LINKS);
+      expect(last!.total).toBe(n);
+      expect(view.get().querySelector('[data-testid="import-counts"]')?.textContent).toContain(
+        n.toLocaleString('en'),
+      );
+    },
+  );
 });
