@@ -17,6 +17,12 @@ import { TopLayerGuard } from './top-layer';
 export type ExtractTab = () => ExtractResult;
 
 const TOKEN_BYTES = 16;
+/**
+ * This code loads when the pointer reaches the page's button or it takes focus (./index.ts), a
+ * moment before the click: the extraction starts then, here in the isolated world, and the click
+ * takes its result if it comes within this time; later, the page is extracted again, as it is.
+ */
+export const EARLY_EXTRACTION_FRESH_MS = 8_000;
 const CANONICAL = 'link[rel~="canonical" i][href]';
 
 function newToken(): string {
@@ -42,11 +48,23 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
   // Only the extension's own pages can open a port to this tab: the overlay's reader page does.
   nativeApi().runtime.onConnect.addListener((port) => overlay.connect(port));
 
+  // Loaded for a command, the code gets it in the same turn (a microtask of the import that
+  // loaded it), before this timer: only a load with no command, the pointer's, starts early.
+  let early: { at: number; result: Promise<ExtractResult> } | null = null;
+  const earlyTimer = setTimeout(() => {
+    early = { at: performance.now(), result: extractHere() };
+  });
+  const extraction = (): Promise<ExtractResult> => {
+    const e = early;
+    early = null;
+    return e && performance.now() - e.at < EARLY_EXTRACTION_FRESH_MS ? e.result : extractHere();
+  };
+
   const open = async (): Promise<ReaderAnswer> => {
     const token = newToken();
     // The extraction bundle's request goes out first; the frame is created before it arrives,
     // so the reader page loads (in the extension's process) while the article is extracted here.
-    const extracting = extractHere();
+    const extracting = extraction();
     overlay.open(token);
     const result = await extracting;
     // Judged now, on the page as it is when the reader asks (it may have changed since load).
@@ -78,6 +96,7 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
   };
 
   return async (raw, from) => {
+    clearTimeout(earlyTimer);
     const cmd = parseTabCommand(raw);
     if (!cmd) return null;
     // A click the reader could not have seen the button for (./top-layer.ts) does nothing.

@@ -14,8 +14,10 @@ import {
   openReaderFromButton,
   READER_HOST,
   READER_SHORTCUT,
+  waitForButton,
   waitForReaderToc,
 } from './reader-helpers';
+import { EARLY_EXTRACTION_FRESH_MS } from '../../lib/page/reader-tab';
 
 const SEED = '/shared/fixtures/seed-article.html';
 const GOLD = JSON.parse(
@@ -100,6 +102,47 @@ describe('reader mode on the seed page', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => [...new Set(loaded)].sort()).toEqual(['extract-tab', 'reader-tab']);
     expect(await page.locator(READER_HOST).count()).toBe(0);
+    await page.close();
+  });
+
+  // The page adds this to its first paragraph after the pointer reached the button.
+  const ADDED = 'وهذه جملة أضافتها الصفحة بعد أن وصل المؤشر إلى زر وضع القراءة.';
+  const addSentence = (page: Page) =>
+    page.evaluate(
+      (text) => document.querySelector('.td-post-content p')!.append(` ${text}`),
+      ADDED,
+    );
+  const hoverButton = async (page: Page) => {
+    const box = await waitForButton(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    return box;
+  };
+  const contentOf = (frame: Frame) =>
+    frame.evaluate(() => document.querySelector('.qari-content')?.textContent ?? '');
+
+  it('extracts the article when the pointer reaches the button: the click shows the page as it was then', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    // Time for the reader code to load and extract, well inside the result's freshness.
+    await page.waitForTimeout(EARLY_EXTRACTION_FRESH_MS / 2);
+    await addSentence(page);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect(await contentOf(frame)).toContain(GOLD.sections[0]!);
+    expect(await contentOf(frame)).not.toContain(ADDED);
+    await page.close();
+  });
+
+  it('extracts the page again when the click comes long after the pointer reached the button', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    await page.waitForTimeout(EARLY_EXTRACTION_FRESH_MS + 1_000);
+    await addSentence(page);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect(await contentOf(frame)).toContain(ADDED);
     await page.close();
   });
 
