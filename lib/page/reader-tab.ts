@@ -19,8 +19,9 @@ export type ExtractTab = () => ExtractResult;
 const TOKEN_BYTES = 16;
 /**
  * This code loads when the pointer reaches the page's button or it takes focus (./index.ts), a
- * moment before the click: the extraction starts then, here in the isolated world, and the click
- * takes its result if it comes within this time; later, the page is extracted again, as it is.
+ * moment before the click: the extraction starts then, here in the isolated world, and the
+ * overlay's frame is created hidden (./overlay.ts). A click within this time takes both; the
+ * frame is dropped after it, and a later click extracts the page again, as it is then.
  */
 export const EARLY_EXTRACTION_FRESH_MS = 8_000;
 const CANONICAL = 'link[rel~="canonical" i][href]';
@@ -53,6 +54,8 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
   let early: { at: number; result: Promise<ExtractResult> } | null = null;
   const earlyTimer = setTimeout(() => {
     early = { at: performance.now(), result: extractHere() };
+    overlay.prepare(newToken());
+    setTimeout(() => overlay.unprepare(), EARLY_EXTRACTION_FRESH_MS);
   });
   const extraction = (): Promise<ExtractResult> => {
     const e = early;
@@ -61,11 +64,11 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
   };
 
   const open = async (): Promise<ReaderAnswer> => {
-    const token = newToken();
-    // The extraction bundle's request goes out first; the frame is created before it arrives,
-    // so the reader page loads (in the extension's process) while the article is extracted here.
+    // The extraction bundle's request goes out first; the frame is created before it arrives
+    // (or was, on the pointer's arrival), so the reader page loads (in the extension's process)
+    // while the article is extracted here.
     const extracting = extraction();
-    overlay.open(token);
+    const token = overlay.open(newToken());
     const result = await extracting;
     // Judged now, on the page as it is when the reader asks (it may have changed since load).
     const article = result.ok ? looksLikeArticle(detect(doc), result.article) : true;

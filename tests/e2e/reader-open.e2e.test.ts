@@ -13,6 +13,7 @@ import {
   openReaderByShortcut,
   openReaderFromButton,
   READER_HOST,
+  readerFrame,
   READER_SHORTCUT,
   waitForButton,
   waitForReaderToc,
@@ -134,11 +135,38 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
+  it('loads the reader’s frame hidden when the pointer reaches the button, and shows that frame on the click', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    const hidden = await readerFrame(page);
+    await hidden.locator('body').waitFor({ state: 'attached' });
+    // Nothing shows and nothing of the page changed: no overlay over it, its root still scrolls,
+    // what is under the pointer is the page's own; the frame holds no article yet.
+    expect(await page.locator(READER_HOST).count()).toBe(0);
+    const page0 = await page.evaluate(
+      ([x, y]) => ({
+        overflow: getComputedStyle(document.documentElement).overflow,
+        centre: document.elementFromPoint(x!, y!)?.closest(':root > div') ?? null,
+      }),
+      [box.x + box.width + 300, 200],
+    );
+    expect(page0).toEqual({ overflow: 'visible', centre: null });
+    expect(await contentOf(hidden)).toBe('');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect(frame.url()).toBe(hidden.url());
+    expect(page.frames().filter((f) => f.url().includes('/reader.html'))).toHaveLength(1);
+    await page.close();
+  });
+
   it('extracts the page again when the click comes long after the pointer reached the button', async () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url(SEED));
     const box = await hoverButton(page);
     await page.waitForTimeout(EARLY_EXTRACTION_FRESH_MS + 1_000);
+    // The hidden frame made for that pointer is gone by then.
+    expect(page.frames().filter((f) => f.url().includes('/reader.html'))).toEqual([]);
     await addSentence(page);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const frame = await waitForReaderToc(page);
