@@ -267,10 +267,16 @@ async function warmRuns(
   return t;
 }
 
-/** The first open in a browser just started: ours and the anchor each in a browser of its own. */
-async function firstOpens(url: string, anchorFirst: boolean): Promise<[number, number] | null> {
-  const once = async <T>(f: (b: BareChromium) => Promise<T>): Promise<T> => {
-    const b = await launchBare(EXT);
+/**
+ * The first open in a browser just started: ours and the anchor each in a browser of its own;
+ * with BENCH_AB_DIR, that build's too (third, one run).
+ */
+async function firstOpens(
+  url: string,
+  anchorFirst: boolean,
+): Promise<[number, number, number | null] | null> {
+  const once = async <T>(f: (b: BareChromium) => Promise<T>, dir = EXT): Promise<T> => {
+    const b = await launchBare(dir);
     try {
       return await f(b);
     } finally {
@@ -282,7 +288,9 @@ async function firstOpens(url: string, anchorFirst: boolean): Promise<[number, n
   const [o, a] = anchorFirst
     ? await anchor().then(async (x) => [await ours(), x] as const)
     : await ours().then(async (x) => [x, await anchor()] as const);
-  return o === null || a === null ? null : [o.painted, a.paintedMs];
+  if (o === null || a === null) return null;
+  const other = AB_DIR ? await once((b) => oursOnce(b, url), AB_DIR) : null;
+  return [o.painted, a.paintedMs, other?.painted ?? null];
 }
 
 const STEP_COLUMNS = ['frameStart', 'firstScript', 'articleIn', 'painted'] as const;
@@ -316,7 +324,7 @@ export async function benchReader(): Promise<void> {
   };
   const hoverRows: (string | number)[][] = [];
   const ratios: number[] = [];
-  const first = { ours: [] as number[], anchor: [] as number[] };
+  const first = { ours: [] as number[], anchor: [] as number[], other: [] as number[] };
   let anchorFirst = false;
   let firefox: FirefoxPass | null;
   try {
@@ -371,9 +379,17 @@ export async function benchReader(): Promise<void> {
         );
         anchorFirst = !anchorFirst;
         if (!cold) continue;
-        first.ours.push(cold[0]);
-        first.anchor.push(cold[1]);
-        firstRows.push([file, cold[0].toFixed(1), cold[1].toFixed(1), ratio(...cold)]);
+        const [ours, anchor, otherCold] = cold;
+        first.ours.push(ours);
+        first.anchor.push(anchor);
+        if (otherCold !== null) first.other.push(otherCold);
+        firstRows.push([
+          file,
+          ours.toFixed(1),
+          ...(other ? [otherCold === null ? '—' : otherCold.toFixed(1)] : []),
+          anchor.toFixed(1),
+          ratio(ours, anchor),
+        ]);
       }
     }
   } finally {
@@ -407,7 +423,7 @@ export async function benchReader(): Promise<void> {
   console.log('\n## Where ours goes: ms from the command to each step (median of the runs)');
   table(['page', ...STEP_HEADS], stepRows);
   console.log('\n## The first open after the browser starts (ms, one run, a browser each)');
-  table(['page', 'ours', 'bare-reader anchor', 'ours ÷ anchor'], firstRows);
+  table(['page', 'ours', ...otherHead, 'bare-reader anchor', 'ours ÷ anchor'], firstRows);
   table(
     ['measure', 'ours', ...otherHead, 'anchor, same run', 'ours ÷ anchor', 'goal'],
     [
@@ -430,7 +446,7 @@ export async function benchReader(): Promise<void> {
       [
         'first open after browser start, median (ms)',
         median(first.ours).toFixed(1),
-        ...(other ? ['—'] : []),
+        ...(other ? [first.other.length ? median(first.other).toFixed(1) : '—'] : []),
         median(first.anchor).toFixed(1),
         ratio(median(first.ours), median(first.anchor)),
         'no regression',
