@@ -9,8 +9,10 @@ import { hostElement } from './host';
 import { nativeApi, type NativePort } from './native';
 import { TopLayerGuard } from './top-layer';
 
-// In the top layer (a manual popover): no z-index needed, none of the page's reaches it.
-const HOST_CSS = 'position:fixed;inset:0;display:block';
+// In the top layer (a manual popover): no z-index needed, none of the page's reaches it. Not
+// displayed while prepared (a frame that loads ahead of a likely open): nothing shows, nothing
+// takes a click or the page's layout.
+const HOST_CSS = 'position:fixed;inset:0;display:none';
 // Hidden until its reader page connects: what loads in it before that is not ours to show.
 const CSS =
   'iframe{border:0;width:100%;height:100%;display:block;color-scheme:normal;visibility:hidden}';
@@ -33,11 +35,14 @@ export const CONNECT_GRACE_MS = 3_000;
  * what was there: the host is removed, focus and scroll restored.
  * The host is shown in the top layer; before the reader page changes the reading list it asks
  * whether the overlay is still on top there (./top-layer.ts), and a refusal raises it again.
+ * `prepare` creates the frame hidden ahead of a likely open (the pointer on the page's button):
+ * its reader page loads and connects, and gets nothing (no article, no focus) until `open`.
  */
 export class ReaderOverlay {
   private host: HTMLElement | null = null;
   private frame: HTMLIFrameElement | null = null;
   private loaded = false;
+  private shown = false;
   private token = '';
   private port: NativePort | null = null;
   private article: OverlayArticle | null = null;
@@ -56,12 +61,41 @@ export class ReaderOverlay {
   }
 
   get isOpen(): boolean {
-    return this.host !== null;
+    return this.shown;
   }
 
-  open(token: string): void {
-    this.close();
+  /** The frame, hidden, under `token`; nothing when a frame is there already. */
+  prepare(token: string): void {
+    if (!this.host) this.create(token);
+  }
+
+  /** Drops a prepared frame that was not opened. */
+  unprepare(): void {
+    if (!this.shown) this.close();
+  }
+
+  /** Shows the reader: the prepared frame (its token returned), else a new one under `token`. */
+  open(token: string): string {
+    if (this.shown || !this.host?.isConnected) {
+      this.close();
+      this.create(token);
+    }
+    const host = this.host!;
     this.restore = { focus: this.doc.activeElement, x: this.win.scrollX, y: this.win.scrollY };
+    const lock = this.doc.createElement('style');
+    lock.textContent = PAGE_LOCK;
+    host.append(lock);
+    host.style.setProperty('display', 'block', 'important');
+    host.popover = 'manual';
+    this.guard.raise(host);
+    this.shown = true;
+    this.win.addEventListener('keydown', this.onKey, true);
+    if (this.port && this.loaded) this.frame!.focus();
+    this.post();
+    return this.token;
+  }
+
+  private create(token: string): void {
     const [host, root] = hostElement(this.doc, HOST_CSS);
     const style = this.doc.createElement('style');
     style.textContent = CSS;
@@ -74,21 +108,15 @@ export class ReaderOverlay {
       if (this.frame !== frame) return;
       if (this.loaded) return this.close();
       this.loaded = true;
-      if (this.port) frame.focus();
-      else this.timer = setTimeout(() => this.port || this.close(), CONNECT_GRACE_MS);
+      if (!this.port) this.timer = setTimeout(() => this.port || this.close(), CONNECT_GRACE_MS);
+      else if (this.shown) frame.focus();
     });
     root.append(style, frame);
-    const lock = this.doc.createElement('style');
-    lock.textContent = PAGE_LOCK;
-    host.append(lock);
     this.doc.documentElement.append(host);
-    host.popover = 'manual';
-    this.guard.raise(host);
     this.host = host;
     this.frame = frame;
     this.loaded = false;
     this.token = token;
-    this.win.addEventListener('keydown', this.onKey, true);
   }
 
   /**
@@ -103,7 +131,7 @@ export class ReaderOverlay {
     }
     this.port = port;
     frame.style.visibility = 'visible';
-    if (this.loaded) frame.focus();
+    if (this.loaded && this.shown) frame.focus();
     port.onMessage.addListener((m) => {
       if (this.port !== port) return;
       if (m === OVERLAY_CLOSE) this.close();
@@ -125,7 +153,7 @@ export class ReaderOverlay {
   }
 
   private post(): void {
-    if (!this.port || !this.article) return;
+    if (!this.port || !this.article || !this.shown) return;
     this.port.postMessage(this.article);
     this.article = null;
   }
@@ -141,6 +169,7 @@ export class ReaderOverlay {
     this.win.removeEventListener('keydown', this.onKey, true);
     this.host.remove();
     this.host = null;
+    this.shown = false;
     this.frame = null;
     const r = this.restore;
     this.restore = null;

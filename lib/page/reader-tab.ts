@@ -17,6 +17,13 @@ import { TopLayerGuard } from './top-layer';
 export type ExtractTab = () => ExtractResult;
 
 const TOKEN_BYTES = 16;
+/**
+ * This code loads when the pointer reaches the page's button or it takes focus (./index.ts), a
+ * moment before the click: the extraction starts then, here in the isolated world, and the
+ * overlay's frame is created hidden (./overlay.ts). A click within this time takes both; the
+ * frame is dropped after it, and a later click extracts the page again, as it is then.
+ */
+export const EARLY_EXTRACTION_FRESH_MS = 8_000;
 const CANONICAL = 'link[rel~="canonical" i][href]';
 
 function newToken(): string {
@@ -42,12 +49,26 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
   // Only the extension's own pages can open a port to this tab: the overlay's reader page does.
   nativeApi().runtime.onConnect.addListener((port) => overlay.connect(port));
 
+  // Loaded for a command, the code gets it in the same turn (a microtask of the import that
+  // loaded it), before this timer: only a load with no command, the pointer's, starts early.
+  let early: { at: number; result: Promise<ExtractResult> } | null = null;
+  const earlyTimer = setTimeout(() => {
+    early = { at: performance.now(), result: extractHere() };
+    overlay.prepare(newToken());
+    setTimeout(() => overlay.unprepare(), EARLY_EXTRACTION_FRESH_MS);
+  });
+  const extraction = (): Promise<ExtractResult> => {
+    const e = early;
+    early = null;
+    return e && performance.now() - e.at < EARLY_EXTRACTION_FRESH_MS ? e.result : extractHere();
+  };
+
   const open = async (): Promise<ReaderAnswer> => {
-    const token = newToken();
-    // The extraction bundle's request goes out first; the frame is created before it arrives,
-    // so the reader page loads (in the extension's process) while the article is extracted here.
-    const extracting = extractHere();
-    overlay.open(token);
+    // The extraction bundle's request goes out first; the frame is created before it arrives
+    // (or was, on the pointer's arrival), so the reader page loads (in the extension's process)
+    // while the article is extracted here.
+    const extracting = extraction();
+    const token = overlay.open(newToken());
     const result = await extracting;
     // Judged now, on the page as it is when the reader asks (it may have changed since load).
     const article = result.ok ? looksLikeArticle(detect(doc), result.article) : true;
@@ -78,6 +99,7 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
   };
 
   return async (raw, from) => {
+    clearTimeout(earlyTimer);
     const cmd = parseTabCommand(raw);
     if (!cmd) return null;
     // A click the reader could not have seen the button for (./top-layer.ts) does nothing.

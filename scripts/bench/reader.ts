@@ -15,6 +15,8 @@ import { firefoxCells, launchFirefoxReaderBench } from './reader-firefox';
 import { FIREFOX_PATH } from '../../tests/e2e/firefox';
 
 const PAINTED_MARK = 'qari:article-painted';
+// BENCH_FIREFOX=0: Chromium's pages only (a quick A/B of the Chromium path).
+const SKIP_FIREFOX = process.env.BENCH_FIREFOX === '0';
 // The reader frame's own marks on the way (lib/reader/overlay-inbox.ts): its first script, and
 // the tab's first message (the article) arriving.
 const STEP_MARKS = ['qari:overlay-inbox', 'qari:overlay-first-message'];
@@ -120,10 +122,15 @@ async function closeTab(b: BareChromium, tabId: number, url: string): Promise<vo
  * frame is attached to once it has painted, to read its mark. Both times are wall-clock based
  * (timeOrigin + now).
  */
-async function oursOnce(b: BareChromium, url: string): Promise<OursTimes | null> {
+async function oursOnce(
+  b: BareChromium,
+  url: string,
+  before?: (url: string) => Promise<void>,
+): Promise<OursTimes | null> {
   const tabId = await openArticleTab(b, url);
   if (tabId === null) return null;
   try {
+    await before?.(url);
     const { t0, ok } = await b.control<{ t0: number; ok: boolean }>(`(async () => {
       const t0 = performance.timeOrigin + performance.now();
       const r = await chrome.runtime.sendMessage({ type: 'reader:open', payload: { tabId: ${tabId} } });
@@ -151,6 +158,34 @@ async function oursOnce(b: BareChromium, url: string): Promise<OursTimes | null>
   }
 }
 
+// A reader's pointer rests on a button a few hundred milliseconds before the click; the reader
+// code loads and extracts on its arrival (lib/page/reader-tab.ts). This is the time measured.
+const HOVER_MS = 300;
+const BUTTON_CENTRE = `(async () => {
+  for (let i = 0; i < 200; i++) {
+    const host = [...document.documentElement.children].find(
+      (e) => e.localName === 'div' && !e.querySelector(':scope > style'));
+    const r = host?.getBoundingClientRect();
+    if (r && r.width) return [r.x + r.width / 2, r.y + r.height / 2];
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error('no reader button within 10 s');
+})()`;
+
+/**
+ * Moves the pointer onto the page's button (a trusted pointer event through a debugger session
+ * held only for the move), then waits HOVER_MS with no debugger on the tab.
+ */
+function hoverButton(b: BareChromium): (url: string) => Promise<void> {
+  return async (url) => {
+    const tab = await b.attach(url);
+    const [x, y] = await b.evaluate<[number, number]>(tab, BUTTON_CENTRE);
+    await b.cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y }, tab);
+    await b.cdp.send('Target.detachFromTarget', { sessionId: tab });
+    await new Promise((r) => setTimeout(r, HOVER_MS));
+  };
+}
+
 /**
  * The anchor on a fresh load of `url`, from the same starting point as ours (loaded, detected):
  * attached to the tab after load, Readability defined, then its reader opened and timed.
@@ -172,6 +207,8 @@ interface PageTimes {
   anchor: number[];
   parse: number[];
   other: number[];
+  hover: number[];
+  otherHover: number[];
   steps: OursTimes[];
 }
 
@@ -181,7 +218,15 @@ async function warmRuns(
   other: BareChromium | null,
   url: string,
 ): Promise<PageTimes> {
-  const t: PageTimes = { ours: [], anchor: [], parse: [], other: [], steps: [] };
+  const t: PageTimes = {
+    ours: [],
+    anchor: [],
+    parse: [],
+    other: [],
+    hover: [],
+    otherHover: [],
+    steps: [],
+  };
   for (let i = 0; i < RUNS; i++) {
     const steps = [
       async () => {
@@ -205,6 +250,16 @@ async function warmRuns(
         if (o) t.other.push(o.painted);
         return true;
       },
+      async () => {
+        const o = await oursOnce(b, url, hoverButton(b));
+        if (o) t.hover.push(o.painted);
+        return o !== null;
+      },
+      async () => {
+        const o = other ? await oursOnce(other, url, hoverButton(other)) : null;
+        if (o) t.otherHover.push(o.painted);
+        return true;
+      },
     ];
     const k = i % steps.length;
     for (const step of [...steps.slice(k), ...steps.slice(0, k)]) if (!(await step())) return t;
@@ -212,10 +267,16 @@ async function warmRuns(
   return t;
 }
 
-/** The first open in a browser just started: ours and the anchor each in a browser of its own. */
-async function firstOpens(url: string, anchorFirst: boolean): Promise<[number, number] | null> {
-  const once = async <T>(f: (b: BareChromium) => Promise<T>): Promise<T> => {
-    const b = await launchBare(EXT);
+/**
+ * The first open in a browser just started: ours and the anchor each in a browser of its own;
+ * with BENCH_AB_DIR, that build's too (third, one run).
+ */
+async function firstOpens(
+  url: string,
+  anchorFirst: boolean,
+): Promise<[number, number, number | null] | null> {
+  const once = async <T>(f: (b: BareChromium) => Promise<T>, dir = EXT): Promise<T> => {
+    const b = await launchBare(dir);
     try {
       return await f(b);
     } finally {
@@ -227,7 +288,9 @@ async function firstOpens(url: string, anchorFirst: boolean): Promise<[number, n
   const [o, a] = anchorFirst
     ? await anchor().then(async (x) => [await ours(), x] as const)
     : await ours().then(async (x) => [x, await anchor()] as const);
-  return o === null || a === null ? null : [o.painted, a.paintedMs];
+  if (o === null || a === null) return null;
+  const other = AB_DIR ? await once((b) => oursOnce(b, url), AB_DIR) : null;
+  return [o.painted, a.paintedMs, other?.painted ?? null];
 }
 
 const STEP_COLUMNS = ['frameStart', 'firstScript', 'articleIn', 'painted'] as const;
@@ -252,9 +315,16 @@ export async function benchReader(): Promise<void> {
   const rows: (string | number)[][] = [];
   const firstRows: (string | number)[][] = [];
   const stepRows: (string | number)[][] = [];
-  const all = { ours: [] as number[], anchor: [] as number[], other: [] as number[] };
+  const all = {
+    ours: [] as number[],
+    anchor: [] as number[],
+    other: [] as number[],
+    hover: [] as number[],
+    otherHover: [] as number[],
+  };
+  const hoverRows: (string | number)[][] = [];
   const ratios: number[] = [];
-  const first = { ours: [] as number[], anchor: [] as number[] };
+  const first = { ours: [] as number[], anchor: [] as number[], other: [] as number[] };
   let anchorFirst = false;
   let firefox: FirefoxPass | null;
   try {
@@ -276,6 +346,19 @@ export async function benchReader(): Promise<void> {
         all.anchor.push(a);
         ratios.push(o / a);
         if (t.other.length) all.other.push(median(t.other));
+        if (t.hover.length) {
+          const h = median(t.hover);
+          all.hover.push(h);
+          const oh = t.otherHover.length ? median(t.otherHover) : null;
+          if (oh !== null) all.otherHover.push(oh);
+          hoverRows.push([
+            file,
+            h.toFixed(1),
+            ...(other ? [oh === null ? '—' : oh.toFixed(1)] : []),
+            a.toFixed(1),
+            ratio(h, a),
+          ]);
+        }
         stepRows.push([
           file,
           ...STEP_COLUMNS.map((k) => median(t.steps.map((x) => x[k])).toFixed(1)),
@@ -296,9 +379,17 @@ export async function benchReader(): Promise<void> {
         );
         anchorFirst = !anchorFirst;
         if (!cold) continue;
-        first.ours.push(cold[0]);
-        first.anchor.push(cold[1]);
-        firstRows.push([file, cold[0].toFixed(1), cold[1].toFixed(1), ratio(...cold)]);
+        const [ours, anchor, otherCold] = cold;
+        first.ours.push(ours);
+        first.anchor.push(anchor);
+        if (otherCold !== null) first.other.push(otherCold);
+        firstRows.push([
+          file,
+          ours.toFixed(1),
+          ...(other ? [otherCold === null ? '—' : otherCold.toFixed(1)] : []),
+          anchor.toFixed(1),
+          ratio(ours, anchor),
+        ]);
       }
     }
   } finally {
@@ -325,10 +416,14 @@ export async function benchReader(): Promise<void> {
     ],
     rows,
   );
+  console.log(
+    `\n## The pointer on the button ${HOVER_MS} ms before the command (ms, median of ${RUNS} runs)`,
+  );
+  table(['page', 'ours', ...otherHead, 'bare-reader anchor', 'ours ÷ anchor'], hoverRows);
   console.log('\n## Where ours goes: ms from the command to each step (median of the runs)');
   table(['page', ...STEP_HEADS], stepRows);
   console.log('\n## The first open after the browser starts (ms, one run, a browser each)');
-  table(['page', 'ours', 'bare-reader anchor', 'ours ÷ anchor'], firstRows);
+  table(['page', 'ours', ...otherHead, 'bare-reader anchor', 'ours ÷ anchor'], firstRows);
   table(
     ['measure', 'ours', ...otherHead, 'anchor, same run', 'ours ÷ anchor', 'goal'],
     [
@@ -341,9 +436,17 @@ export async function benchReader(): Promise<void> {
         '≤ 0.8 on the median, no page > 1.0',
       ],
       [
+        `after a ${HOVER_MS} ms hover: command → painted, median (ms)`,
+        median(all.hover).toFixed(1),
+        ...(other ? [median(all.otherHover).toFixed(1)] : []),
+        median(all.anchor).toFixed(1),
+        ratio(median(all.hover), median(all.anchor)),
+        '—',
+      ],
+      [
         'first open after browser start, median (ms)',
         median(first.ours).toFixed(1),
-        ...(other ? ['—'] : []),
+        ...(other ? [first.other.length ? median(first.other).toFixed(1) : '—'] : []),
         median(first.anchor).toFixed(1),
         ratio(median(first.ours), median(first.anchor)),
         'no regression',
@@ -379,6 +482,10 @@ async function firefoxPass(
   sets: { prefix: string; files: string[] }[],
   server: Parameters<typeof launchFirefoxReaderBench>[0],
 ): Promise<FirefoxPass | null> {
+  if (SKIP_FIREFOX) {
+    console.log('\nFirefox column skipped: BENCH_FIREFOX=0');
+    return null;
+  }
   if (!existsSync(FIREFOX_PATH)) {
     console.log(`\nFirefox column skipped: no Firefox at ${FIREFOX_PATH}`);
     return null;

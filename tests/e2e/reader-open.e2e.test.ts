@@ -13,9 +13,12 @@ import {
   openReaderByShortcut,
   openReaderFromButton,
   READER_HOST,
+  readerFrame,
   READER_SHORTCUT,
+  waitForButton,
   waitForReaderToc,
 } from './reader-helpers';
+import { EARLY_EXTRACTION_FRESH_MS } from '../../lib/page/reader-tab';
 
 const SEED = '/shared/fixtures/seed-article.html';
 const GOLD = JSON.parse(
@@ -100,6 +103,83 @@ describe('reader mode on the seed page', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => [...new Set(loaded)].sort()).toEqual(['extract-tab', 'reader-tab']);
     expect(await page.locator(READER_HOST).count()).toBe(0);
+    await page.close();
+  });
+
+  // The page adds this to its first paragraph after the pointer reached the button.
+  const ADDED = 'وهذه جملة أضافتها الصفحة بعد أن وصل المؤشر إلى زر وضع القراءة.';
+  const addSentence = (page: Page) =>
+    page.evaluate(
+      (text) => document.querySelector('.td-post-content p')!.append(` ${text}`),
+      ADDED,
+    );
+  const hoverButton = async (page: Page) => {
+    const box = await waitForButton(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    return box;
+  };
+  const contentOf = (frame: Frame) =>
+    frame.evaluate(() => document.querySelector('.qari-content')?.textContent ?? '');
+
+  it('extracts the article when the pointer reaches the button: the click shows the page as it was then', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    // The hidden frame is made as the extraction starts; then time for it to end, well inside
+    // the result's freshness.
+    await readerFrame(page);
+    await page.waitForTimeout(EARLY_EXTRACTION_FRESH_MS / 2);
+    await addSentence(page);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect(await contentOf(frame)).toContain(GOLD.sections[0]!);
+    expect(await contentOf(frame)).not.toContain(ADDED);
+    await page.close();
+  });
+
+  it('loads the reader’s frame hidden when the pointer reaches the button, and shows that frame on the click', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    const hidden = await readerFrame(page);
+    await hidden.locator('body').waitFor({ state: 'attached' });
+    // Nothing shows and nothing of the page changed: no overlay over it, its root still scrolls,
+    // what is under the pointer is the page's own; the frame holds no article yet.
+    expect(await page.locator(READER_HOST).count()).toBe(0);
+    const page0 = await page.evaluate(
+      ([x, y]) => ({
+        overflow: getComputedStyle(document.documentElement).overflow,
+        centre: document.elementFromPoint(x!, y!)?.closest(':root > div') ?? null,
+      }),
+      [box.x + box.width + 300, 200],
+    );
+    expect(page0).toEqual({ overflow: 'visible', centre: null });
+    expect(await contentOf(hidden)).toBe('');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect(frame.url()).toBe(hidden.url());
+    expect(page.frames().filter((f) => f.url().includes('/reader.html'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('extracts the page again when the click comes long after the pointer reached the button', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    // The extraction's clock starts as the hidden frame is made.
+    await readerFrame(page);
+    await page.waitForTimeout(EARLY_EXTRACTION_FRESH_MS + 1_000);
+    // The hidden frame made for that pointer is gone by then.
+    await expect
+      .poll(() => page.frames().filter((f) => f.url().includes('/reader.html')).length, {
+        timeout: 10_000,
+        message: 'the hidden reader frame to be dropped',
+      })
+      .toBe(0);
+    await addSentence(page);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect(await contentOf(frame)).toContain(ADDED);
     await page.close();
   });
 

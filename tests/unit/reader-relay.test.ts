@@ -11,7 +11,7 @@ import { OVERLAY_CLOSE, overlayPortName } from '@/lib/messages';
 import type { NativePort } from '@/lib/page/native';
 import { CONNECT_GRACE_MS } from '@/lib/page/overlay';
 import { registerModule } from '@/lib/page/registry';
-import { readerTab, type ExtractTab } from '@/lib/page/reader-tab';
+import { EARLY_EXTRACTION_FRESH_MS, readerTab, type ExtractTab } from '@/lib/page/reader-tab';
 import { closeOverlay, waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { openInbox } from '@/lib/reader/overlay-inbox';
 import { captureShadowRoots } from './shadow-roots';
@@ -147,6 +147,58 @@ describe('the reader code in a tab', () => {
     await expect(handle({ type: 'reader:toggle' })).resolves.toEqual({ ok: true, open: false });
     expect(document.querySelectorAll(HOST)).toHaveLength(0);
     expect(reader.state.disconnected).toBe(true);
+  });
+
+  it('loaded with no command (the pointer on the button), extracts and makes its frame hidden; the command shows that frame and only then sends the article', async () => {
+    vi.useFakeTimers();
+    const handle = readerTab(document, window);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(extractions).toBe(1);
+    const host = document.querySelector<HTMLElement>(HOST)!;
+    // Not displayed, not in the top layer, the page's root not locked.
+    expect(host.style.getPropertyValue('display')).toBe('none');
+    expect(host.matches(':popover-open')).toBe(false);
+    expect(host.querySelector(':scope > style')).toBeNull();
+    const t = overlayToken();
+    const reader = connect(overlayPortName(t));
+    expect(reader.state.disconnected).toBe(false);
+    await vi.advanceTimersByTimeAsync(EARLY_EXTRACTION_FRESH_MS / 2);
+    expect(reader.posted).toEqual([]);
+    await expect(handle({ type: 'reader:toggle' })).resolves.toEqual({ ok: true, open: true });
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+    expect(overlayToken()).toBe(t);
+    expect(extractions).toBe(1);
+    expect(host.style.getPropertyValue('display')).toBe('block');
+    expect(host.matches(':popover-open')).toBe(true);
+    expect(reader.posted).toEqual([
+      { type: 'qari:article', token: t, result: ok('من الصفحة'), looksLikeArticle: false },
+    ]);
+    // Shown, it outlives the hidden frame's time.
+    await vi.advanceTimersByTimeAsync(EARLY_EXTRACTION_FRESH_MS);
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+  });
+
+  it('drops a hidden frame no command showed, and a later command extracts the page again', async () => {
+    vi.useFakeTimers();
+    const handle = readerTab(document, window);
+    await vi.advanceTimersByTimeAsync(0);
+    const reader = connect(overlayPortName(overlayToken()));
+    await vi.advanceTimersByTimeAsync(EARLY_EXTRACTION_FRESH_MS);
+    expect(document.querySelectorAll(HOST)).toHaveLength(0);
+    expect(reader.state.disconnected).toBe(true);
+    expect(reader.posted).toEqual([]);
+    await handle({ type: 'reader:show' });
+    expect(extractions).toBe(2);
+    expect(document.querySelectorAll(HOST)).toHaveLength(1);
+  });
+
+  it('loaded for a command, starts nothing early: a save extracts once and makes no frame', async () => {
+    vi.useFakeTimers();
+    const handle = readerTab(document, window);
+    await expect(handle({ type: 'page:extract' })).resolves.toEqual(ok('من الصفحة'));
+    await vi.advanceTimersByTimeAsync(EARLY_EXTRACTION_FRESH_MS);
+    expect(extractions).toBe(1);
+    expect(document.querySelectorAll(HOST)).toHaveLength(0);
   });
 
   it('shows its frame only once the reader page has connected', async () => {
