@@ -4,15 +4,8 @@
  * ./reader-screens.e2e.test.ts.
  */
 import { chromiumDriver } from './scenarios/chromium';
-import type { Driver } from './scenarios/driver';
+import { driven } from './scenarios/driver';
 import { readingScenarios } from './scenarios/reading';
 
-let d: Driver;
-beforeAll(async () => {
-  d = await chromiumDriver();
-});
-afterAll(async () => {
-  await d?.close();
-});
-
-describe('the reader, the list and backups in Chromium', () => readingScenarios(() => d));
+describe('the reader, the list and backups in Chromium', () =>
+  readingScenarios(driven(() => chromiumDriver())));

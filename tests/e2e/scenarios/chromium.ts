@@ -13,7 +13,8 @@ import type { Driver, Surface, Tab } from './driver';
 
 const WAIT_MS = 15_000;
 
-function surface(where: Page | Frame): Surface {
+/** A page's or frame's part of a scenario's surface. */
+export function surface(where: Page | Frame): Surface {
   return {
     evaluate: (fn, arg) => where.evaluate(fn as never, arg) as never,
     click: (selector) => where.locator(selector).first().click(),

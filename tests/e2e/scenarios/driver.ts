@@ -147,4 +147,22 @@ export async function until<T>(
   );
 }
 
+/**
+ * The driver `start` makes before the file's tests, closed after them: the getter the scenarios
+ * take (a scenario's tests are registered before the browser starts).
+ */
+export function driven(start: () => Promise<Driver>): () => Driver {
+  let d: Driver | undefined;
+  beforeAll(async () => {
+    d = await start();
+  });
+  afterAll(async () => {
+    await d?.close();
+  });
+  return () => {
+    if (!d) throw new Error('the browser did not start');
+    return d;
+  };
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -15,7 +15,8 @@ import {
 } from '../firefox';
 import type { Driver, Surface, Tab } from './driver';
 
-function surface(where: Page | Frame): Surface {
+/** A page's or frame's part of a scenario's surface. */
+export function surface(where: Page | Frame): Surface {
   return {
     evaluate: (fn, arg) => where.evaluate(fn as never, arg) as never,
     async click(selector) {
@@ -50,7 +51,10 @@ interface Dirs {
 }
 
 /** A file that appeared in `dir` since `before`, once Firefox has finished writing it. */
-function newDownload(dir: string, before: Set<string>): Promise<{ name: string; text: string }> {
+export function newDownload(
+  dir: string,
+  before: Set<string>,
+): Promise<{ name: string; text: string }> {
   return until('the downloaded file', async () => {
     const name = readdirSync(dir).find((f) => !before.has(f) && !f.endsWith('.part'));
     const path = name && join(dir, name);

@@ -10,10 +10,8 @@
  * What differs per browser (the permission prompt, the file picker, the restart, going offline)
  * is the driver's (./chromium.ts, ./firefox.ts); how many links, the test file's.
  */
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { ROOT, SHARED_DIR } from '../fixtures';
+import { SHARED_DIR } from '../fixtures';
 import {
   articlePage,
   linkListPage,
@@ -25,12 +23,7 @@ import {
 import { startServer, type PageServer } from '../server';
 import { byText, until, waitFor, type Driver, type Surface, type Tab } from './driver';
 import { ROW, marks, openList, rowTexts, search } from './list';
-
-const MESSAGES = JSON.parse(
-  readFileSync(join(ROOT, 'public/_locales/ar/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
-const msg = (key: string) => MESSAGES[key]!.message;
-const arabicCount = (n: number) => n.toLocaleString('ar-u-nu-arab');
+import { arabicCount, msg } from './text';
 
 // 127.0.0.2… are loopback too: each is its own host for the queue's one-fetch-per-host rule.
 const EXTRA_HOSTS = ['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'];

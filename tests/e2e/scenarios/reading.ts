@@ -8,29 +8,13 @@
  * What differs per browser (the download, going offline, the screenshot's name) is the driver's
  * (./chromium.ts, ./firefox.ts) and the test file's.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../fixtures';
 import { byText, until, waitFor, type Driver, type Surface, type Tab } from './driver';
 import { ROW, marks, openList, rowTexts, search } from './list';
-
-interface Gold {
-  title: string;
-  sections?: string[];
-  mustContain: string[];
-}
+import { SAMPLE, SAMPLE_GOLD, SAMPLE_KEY, msg } from './text';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
-const SAMPLE = '/pages/sample-article.html';
-const SAMPLE_GOLD = JSON.parse(
-  readFileSync(join(ROOT, 'tests/pages/sample-article.gold.json'), 'utf8'),
-) as Gold;
-const AR = JSON.parse(
-  readFileSync(join(ROOT, 'public/_locales/ar/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
-const msg = (key: string): string => AR[key]!.message;
-// Distinctive words of the title, for finding its row.
-const SAMPLE_KEY = 'مكتبات الأحياء';
 const BACKUP_NAME = /^qari-backup-\d{4}-\d{2}-\d{2}\.json$/;
 
 export interface ReadingOptions {

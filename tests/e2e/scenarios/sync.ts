@@ -12,27 +12,14 @@
  * What differs per browser (answering the site-access prompt, refusing it where the test can,
  * Chromium's offscreen document) is the driver's (./chromium.ts, ./firefox.ts).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../fixtures';
+import { ROOT, SHARED_DIR } from '../fixtures';
+import { startServer, type PageServer } from '../server';
 import { byText, until, waitFor, type Driver, type Surface, type Tab } from './driver';
 import { openList, rowTexts } from './list';
 import { deliver, listOf, send, syncArea, writeSyncArea, type Items, type Row } from './profile';
+import { SAMPLE, SAMPLE_GOLD as GOLD, SAMPLE_KEY as KEY, msg } from './text';
 
-interface Gold {
-  title: string;
-  mustContain: string[];
-}
-
-const SAMPLE = '/pages/sample-article.html';
-const GOLD = JSON.parse(
-  readFileSync(join(ROOT, 'tests/pages/sample-article.gold.json'), 'utf8'),
-) as Gold;
-const AR = JSON.parse(
-  readFileSync(join(ROOT, 'public/_locales/ar/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
-const msg = (key: string): string => AR[key]!.message;
-const KEY = 'مكتبات الأحياء';
 const GONE_KEY = 'لم يعد على موقعه';
 const NAMESPACE_PREFIX = 'q:';
 const QUOTA_BYTES = 102_400;
@@ -49,11 +36,42 @@ interface SyncState {
 }
 
 /** The two profiles, and an extension page open in each to send messages from. */
-export interface SyncPair {
+interface SyncPair {
   a: Driver;
   b: Driver;
   pageA: Tab;
   pageB: Tab;
+}
+
+/**
+ * Profile `which` of the browser under test, its pages from `server`; B fetches the synced
+ * article from loopback, and answers the site-access prompt (Chromium: in a visible window).
+ */
+export type StartProfile = (server: PageServer, which: 'a' | 'b') => Promise<Driver>;
+
+/** The page server and the two profiles, started before the file's tests and closed after. */
+function syncPair(start: StartProfile): () => SyncPair {
+  let server: PageServer | undefined;
+  const pair: Partial<SyncPair> = {};
+  beforeAll(async () => {
+    server = await startServer([
+      { prefix: '/pages/', dir: join(ROOT, 'tests/pages') },
+      { prefix: '/shared/', dir: SHARED_DIR },
+    ]);
+    pair.a = await start(server, 'a');
+    pair.b = await start(server, 'b');
+    pair.pageA = await pair.a.extensionTab('options.html');
+    pair.pageB = await pair.b.extensionTab('options.html');
+  });
+  afterAll(async () => {
+    await pair.a?.close();
+    await pair.b?.close();
+    await server?.close();
+  });
+  return () => {
+    if (!pair.pageB) throw new Error('the two profiles did not start');
+    return pair as SyncPair;
+  };
 }
 
 /** One round each way: `from` syncs, its area reaches `to`, which syncs. */
@@ -100,7 +118,8 @@ async function switchOn(options: Tab): Promise<boolean> {
   return options.evaluate((sel) => document.querySelector<HTMLInputElement>(sel)!.checked, SWITCH);
 }
 
-export function syncScenarios(pair: () => SyncPair): void {
+export function syncScenarios(start: StartProfile): void {
+  const pair = syncPair(start);
   it('brings an article saved in A to B, which fetches it when opened', async () => {
     const { a, b, pageA, pageB } = pair();
     // Saved from the reader, as a reader does.
