@@ -45,6 +45,13 @@ describe('the reader header’s digits', () => {
     expect(time).not.toMatch(LATIN);
   });
 
+  it('writes both in the UI’s Arabic-Indic digits for an article that writes no digits', () => {
+    const { date, time } = meta('مقال بلا أرقام ولا تواريخ.');
+    expect(date).toMatch(ARABIC_INDIC);
+    expect(date).not.toMatch(LATIN);
+    expect(time).toContain('٣');
+  });
+
   it('keeps the UI’s Arabic-Indic digits in the reading time when no date is shown', () => {
     expect(meta('شاهده 1,204 قارئ في 2026.', 'ar', null).time).toContain('٣');
   });
