@@ -29,27 +29,35 @@ describe('the reader header’s digits', () => {
     };
   };
 
-  it('writes the reading time in Latin digits beside a date the article writes in Latin digits', () => {
-    const { date, time } = meta('الأحد، 4 أكتوبر 2026. شاهده 1,204 قارئ.');
-    expect(date).toMatch(LATIN);
-    expect(date).not.toMatch(ARABIC_INDIC);
-    expect(time).toContain('3');
-    expect(time).not.toMatch(ARABIC_INDIC);
-  });
-
-  it('writes both in Arabic-Indic digits for an article that writes those', () => {
-    const { date, time } = meta('الأحد، ٤ أكتوبر ٢٠٢٦. شاهده ١٢٠٤ قارئ.');
-    expect(date).toMatch(ARABIC_INDIC);
-    expect(date).not.toMatch(LATIN);
-    expect(time).toContain('٣');
-    expect(time).not.toMatch(LATIN);
-  });
-
-  it('writes both in the UI’s Arabic-Indic digits for an article that writes no digits', () => {
-    const { date, time } = meta('مقال بلا أرقام ولا تواريخ.');
-    expect(date).toMatch(ARABIC_INDIC);
-    expect(date).not.toMatch(LATIN);
-    expect(time).toContain('٣');
+  it.each([
+    [
+      'Latin digits beside a date',
+      'the article writes in Latin digits',
+      'الأحد، 4 أكتوبر 2026. شاهده 1,204 قارئ.',
+      LATIN,
+      '3',
+    ],
+    [
+      'Arabic-Indic digits beside a date',
+      'the article writes in those',
+      'الأحد، ٤ أكتوبر ٢٠٢٦. شاهده ١٢٠٤ قارئ.',
+      ARABIC_INDIC,
+      '٣',
+    ],
+    [
+      'the UI’s Arabic-Indic digits beside a date',
+      'an article that writes no digits',
+      'مقال بلا أرقام ولا تواريخ.',
+      ARABIC_INDIC,
+      '٣',
+    ],
+  ])('writes the reading time in %s %s', (_digits, _article, text, digits, three) => {
+    const { date, time } = meta(text);
+    const other = digits === LATIN ? ARABIC_INDIC : LATIN;
+    expect(date).toMatch(digits);
+    expect(date).not.toMatch(other);
+    expect(time).toContain(three);
+    expect(time).not.toMatch(other);
   });
 
   it('keeps the UI’s Arabic-Indic digits in the reading time when no date is shown', () => {
