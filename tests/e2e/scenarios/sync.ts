@@ -112,9 +112,12 @@ const access = (page: Surface, origin: string): Promise<boolean> =>
     return (g.browser ?? g.chrome).permissions.contains({ origins: [origin] });
   }, origin);
 
-/** Whether the options page's sync switch is on, once its panel is not busy. */
+/**
+ * Whether the options page's sync switch is on, once the panel has its state and is not busy
+ * (the switch is disabled, and unchecked, until the state has come).
+ */
 async function switchOn(options: Tab): Promise<boolean> {
-  await waitFor(options, '.qari-sync-panel[aria-busy="false"]');
+  await waitFor(options, `.qari-sync-panel[aria-busy="false"] ${SWITCH}:not(:disabled)`);
   return options.evaluate((sel) => document.querySelector<HTMLInputElement>(sel)!.checked, SWITCH);
 }
 
