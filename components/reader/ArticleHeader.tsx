@@ -19,8 +19,11 @@ interface Props {
 
 /** Title, source, byline, date (Gregorian and Hijri), reading time and the way back to the original. */
 export function ArticleHeader({ article, ui, labels, onOriginal }: Props) {
-  // The date as the article writes dates: its month names and its digits.
-  const published = formatPublished(article.published, ui, undefined, dateNamingOf(article.text));
+  // The date as the article writes dates: its month names and its digits; in an Arabic UI the
+  // reading time beside a date takes the same digits, so the line does not mix two sets.
+  const naming = dateNamingOf(article.text);
+  const published = formatPublished(article.published, ui, undefined, naming);
+  const digits = ui === 'ar' && published ? naming.digits : undefined;
   // The host first: the site name is whatever the page claims (another outlet's, say).
   const source = sourceOf(article);
   const byline = displayLine(article.byline);
@@ -54,7 +57,7 @@ export function ArticleHeader({ article, ui, labels, onOriginal }: Props) {
           </span>
         )}
         <span class="qari-reading-time" dir="auto">
-          {readingTimePhrase(article.readingMinutes, ui)}
+          {readingTimePhrase(article.readingMinutes, ui, undefined, digits)}
         </span>
         {original && onOriginal && (
           <button type="button" class="qari-original" dir="auto" onClick={onOriginal}>

@@ -42,6 +42,7 @@ export function dateNamingOf(text: string): DateNaming {
     (h) => h.n > 0,
   );
   const locale = hits.length === 1 ? hits[0]!.locale : 'ar';
-  const digits = count(text, ARABIC_DIGITS) > count(text, LATIN_DIGITS) ? 'arab' : 'latn';
+  // An article that writes no digits (or as many of each) keeps the Arabic UI's own.
+  const digits = count(text, LATIN_DIGITS) > count(text, ARABIC_DIGITS) ? 'latn' : 'arab';
   return { locale, digits };
 }

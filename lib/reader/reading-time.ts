@@ -4,6 +4,7 @@
  * plural category so the rules are not re-implemented here.
  */
 import { t, type MessageKey, type UiLang } from '../i18n';
+import type { Digits } from './date-naming';
 
 type Category = Intl.LDMLPluralRule;
 
@@ -12,7 +13,7 @@ const NUMBER_LOCALE: Record<UiLang, string> = { ar: 'ar-u-nu-arab', en: 'en' };
 // Made once per language: making Intl objects costs far more than using them, and the popup
 // phrases a reading time on every row.
 const plurals = new Map<UiLang, Intl.PluralRules>();
-const numbers = new Map<UiLang, Intl.NumberFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
 
 function pluralRules(lang: UiLang): Intl.PluralRules {
   let p = plurals.get(lang);
@@ -20,9 +21,10 @@ function pluralRules(lang: UiLang): Intl.PluralRules {
   return p;
 }
 
-function numberFormat(lang: UiLang): Intl.NumberFormat {
-  let f = numbers.get(lang);
-  if (!f) numbers.set(lang, (f = new Intl.NumberFormat(NUMBER_LOCALE[lang])));
+function numberFormat(lang: UiLang, digits?: Digits): Intl.NumberFormat {
+  const locale = digits ? `${lang}-u-nu-${digits}` : NUMBER_LOCALE[lang];
+  let f = numbers.get(locale);
+  if (!f) numbers.set(locale, (f = new Intl.NumberFormat(locale)));
   return f;
 }
 
@@ -31,10 +33,19 @@ const KEY = (category: Category) => `readingTime_${category}` as const satisfies
 
 export type Translate = (key: MessageKey, subs?: string[]) => string;
 
-export function readingTimePhrase(minutes: number, lang: UiLang, translate: Translate = t): string {
+/**
+ * `digits`: the digits to write the count in where they are not the UI's own (the reader's
+ * header writes the article's, as its date beside it does).
+ */
+export function readingTimePhrase(
+  minutes: number,
+  lang: UiLang,
+  translate: Translate = t,
+  digits?: Digits,
+): string {
   const n = Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
   // English has no "zero" category, and "0 minutes" reads oddly: both languages say "under a minute".
   const category: Category = n === 0 ? 'zero' : pluralRules(lang).select(n);
-  const count = numberFormat(lang).format(n);
+  const count = numberFormat(lang, digits).format(n);
   return translate(KEY(category), [count]);
 }

@@ -14,7 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import { ROOT, launch, type Launched } from './fixtures';
 import { READER_HOST, openReaderFromButton, readerFrame } from './reader-helpers';
 import { openToolbarPopup } from './toolbar-popup';
-import type { Surface } from './scenarios/driver';
+import { surface } from './scenarios/chromium';
 import {
   BBC,
   KEY,
@@ -73,15 +73,6 @@ async function openFromList(ll: Launched, key = KEY): Promise<Page> {
 async function openPanel(at: Page | Frame): Promise<void> {
   await at.locator('#qari-highlights-toggle').click();
   await at.locator('#qari-highlights').waitFor({ state: 'visible', timeout: WAIT_MS });
-}
-
-/** A page's or frame's part of a scenario's surface (as ./scenarios/chromium.ts makes one). */
-function surface(where: Page | Frame): Surface {
-  return {
-    evaluate: (fn, arg) => where.evaluate(fn as never, arg) as never,
-    click: (selector) => where.locator(selector).first().click(),
-    focus: (selector) => where.locator(selector).first().focus(),
-  };
 }
 
 // Each scenario tab's page, for the README's screenshot.

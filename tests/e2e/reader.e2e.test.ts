@@ -1,6 +1,8 @@
 /**
- * The reader view in Chromium: layout, accessibility, the narrow drawer and print. Its controls
- * (sections by keyboard and TOC, Escape, settings) are shared with Firefox: ./reader-scenarios.e2e.test.ts.
+ * The reader view in Chromium: accessibility, the narrow drawer and print. Its controls
+ * (sections by keyboard and TOC, Escape, settings) are shared with Firefox:
+ * ./reader-scenarios.e2e.test.ts; its layout (right to left, the sections, the sidebar's side,
+ * the Naskh face): ./reading.e2e.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,28 +59,6 @@ async function axeViolations(frame: Frame): Promise<string[]> {
 }
 
 describe('the reader view in Chromium', () => {
-  it('shows the article right to left with its sections in the table of contents', async () => {
-    const page = await l.context.newPage();
-    const frame = await openReader(page);
-    const article = frame.locator('article.qari-article');
-    expect(await article.getAttribute('dir')).toBe('rtl');
-    expect(await article.getAttribute('lang')).toBe('ar');
-    expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(GOLD.title);
-    const toc = frame.locator('nav#qari-toc button');
-    expect((await toc.allTextContents()).map((t) => t.trim())).toEqual(GOLD.sections);
-    // Sidebar on the right in RTL: its box starts to the right of the article's.
-    const navBox = await frame.locator('nav#qari-toc').boundingBox();
-    const mainBox = await frame.locator('main').boundingBox();
-    expect(navBox!.x).toBeGreaterThan(mainBox!.x);
-    // The Naskh face is bundled and used.
-    const fontOk = await frame.evaluate(async () => {
-      await document.fonts.ready;
-      return document.fonts.check('20px "Noto Naskh Arabic"', 'عربي');
-    });
-    expect(fontOk).toBe(true);
-    await page.close();
-  });
-
   it('has no serious accessibility violations in any theme', async () => {
     const page = await l.context.newPage();
     const frame = await openReader(page);

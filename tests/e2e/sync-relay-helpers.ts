@@ -7,21 +7,9 @@ import type { Page, Worker } from 'playwright-core';
 import { seededRandom } from '../../lib/random';
 import type { Launched } from './fixtures';
 import { CITIES } from './import-pages';
+import { send } from './scenarios/profile';
 
-export interface Row {
-  id: number;
-  url: string;
-  read: number;
-  archived: number;
-  favourite: number;
-}
-
-export function send<T>(page: Page, type: string, payload: object): Promise<T> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [
-    type,
-    payload,
-  ] as const) as Promise<T>;
-}
+export { listOf, send, type Row } from './scenarios/profile';
 
 /**
  * A backup of `count` unread articles under `site`, saved a minute apart from `day`, with
@@ -74,35 +62,6 @@ export function backup(count: number, site: string, day = Date.UTC(2024, 0, 1)):
 export async function importBackup(page: Page, json: string): Promise<void> {
   const res = await send<{ ok: boolean }>(page, 'library:import', { json });
   if (!res.ok) throw new Error(`import failed: ${JSON.stringify(res)}`);
-}
-
-/** The profile's list as stored (IndexedDB, read from an extension page), by URL. */
-export function listOf(page: Page): Promise<Map<string, Row>> {
-  return page
-    .evaluate(
-      () =>
-        new Promise<Row[]>((resolve, reject) => {
-          const open = indexedDB.open('qari');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const req = open.result.transaction('articles').objectStore('articles').getAll();
-            req.onerror = () => reject(req.error);
-            req.onsuccess = () => {
-              resolve(
-                (req.result as Record<string, unknown>[]).map((r) => ({
-                  id: r.id as number,
-                  url: r.canonicalUrl as string,
-                  read: r.read as number,
-                  archived: r.archived as number,
-                  favourite: r.favourite as number,
-                })),
-              );
-              open.result.close();
-            };
-          };
-        }),
-    )
-    .then((rows) => new Map(rows.map((r) => [r.url, r])));
 }
 
 /**

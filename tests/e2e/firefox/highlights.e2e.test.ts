@@ -3,7 +3,7 @@
  * on the built Firefox extension, with trusted mouse and key input through WebDriver BiDi. The
  * offline reopening closes the page server for good, so it runs last.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -17,7 +17,7 @@ import {
   visit,
   type FirefoxLaunched,
 } from '../firefox';
-import type { Surface } from '../scenarios/driver';
+import { newDownload, surface } from '../scenarios/firefox';
 import {
   highlightsScenarios,
   type ArticleTab,
@@ -38,29 +38,6 @@ afterAll(async () => {
   await l?.close();
   rmSync(downloads, { recursive: true, force: true });
 });
-
-function surface(where: Page | Frame): Surface {
-  return {
-    evaluate: (fn, arg) => where.evaluate(fn as never, arg) as never,
-    async click(selector) {
-      const el = await where.waitForSelector(selector, { timeout: WAIT_MS });
-      await el!.click();
-      await el!.dispose();
-    },
-    focus: (selector) => where.focus(selector),
-  };
-}
-
-/** A file that appeared in the download folder since `before`, once Firefox has finished it. */
-function newDownload(before: Set<string>): Promise<{ name: string; text: string }> {
-  return until('the downloaded file', async () => {
-    const name = readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith('.part'));
-    const path = name && join(downloads, name);
-    if (!path || !existsSync(path) || existsSync(`${path}.part`)) return undefined;
-    const text = readFileSync(path, 'utf8');
-    return text ? { name: name!, text } : undefined;
-  });
-}
 
 function articleTab(page: Page, view: Page | Frame): ArticleTab {
   return {
@@ -89,7 +66,7 @@ function articleTab(page: Page, view: Page | Frame): ArticleTab {
     async download(click) {
       const before = new Set(readdirSync(downloads));
       await click();
-      return newDownload(before);
+      return newDownload(downloads, before);
     },
     close: () => page.close(),
   };

@@ -8,7 +8,6 @@
  * `import`; without them the cases say so and are skipped.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { ROOT } from '../fixtures';
@@ -21,15 +20,9 @@ import {
   until,
   type FirefoxLaunched,
 } from '../firefox';
+import { SAMPLE, SAMPLE_GOLD as GOLD, msg } from '../scenarios/text';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
-const SAMPLE = '/pages/sample-article.html';
-const GOLD = JSON.parse(
-  readFileSync(join(ROOT, 'tests/pages/sample-article.gold.json'), 'utf8'),
-) as { title: string };
-const AR = JSON.parse(
-  readFileSync(join(ROOT, 'public/_locales/ar/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
 const READER_COMMAND = 'alt+shift+q';
 const XDOTOOL_TIMEOUT_MS = 20_000;
 // The popup's page is 400 × 600 (popup.css); its X window adds Firefox's panel border.
@@ -104,8 +97,8 @@ describe.skipIf(missing.length > 0)('a Firefox window', () => {
     const saved = await articleTab();
     await openReaderFromButton(saved);
     const frame = await readerFrame(saved);
-    await (await byText(frame, 'button', AR.readerSave!.message)).click();
-    await byText(frame, '[role="status"]', AR.saveDone!.message);
+    await (await byText(frame, 'button', msg('readerSave'))).click();
+    await byText(frame, '[role="status"]', msg('saveDone'));
     await saved.close();
 
     const page = await articleTab();

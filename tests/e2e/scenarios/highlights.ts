@@ -11,10 +11,8 @@
  * the host's, written by each browser's test file (../highlights.e2e.test.ts,
  * ../firefox/highlights.e2e.test.ts): the driver (./driver.ts) has none of it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../fixtures';
 import { until, type Surface } from './driver';
+import { msg } from './text';
 
 export const BBC = '/shared/corpus/real/bbcarabic-1.html';
 /** Distinctive words of the article's title, for finding its row. */
@@ -26,10 +24,7 @@ export const WORD = 'الأحد';
 /** A note whose word the article never writes: search can find it only in the note. */
 export const NOTE = 'زنبقة: عد إلى هذه الفقرة';
 export const NOTE_WORD = 'زنبقة';
-const AR = JSON.parse(
-  readFileSync(join(ROOT, 'public/_locales/ar/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
-export const msg = (key: string): string => AR[key]!.message;
+export { msg };
 
 // How long the reader's page is kept busy while Escape is pressed twice.
 const BUSY_MS = 400;

@@ -3,15 +3,8 @@
  * the sections by keyboard and by the table of contents with the scroll spy following, Escape
  * giving the page back as it was, and display settings kept for every reader.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../fixtures';
 import { until, type Driver, type Surface, type Tab } from './driver';
-
-const SAMPLE = '/pages/sample-article.html';
-const GOLD = JSON.parse(
-  readFileSync(join(ROOT, 'tests/pages/sample-article.gold.json'), 'utf8'),
-) as { title: string; sections: string[] };
+import { SAMPLE, SAMPLE_GOLD as GOLD } from './text';
 const TOC_BUTTON = 'nav#qari-toc button';
 // Far enough down the sample page that a restored position is not the top by chance.
 const PAGE_SCROLL_Y = 400;
