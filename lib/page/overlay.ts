@@ -90,9 +90,21 @@ export class ReaderOverlay {
     this.guard.raise(host);
     this.shown = true;
     this.win.addEventListener('keydown', this.onKey, true);
-    if (this.port && this.loaded) this.frame!.focus();
+    if (this.port && this.loaded) this.focusShown(this.frame!);
     this.post();
     return this.token;
+  }
+
+  /**
+   * Focus a frame that loaded while hidden (prepared), now that it shows: Firefox gave the keyboard
+   * to such a frame only some of the time when focused in the task that displayed it, so it is
+   * focused again once the browser has laid it out.
+   */
+  private focusShown(frame: HTMLIFrameElement): void {
+    frame.focus();
+    this.win.requestAnimationFrame(() => {
+      if (this.shown && this.frame === frame) frame.focus();
+    });
   }
 
   private create(token: string): void {
