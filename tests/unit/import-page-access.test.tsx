@@ -4,22 +4,14 @@
  */
 import { render } from 'preact';
 import { preactRoot, settle } from './preact-root';
+import { queueStatus } from './queue-status';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { importLabel } from '@/lib/import/labels';
 import type { QueueStatus } from '@/lib/import/queue';
 
 const view = preactRoot();
 
-const status = (over: Partial<QueueStatus>): QueueStatus => ({
-  waiting: 0,
-  done: 0,
-  failed: 0,
-  running: 0,
-  paused: false,
-  failures: [],
-  retrying: [],
-  ...over,
-});
+const status = queueStatus;
 
 function env(grant: boolean[], queue: QueueStatus): ImportEnv & { calls: string[] } {
   const calls: string[] = [];

@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { preactRoot, settle } from './preact-root';
+import { queueStatus } from './queue-status';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { importLabel } from '@/lib/import/labels';
 import type { ImportPreview } from '@/lib/import/preview';
@@ -13,16 +14,7 @@ import type { ImportFile } from '@/lib/messages';
 
 const view = preactRoot();
 
-const status = (over: Partial<QueueStatus> = {}): QueueStatus => ({
-  waiting: 0,
-  done: 0,
-  failed: 0,
-  running: 0,
-  paused: false,
-  failures: [],
-  retrying: [],
-  ...over,
-});
+const status = queueStatus;
 
 const PREVIEW: ImportPreview = {
   format: 'pocket-html',

@@ -6,6 +6,7 @@
  */
 import { render } from 'preact';
 import { preactRoot } from './preact-root';
+import { queueStatus } from './queue-status';
 import { ImportPage, type ImportEnv } from '@/components/import/ImportPage';
 import { fileForImport, startOfFile } from '@/lib/import/client';
 import { scanWork } from '@/lib/import/html-tags';
@@ -36,15 +37,7 @@ function answersOf(text: string): Posted[] {
 }
 
 const total = (a: PreviewAnswer): number => (a.ok ? a.preview.total : -1);
-const STATUS = {
-  waiting: 0,
-  done: 0,
-  failed: 0,
-  running: 0,
-  paused: false,
-  failures: [],
-  retrying: [],
-};
+const STATUS = queueStatus();
 
 /** Wait (bounded) until `ok()`; the page's answers come over several tasks. */
 async function until(ok: () => boolean): Promise<void> {
