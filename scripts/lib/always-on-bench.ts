@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, type Launched } from '../../tests/e2e/fixtures';
+import { EXTENSION_DIR, launch, type Launched } from '../../tests/e2e/fixtures';
 import type { startServer } from '../../tests/e2e/server';
 import { median, table } from './stats';
 
@@ -19,9 +19,6 @@ const TRACE_CATEGORIES = ['devtools.timeline'];
 // Content scripts run at document_idle, at the latest just after the load event.
 const SETTLE_MS = 300;
 const LOAD_TIMEOUT_MS = 5_000;
-
-// Our always-on scripts, both counted (`wxt.config.ts`).
-const OUR_SCRIPTS = ['/page-start.js', '/page.js'];
 
 const FLOOR_SCRIPT = `chrome.runtime.onMessage.addListener(() => undefined);
 chrome.runtime.sendMessage({ type: 'floor' }, () => void chrome.runtime.lastError);
@@ -98,8 +95,11 @@ async function scriptTask(
   }
 }
 
-/** The always-on scripts another build declares (a build before the start script has one). */
-function otherScripts(dir: string): string[] {
+/**
+ * The always-on scripts a build's manifest declares, all counted: ours has two (the start script
+ * at document_start, page.js at idle); a build before the start script has one.
+ */
+function contentScripts(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[] }[];
   };
@@ -126,13 +126,13 @@ export async function benchAlwaysOnTask(
 ): Promise<void> {
   const floorDir = floorExtension();
   const browsers = [
-    { name: 'ours', scripts: OUR_SCRIPTS, l: await launch({ server }) },
+    { name: 'ours', scripts: contentScripts(EXTENSION_DIR), l: await launch({ server }) },
     { name: 'floor', scripts: ['/floor.js'], l: await launch({ server, extensionDir: floorDir }) },
     ...(abDir
       ? [
           {
             name: 'other',
-            scripts: otherScripts(abDir),
+            scripts: contentScripts(abDir),
             l: await launch({ server, extensionDir: abDir }),
           },
         ]
