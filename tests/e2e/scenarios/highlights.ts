@@ -28,6 +28,8 @@ export { msg };
 
 // How long the reader's page is kept busy while Escape is pressed twice.
 const BUSY_MS = 400;
+// How long the letters of a passage may take to settle in the view after scrolling to them.
+const MEASURE_MS = 5_000;
 
 export interface Point {
   x: number;
@@ -84,15 +86,46 @@ export interface Marked {
 /**
  * The page coordinates of the outer edges of `phrase`'s first and last letters in the view's
  * article (right of the first and left of the last, in right-to-left text), scrolled into view.
+ * Measured after the browser has laid out the scroll, and again until two measurements agree and
+ * both letters are inside the view: a Firefox run once got the letters' places before the scroll
+ * (off the viewport, the drag refused) right after the reader opened.
  */
 async function phraseEnds(tab: ArticleTab, phrase: string): Promise<[Point, Point]> {
-  const ends = await tab.view.evaluate((phrase) => {
+  let previous = '';
+  let last: unknown = null;
+  const deadline = Date.now() + MEASURE_MS;
+  while (Date.now() < deadline) {
+    const ends = await lettersInView(tab.view, phrase);
+    if (!ends) throw new Error(`the article does not hold «${phrase}»`);
+    last = ends;
+    const key = JSON.stringify(ends);
+    if (ends.inView && key === previous) {
+      const o = await tab.offset();
+      return [
+        { x: ends.from.x + o.x, y: ends.from.y + o.y },
+        { x: ends.to.x + o.x, y: ends.to.y + o.y },
+      ];
+    }
+    previous = key;
+  }
+  throw new Error(
+    `«${phrase}» was not steady inside the view within ${MEASURE_MS} ms (last: ${JSON.stringify(last)})`,
+  );
+}
+
+/** The view's coordinates of `phrase`'s outer letter edges, two frames after scrolling to it. */
+const lettersInView = (
+  view: Surface,
+  phrase: string,
+): Promise<{ from: Point; to: Point; inView: boolean } | null> =>
+  view.evaluate(async (phrase) => {
     const root = document.querySelector('.qari-content')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = (n as Text).data.indexOf(phrase);
       if (at < 0) continue;
       n.parentElement!.scrollIntoView({ block: 'center' });
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
       const rectOf = (i: number) => {
         const r = document.createRange();
         r.setStart(n, i);
@@ -101,20 +134,20 @@ async function phraseEnds(tab: ArticleTab, phrase: string): Promise<[Point, Poin
       };
       const first = rectOf(at);
       const last = rectOf(at + phrase.length - 1);
-      return [
-        { x: first.right - 1, y: first.top + first.height / 2 },
-        { x: last.left + 1, y: last.top + last.height / 2 },
-      ];
+      const inside = (r: DOMRect) =>
+        r.width > 0 &&
+        r.left >= 0 &&
+        r.right <= innerWidth &&
+        r.top >= 0 &&
+        r.bottom <= innerHeight;
+      return {
+        from: { x: first.right - 1, y: first.top + first.height / 2 },
+        to: { x: last.left + 1, y: last.top + last.height / 2 },
+        inView: inside(first) && inside(last),
+      };
     }
     return null;
   }, phrase);
-  if (!ends) throw new Error(`the article does not hold «${phrase}»`);
-  const o = await tab.offset();
-  return [
-    { x: ends[0]!.x + o.x, y: ends[0]!.y + o.y },
-    { x: ends[1]!.x + o.x, y: ends[1]!.y + o.y },
-  ];
-}
 
 /** The words each painted highlight covers, by colour, in the article's order. */
 const painted = (view: Surface): Promise<Record<string, string>> =>
