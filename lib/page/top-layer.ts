@@ -8,6 +8,11 @@
  * the document and in every shadow root, closed ones included) was already open, and not shown
  * since, when ours was last raised, so it lies below ours. A click that fails it is refused and
  * ours is raised again: the reader now sees the real element, and the next click is theirs.
+ * A shadow tree's top-layer element is the exception where the browser does not say what covers
+ * ours (Firefox): its toggles never leave its shadow root (they are not composed), and the page's
+ * capture listener on that root, registered when it attached the root, stops them before any
+ * listener of ours could hear them, so it can be raised above ours unseen; while one is open,
+ * every click is refused. Chromium's IntersectionObserver v2 sees such a cover itself.
  * Loaded with the reader's code, never on every page: it runs only when a click asks for it.
  */
 import { nativeApi } from './native';
@@ -111,6 +116,17 @@ function onScreen(el: Element, win: Window): boolean {
   );
 }
 
+/**
+ * Whether the browser itself says what covers an element (IntersectionObserver v2's `isVisible`,
+ * Chromium; ./button.ts and lib/reader/visibility.ts ask it): there, a cover raised unseen is
+ * refused whatever this check heard.
+ */
+function tracksVisibility(win: Window): boolean {
+  const entry = (win as Window & { IntersectionObserverEntry?: typeof IntersectionObserverEntry })
+    .IntersectionObserverEntry;
+  return !!entry && 'isVisible' in entry.prototype;
+}
+
 /** Whether neither `host` nor the root has a style that fades, hides or distorts it. */
 function untouched(host: HTMLElement, win: Window): boolean {
   return [host, host.ownerDocument.documentElement].every((el) => {
@@ -155,13 +171,19 @@ export class TopLayerGuard {
   clear(host: HTMLElement, target: Element = host): boolean {
     const open = listChecked(this.doc).filter((el) => el !== host);
     const log = shownLog();
+    // Where each element's toggles reach us whatever the page does: the document's, heard first
+    // by the start script; a shadow tree's only where the browser tracks visibility.
+    const heard = (el: Element): boolean =>
+      el.getRootNode() === this.doc || tracksVisibility(this.win);
     const ok =
       host.parentNode === this.doc.documentElement &&
       host.matches(':popover-open') &&
       !this.doc.fullscreenElement &&
       onScreen(target, this.win) &&
       untouched(host, this.win) &&
-      open.every((el) => this.below.has(el) && !((log?.at.get(el) ?? 0) > this.raisedAt));
+      open.every(
+        (el) => heard(el) && this.below.has(el) && !((log?.at.get(el) ?? 0) > this.raisedAt),
+      );
     if (!ok) this.raise(host);
     return ok;
   }
