@@ -20,8 +20,9 @@ const TOKEN_BYTES = 16;
 /**
  * This code loads when the pointer reaches the page's button or it takes focus (./index.ts), a
  * moment before the click: the extraction starts then, here in the isolated world, and the
- * overlay's frame is created hidden (./overlay.ts). A click within this time takes both; the
- * frame is dropped after it, and a later click extracts the page again, as it is then.
+ * overlay's frame is created hidden (./overlay.ts). One deadline for both: a click before it
+ * takes both; after it (checked on use, so a timer the browser held back changes nothing) both
+ * are dropped, and the click extracts the page again, as it is then, into a new frame.
  */
 export const EARLY_EXTRACTION_FRESH_MS = 8_000;
 const CANONICAL = 'link[rel~="canonical" i][href]';
@@ -51,23 +52,33 @@ export function readerTab(doc: Document, win: Window): ReaderTab {
 
   // Loaded for a command, the code gets it in the same turn (a microtask of the import that
   // loaded it), before this timer: only a load with no command, the pointer's, starts early.
-  let early: { at: number; result: Promise<ExtractResult> } | null = null;
+  let early: { until: number; result: Promise<ExtractResult> } | null = null;
   const earlyTimer = setTimeout(() => {
-    early = { at: performance.now(), result: extractHere() };
+    early = { until: performance.now() + EARLY_EXTRACTION_FRESH_MS, result: extractHere() };
     overlay.prepare(newToken());
-    setTimeout(() => overlay.unprepare(), EARLY_EXTRACTION_FRESH_MS);
+    setTimeout(() => early && dropEarly(), EARLY_EXTRACTION_FRESH_MS);
   });
-  const extraction = (): Promise<ExtractResult> => {
-    const e = early;
+  const dropEarly = (): void => {
     early = null;
-    return e && performance.now() - e.at < EARLY_EXTRACTION_FRESH_MS ? e.result : extractHere();
+    overlay.unprepare();
+  };
+  /** The early extraction while its deadline holds; past it, null, and its frame is dropped. */
+  const takeEarly = (): Promise<ExtractResult> | null => {
+    const e = early;
+    if (!e) return null;
+    if (performance.now() < e.until) {
+      early = null;
+      return e.result;
+    }
+    dropEarly();
+    return null;
   };
 
   const open = async (): Promise<ReaderAnswer> => {
     // The extraction bundle's request goes out first; the frame is created before it arrives
     // (or was, on the pointer's arrival), so the reader page loads (in the extension's process)
     // while the article is extracted here.
-    const extracting = extraction();
+    const extracting = takeEarly() ?? extractHere();
     const token = overlay.open(newToken());
     const result = await extracting;
     // Judged now, on the page as it is when the reader asks (it may have changed since load).

@@ -17,15 +17,19 @@ import { FIREFOX_PATH } from '../../tests/e2e/firefox';
 const PAINTED_MARK = 'qari:article-painted';
 // BENCH_FIREFOX=0: Chromium's pages only (a quick A/B of the Chromium path).
 const SKIP_FIREFOX = process.env.BENCH_FIREFOX === '0';
-// The reader frame's own marks on the way (lib/reader/overlay-inbox.ts): its first script, and
-// the tab's first message (the article) arriving.
-const STEP_MARKS = ['qari:overlay-inbox', 'qari:overlay-first-message'];
+// The reader frame's own marks on the way (lib/reader/overlay-inbox.ts): its first script, the
+// tab's first message (the article) arriving, and the view rendered (entrypoints/reader/main.tsx).
+const STEP_MARKS = ['qari:overlay-inbox', 'qari:overlay-first-message', 'qari:article-rendered'];
 
-/** Ours, each from the command (ms): the frame's document started, its first script, article in, painted. */
+/**
+ * Ours, each from the command (ms): the frame's document started, its first script, article in,
+ * the view rendered, painted.
+ */
 interface OursTimes {
   frameStart: number;
   firstScript: number;
   articleIn: number;
+  rendered: number;
   painted: number;
 }
 // A page's `load` may never fire (a retrying <img onerror> is common on news sites), and every
@@ -142,7 +146,7 @@ async function oursOnce(
       frame,
       `(${PAINT_WAIT})(${JSON.stringify([PAINTED_MARK, PAINT_TIMEOUT_MS])})`,
     );
-    const [origin, inbox, message] = await b.evaluate<[number, number, number]>(
+    const [origin, inbox, message, rendered] = await b.evaluate<[number, number, number, number]>(
       frame,
       `[performance.timeOrigin, ...${JSON.stringify(STEP_MARKS)}.map(
         (m) => performance.timeOrigin + (performance.getEntriesByName(m)[0]?.startTime ?? NaN))]`,
@@ -152,6 +156,7 @@ async function oursOnce(
       frameStart: origin - t0,
       firstScript: inbox - t0,
       articleIn: message - t0,
+      rendered: rendered - t0,
     };
   } finally {
     await closeTab(b, tabId, url);
@@ -293,11 +298,12 @@ async function firstOpens(
   return [o.painted, a.paintedMs, other?.painted ?? null];
 }
 
-const STEP_COLUMNS = ['frameStart', 'firstScript', 'articleIn', 'painted'] as const;
+const STEP_COLUMNS = ['frameStart', 'firstScript', 'articleIn', 'rendered', 'painted'] as const;
 const STEP_HEADS = [
   'reader frame created (its timeOrigin)',
   'its first script',
   'article in the frame',
+  'view rendered',
   'painted',
 ];
 

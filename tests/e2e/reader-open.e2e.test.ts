@@ -162,6 +162,53 @@ describe('reader mode on the seed page', () => {
     await page.close();
   });
 
+  it('renders its view once while its frame waits for the article, and leaves nothing of it', async () => {
+    const page = await l.context.newPage();
+    await page.goto(l.server.url(SEED));
+    const box = await hoverButton(page);
+    const hidden = await readerFrame(page);
+    // Asked in one round trip, inside the hidden frame's deadline (EARLY_EXTRACTION_FRESH_MS): it
+    // has its bundle and settings well before, and no article until the click. Then nothing of
+    // that render is left: no painted mark, the page's own title, no theme set on the root, no
+    // element but the status.
+    const left = await hidden.evaluate(async (ms) => {
+      const end = performance.now() + ms;
+      while (!performance.getEntriesByName('qari:view-warmed').length) {
+        if (performance.now() > end) return 'the waiting reader frame did not render its view';
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return {
+        warmed: performance.getEntriesByName('qari:view-warmed').length,
+        painted: performance.getEntriesByName('qari:article-painted').length,
+        title: document.title,
+        theme: document.documentElement.getAttribute('data-theme'),
+        body: [...document.body.children].filter((e) => e.localName !== 'script').map((e) => e.id),
+        content: document.querySelectorAll('.qari-content, .qari-article-header').length,
+      };
+    }, EARLY_EXTRACTION_FRESH_MS / 2);
+    expect(left).toEqual({
+      warmed: 1,
+      painted: 0,
+      title: 'قارئ',
+      theme: null,
+      body: ['app'],
+      content: 0,
+    });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const frame = await waitForReaderToc(page);
+    expect((await frame.locator('h1.qari-title').textContent())?.trim()).toBe(GOLD.title);
+    await expect
+      .poll(
+        () => frame.evaluate(() => performance.getEntriesByName('qari:article-painted').length),
+        {
+          timeout: 15_000,
+          message: 'the article to be marked painted',
+        },
+      )
+      .toBe(1);
+    await page.close();
+  });
+
   it('extracts the page again when the click comes long after the pointer reached the button', async () => {
     const page = await l.context.newPage();
     await page.goto(l.server.url(SEED));
