@@ -21,16 +21,22 @@ export async function waitForButton(page: Page, { visible = true } = {}): Promis
   if (visible)
     await host.evaluate(
       (el) =>
-        new Promise<void>((resolve) => {
+        new Promise<void>((resolve, reject) => {
           const io = new IntersectionObserver(
             (entries) => {
               if (entries.some((e) => (e as { isVisible?: boolean }).isVisible)) {
                 io.disconnect();
+                clearTimeout(timer);
                 resolve();
               }
             },
             { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
           );
+          // Bounded, and named: an unbounded wait here once ran into the test's own limit.
+          const timer = setTimeout(() => {
+            io.disconnect();
+            reject(new Error('the reader button was not reported visible within 15 s'));
+          }, 15_000);
           io.observe(el);
         }),
     );
