@@ -11,11 +11,20 @@ export async function findEntry(
   keys: readonly string[],
 ): Promise<EntryRow | undefined> {
   if (keys.length === 0) return undefined;
-  // Both lookups at once, one request per key: a save waits for one round trip to the
-  // database instead of two, and a key read costs less than a cursor over several keys.
-  const [keyed, listed] = await Promise.all([
-    Promise.all(keys.map((k) => db.articles.where('canonicalUrl').equals(k).first())),
-    Promise.all(keys.map((k) => db.articles.where('addresses').equals(k).first())),
-  ]);
-  return keyed.find((r) => r !== undefined) ?? listed.find((r) => r !== undefined);
+  // Every entry lists its key among its addresses (the write path adds it), so one read of the
+  // address index answers both questions: a save waits for one round trip instead of two. One
+  // key is a key read; several, a cursor over them.
+  const byAddress = db.articles.where('addresses');
+  const rows = await (
+    keys.length === 1 ? byAddress.equals(keys[0]!) : byAddress.anyOf(keys)
+  ).toArray();
+  for (const k of keys) {
+    const hit = rows.find((r) => r.canonicalUrl === k);
+    if (hit) return hit;
+  }
+  for (const k of keys) {
+    const hit = rows.find((r) => r.addresses.includes(k));
+    if (hit) return hit;
+  }
+  return undefined;
 }

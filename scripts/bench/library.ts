@@ -390,6 +390,13 @@ function printTables(
       [`save one article into the library, ${SAVE_COUNT} (ms)`, ...col(c.saves), '—', '—'],
       ['save while seeding (ms)', ...seeded.map((s) => p50p95(s.saveTimes)), '—', '—'],
       ['bytes on disk per article (seeding)', ...seeded.map(perArticle), '—', '—'],
+      // A profile seeded ahead (BENCH_LIBRARY_SEED_ONLY) is not seeded in the run: its whole use.
+      [
+        'bytes on disk per article (whole profile)',
+        ...sessions.map((s) => (s.count > 0 ? (s.usage / s.count).toFixed(0) : '—')),
+        '—',
+        '—',
+      ],
     ],
   );
   for (const [i, s] of seeded.entries())
