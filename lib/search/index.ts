@@ -320,9 +320,13 @@ async function resolve(
     return { ids: all, total: all.length, exact: true };
   }
   const order = ranked(known, score, recency, exclude);
+  const share = shares.reduce((a, b) => a * b, 1);
+  // No row is needed (a lower tier below a full page): its total from the probes alone, where
+  // a sample of term rows would read the slowest rows a query reads, for a count.
+  if (need === 0) return { ids: [], total: Math.round(order.length * share), exact: false };
   // Only the common words can be read whole; a broad prefix is always walked.
   const canRead = open.words.length > 0;
-  const expected = need / shares.reduce((a, b) => a * b, 1);
+  const expected = need / share;
   if (!canRead || expected <= tuning.walkMax) {
     const maxRows = canRead ? tuning.walkMax : Infinity;
     const settled = titleSettles(titles, open);
