@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const unknown = only.filter((name) => !Object.hasOwn(SECTIONS, name));
   if (unknown.length > 0)
     throw new Error(`no bench section ${unknown.join(', ')} (${Object.keys(SECTIONS).join(', ')})`);
-  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  // BENCH_SKIP_BUILD=1 measures the build already in .output (e.g. a second bench seeding a
+  // profile while another runs from that build).
+  if (process.env.BENCH_SKIP_BUILD !== '1')
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
   for (const [name, run] of Object.entries(SECTIONS))
     if (!only.length || only.includes(name)) await run();
 }

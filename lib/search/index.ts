@@ -166,16 +166,18 @@ function ranked(
   candidates: Set<number> | null,
   score: (id: number) => number,
   recency: Recency,
+  exclude: Set<number>,
 ): number[] {
   const buckets: number[][] = [];
   const add = (id: number) => (buckets[score(id)] ??= []).push(id);
   if (candidates) {
     [...candidates]
-      .filter((id) => !recency.rank.has(id))
+      .filter((id) => !recency.rank.has(id) && !exclude.has(id))
       .sort((a, b) => b - a)
       .forEach(add);
   }
-  for (const id of recency.ids) if (!candidates || candidates.has(id)) add(id);
+  for (const id of recency.ids)
+    if ((!candidates || candidates.has(id)) && !exclude.has(id)) add(id);
   return buckets.reverse().flatMap((b) => b ?? []);
 }
 
@@ -294,6 +296,8 @@ interface Plan {
   score: (id: number) => number;
   tuning: SearchTuning;
   need: number;
+  /** Entries left out: those a tier above lists already. */
+  exclude: Set<number>;
 }
 
 /** The ranked page of matches, given the candidates so far and the terms still open. */
@@ -304,20 +308,25 @@ async function resolve(
   open: Open,
   shares: number[],
 ): Promise<Page> {
-  const { recency, score, tuning, need, titles } = plan;
+  const { recency, score, tuning, need, titles, exclude } = plan;
+  if (known && exclude.size > 0) known = new Set([...known].filter((id) => !exclude.has(id)));
   if (known?.size === 0) return { ids: [], total: 0, exact: true };
   if (known && !isSettled(open) && known.size <= tuning.filterMax) {
     known = await filterRows(db, known, open);
     open = { words: [], forms: null };
   }
   if (isSettled(open)) {
-    const all = ranked(known, score, recency);
+    const all = ranked(known, score, recency, exclude);
     return { ids: all, total: all.length, exact: true };
   }
-  const order = ranked(known, score, recency);
+  const order = ranked(known, score, recency, exclude);
+  const share = shares.reduce((a, b) => a * b, 1);
+  // No row is needed (a lower tier below a full page): its total from the probes alone, where
+  // a sample of term rows would read the slowest rows a query reads, for a count.
+  if (need === 0) return { ids: [], total: Math.round(order.length * share), exact: false };
   // Only the common words can be read whole; a broad prefix is always walked.
   const canRead = open.words.length > 0;
-  const expected = need / shares.reduce((a, b) => a * b, 1);
+  const expected = need / share;
   if (!canRead || expected <= tuning.walkMax) {
     const maxRows = canRead ? tuning.walkMax : Infinity;
     const settled = titleSettles(titles, open);
@@ -338,13 +347,25 @@ interface Tier {
   score: (id: number) => number;
 }
 
-/** One query's ranked matches: title words (exact forms above stems) first, then the newest. */
-async function matchTier(
+/** What a tier reads from the index before it ranks: every request issued at once. */
+interface Reads {
+  recency: Recency;
+  bodyProbes: Posting[];
+  bodyPrefix: Posting | null;
+  titleWords: Posting[];
+  titlePrefix: Posting | null;
+  titleExact: Posting[];
+}
+
+const readExact = (db: QariDb, q: ParsedQuery) =>
+  Promise.all(q.exact.map((w) => titleWordPosting(db, w)));
+
+async function readTier(
   db: QariDb,
   q: ParsedQuery,
   tuning: SearchTuning,
-  need: number,
-): Promise<Tier> {
+  exact: Promise<Posting[]>,
+): Promise<Reads> {
   const forms = q.prefix;
   const [recency, bodyProbes, bodyPrefix, titleWords, titlePrefix, titleExact] = await Promise.all([
     recencyOrder(db),
@@ -352,8 +373,22 @@ async function matchTier(
     forms ? bodyPrefixPosting(db, forms, tuning.probeMax) : null,
     Promise.all(q.words.map((w) => titleWordPosting(db, w))),
     forms ? titlePrefixPosting(db, forms) : null,
-    Promise.all(q.exact.map((w) => titleWordPosting(db, w))),
+    exact,
   ]);
+  return { recency, bodyProbes, bodyPrefix, titleWords, titlePrefix, titleExact };
+}
+
+/** One query's ranked matches: title words (exact forms above stems) first, then the newest. */
+async function rankTier(
+  db: QariDb,
+  q: ParsedQuery,
+  reads: Reads,
+  tuning: SearchTuning,
+  need: number,
+  exclude: Set<number> = new Set(),
+): Promise<Tier> {
+  const forms = q.prefix;
+  const { recency, bodyProbes, bodyPrefix, titleWords, titlePrefix, titleExact } = reads;
   // The `all` index leaves out the title's terms: an entry holds a word in either.
   const probes = bodyProbes.map((p, i) => withTitle(p, titleWords[i]!));
   const prefix = bodyPrefix && withTitle(bodyPrefix, titlePrefix!);
@@ -375,31 +410,39 @@ async function matchTier(
     forms: prefix && !prefix.complete ? forms : null,
   };
   const shares = probes.map((p) => shareOf(p, recency));
-  const plan: Plan = { q, recency, titles, score, tuning, need };
+  const plan: Plan = { q, recency, titles, score, tuning, need, exclude };
   const page = await resolve(db, plan, intersectAll(exactSets), open, shares);
   return { q, page, inTitle, score };
 }
 
+async function matchTier(
+  db: QariDb,
+  q: ParsedQuery,
+  tuning: SearchTuning,
+  need: number,
+): Promise<Tier> {
+  return rankTier(db, q, await readTier(db, q, tuning, readExact(db, q)), tuning, need);
+}
+
 /**
  * The second tier below a complete first one: the entries the query's lexicon families find
- * (شارع → شوارع), those of the first left out. Null when there is none to add.
+ * (شارع → شوارع), those of the first left out. Its index reads were issued beside the first
+ * tier's; it walks only for the rows the page still needs below the first tier's (none when
+ * the first fills the page: then its total is estimated from a sample). Null when there is
+ * none to add.
  */
 async function familyTier(
   db: QariDb,
-  q: ParsedQuery,
-  text: string,
+  fq: ParsedQuery,
+  reads: Promise<Reads>,
   first: Tier,
   tuning: SearchTuning,
   need: number,
 ): Promise<Tier | null> {
-  const fq = familyQuery(q, text);
-  if (!fq || !first.page.exact) return null;
+  if (!first.page.exact) return null;
   const seen = new Set(first.page.ids);
-  const t = await matchTier(db, fq, tuning, need + seen.size);
-  const ids = t.page.ids.filter((id) => !seen.has(id));
-  if (ids.length === 0) return null;
-  const total = t.page.total - (t.page.ids.length - ids.length);
-  return { ...t, page: { ids, total, exact: t.page.exact } };
+  const t = await rankTier(db, fq, await reads, tuning, Math.max(0, need - seen.size), seen);
+  return t.page.ids.length > 0 || t.page.total > 0 ? t : null;
 }
 
 /**
@@ -423,9 +466,13 @@ export async function search(
   const need = offset + limit;
   const tables = [db.terms, db.titlePostings, db.articles, db.texts];
   return db.transaction('r', tables, async () => {
-    const first = await matchTier(db, q, tuning, need);
+    const exactReads = readExact(db, q);
+    const fq = familyQuery(q, text);
+    const first = await rankTier(db, q, await readTier(db, q, tuning, exactReads), tuning, need);
     const tiers = [first];
-    const second = await familyTier(db, q, text, first, tuning, need);
+    const familyReads = fq && first.page.exact ? readTier(db, fq, tuning, exactReads) : null;
+    const second =
+      fq && familyReads ? await familyTier(db, fq, familyReads, first, tuning, need) : null;
     if (second) tiers.push(second);
     let near = false;
     if (first.page.total === 0 && !second) {

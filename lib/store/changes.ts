@@ -24,7 +24,9 @@ export async function recordChanges(
 ): Promise<void> {
   if (changes.length === 0) return;
   const urls = [...new Set(changes.map((c) => c.canonicalUrl))];
-  const pending = await db.changes.where('canonicalUrl').anyOf(urls).toArray();
+  // One URL (a save) is a key read; several need a cursor over the keys.
+  const byUrl = db.changes.where('canonicalUrl');
+  const pending = await (urls.length === 1 ? byUrl.equals(urls[0]!) : byUrl.anyOf(urls)).toArray();
   // Per URL, the changes the next one absorbs: first those stored, then the one it replaced.
   const before = new Map<string, Omit<ChangeRow, 'seq'>[]>();
   for (const p of pending) before.set(p.canonicalUrl, [...(before.get(p.canonicalUrl) ?? []), p]);

@@ -11,10 +11,20 @@ export async function findEntry(
   keys: readonly string[],
 ): Promise<EntryRow | undefined> {
   if (keys.length === 0) return undefined;
-  const keyed = await db.articles.where('canonicalUrl').anyOf(keys).toArray();
+  // Every entry lists its key among its addresses (the write path adds it), so one read of the
+  // address index answers both questions: a save waits for one round trip instead of two. One
+  // key is a key read; several, a cursor over them.
+  const byAddress = db.articles.where('addresses');
+  const rows = await (
+    keys.length === 1 ? byAddress.equals(keys[0]!) : byAddress.anyOf(keys)
+  ).toArray();
   for (const k of keys) {
-    const hit = keyed.find((r) => r.canonicalUrl === k);
+    const hit = rows.find((r) => r.canonicalUrl === k);
     if (hit) return hit;
   }
-  return db.articles.where('addresses').anyOf(keys).first();
+  for (const k of keys) {
+    const hit = rows.find((r) => r.addresses.includes(k));
+    if (hit) return hit;
+  }
+  return undefined;
 }

@@ -93,18 +93,53 @@ export function applyChange(ids: readonly number[], change: Change): number[] {
   return sorted ? merged : merged.sort((a, b) => a - b);
 }
 
+const keyOfCell = (cell: string) => {
+  const at = cell.indexOf(SEP);
+  return [cell.slice(at + 1), Number(cell.slice(0, at))] as const;
+};
+
+/** Rows by cell, absent ones as undefined. */
+type Cells = Map<string, TitlePostingRow | undefined>;
+
+async function readCells(
+  postings: DBCoreTable,
+  trans: DBCoreTransaction,
+  cells: string[],
+): Promise<Cells> {
+  if (cells.length === 0) return new Map();
+  const rows = (await postings.getMany({ trans, keys: cells.map(keyOfCell) })) as (
+    TitlePostingRow | undefined
+  )[];
+  return new Map(cells.map((c, i) => [c, rows[i]]));
+}
+
+/**
+ * The rows the values written will change, read before the write's own reads are answered:
+ * a new entry's title cells are all of them, so a save waits for one round trip fewer.
+ */
+function cellsAhead(req: DBCoreMutateRequest): string[] {
+  if (req.type !== 'add' && req.type !== 'put') return [];
+  const out = new Set<string>();
+  for (const v of req.values as TermsRow[])
+    for (const t of titleOf(v)) out.add(cellOf(t, blockOf(v.id)));
+  return [...out];
+}
+
 async function writeChanges(
   postings: DBCoreTable,
   trans: DBCoreTransaction,
   changes: Map<string, Change>,
+  ahead: Cells,
 ): Promise<void> {
   if (changes.size === 0) return;
   const cells = [...changes.keys()];
-  const keys = cells.map((cell) => {
-    const at = cell.indexOf(SEP);
-    return [cell.slice(at + 1), Number(cell.slice(0, at))] as const;
-  });
-  const rows = (await postings.getMany({ trans, keys })) as (TitlePostingRow | undefined)[];
+  const keys = cells.map(keyOfCell);
+  const more = await readCells(
+    postings,
+    trans,
+    cells.filter((c) => !ahead.has(c)),
+  );
+  const rows = cells.map((c) => (ahead.has(c) ? ahead.get(c) : more.get(c)));
   const puts: TitlePostingRow[] = [];
   const deletes: (readonly [string, number])[] = [];
   keys.forEach(([term, block], i) => {
@@ -169,13 +204,14 @@ function termsTable(down: DBCore): DBCoreTable {
     mutate: (req) =>
       covers(req.trans)
         ? inTurn(req.trans, async () => {
-            const before = await titlesBefore(terms, req);
-            const res = await terms.mutate(req);
-            await writeChanges(
-              postings(),
-              req.trans,
-              changesOf(before, titlesAfter(req, res, before)),
-            );
+            // Issued together, answered in order: the reads see the rows before the write.
+            const [ahead, before, res] = await Promise.all([
+              readCells(postings(), req.trans, cellsAhead(req)),
+              titlesBefore(terms, req),
+              terms.mutate(req),
+            ]);
+            const changes = changesOf(before, titlesAfter(req, res, before));
+            await writeChanges(postings(), req.trans, changes, ahead);
             return res;
           })
         : terms.mutate(req),

@@ -13,6 +13,9 @@ import { startProfile, stopProfile } from './cpu-profile';
 const LIBRARY_SIZE = Number(process.env.BENCH_LIBRARY ?? 10_000);
 // BENCH_LIBRARY_QUERIES=N times N queries of each kind instead (a quicker run on a loaded machine).
 const QUERY_COUNT = Number(process.env.BENCH_LIBRARY_QUERIES ?? 40);
+// BENCH_LIBRARY_SEED_PARALLEL=N seeds N saves at a time (the same save, a quicker seeding; the
+// "save while seeding" row then times saves that wait on each other).
+const SEED_PARALLEL = Number(process.env.BENCH_LIBRARY_SEED_PARALLEL ?? 1);
 
 /** Paragraphs of the corpus's gold texts: the material the synthetic library is built from. */
 function paragraphPool(): string[] {
@@ -126,7 +129,18 @@ export async function benchLibrary(): Promise<void> {
   const builds = await buildsToMeasure();
   try {
     const seeded: Seeded[] = [];
-    for (const b of builds) seeded.push(await seedLibrary(b, pool));
+    // BENCH_LIBRARY_SEED_ONLY=ours|base seeds that build's kept profile and measures nothing: a
+    // 10,000-article profile seeded ahead (e.g. the older build's, which does not change) while
+    // the other is worked on.
+    const only = process.env.BENCH_LIBRARY_SEED_ONLY;
+    for (const b of builds) if (!only || only === b.name) seeded.push(await seedLibrary(b, pool));
+    if (only) {
+      for (const [i, s] of seeded.entries())
+        console.log(
+          `${only} ${i}: ${s.have} → ${LIBRARY_SIZE} articles in ${s.seconds.toFixed(0)} s`,
+        );
+      return;
+    }
     await measureLibrary(builds, pool, seeded);
   } finally {
     for (const b of builds) if (b.temporary) rmSync(b.profile, { recursive: true, force: true });
@@ -145,6 +159,7 @@ const launchBuild = (b: Build) =>
 
 /** Save the articles the profile's library lacks, in one browser session. */
 async function seedLibrary(b: Build, pool: string[]): Promise<Seeded> {
+  const only = process.env.BENCH_LIBRARY_SEED_ONLY;
   const l = await launchBuild(b);
   try {
     const page = await l.extensionPage('options.html');
@@ -157,12 +172,15 @@ async function seedLibrary(b: Build, pool: string[]): Promise<Seeded> {
     for (let from = have; from < LIBRARY_SIZE; from += 500) {
       const to = Math.min(LIBRARY_SIZE, from + 500);
       saveTimes.push(
-        ...(await page.evaluate(([p, a, c]) => (globalThis as any).QariBench.seed(p, a, c), [
+        ...(await page.evaluate(([p, a, c, k]) => (globalThis as any).QariBench.seed(p, a, c, k), [
           pool,
           from,
           to,
+          SEED_PARALLEL,
         ] as const)),
       );
+      if (only)
+        console.log(`${b.name}: ${to} saved, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
     return { have, before, saveTimes, seconds: (Date.now() - started) / 1000 };
   } finally {
@@ -372,6 +390,13 @@ function printTables(
       [`save one article into the library, ${SAVE_COUNT} (ms)`, ...col(c.saves), '—', '—'],
       ['save while seeding (ms)', ...seeded.map((s) => p50p95(s.saveTimes)), '—', '—'],
       ['bytes on disk per article (seeding)', ...seeded.map(perArticle), '—', '—'],
+      // A profile seeded ahead (BENCH_LIBRARY_SEED_ONLY) is not seeded in the run: its whole use.
+      [
+        'bytes on disk per article (whole profile)',
+        ...sessions.map((s) => (s.count > 0 ? (s.usage / s.count).toFixed(0) : '—')),
+        '—',
+        '—',
+      ],
     ],
   );
   for (const [i, s] of seeded.entries())
