@@ -144,6 +144,46 @@ test.fails(
   },
 );
 
+// Found by a fresh-clone CI run (7 Dec; 1 of 500 runs there, none in the runs before): a browser
+// whose clock was 400 days behind, then set right, prunes the tombstones it made as 400 days old
+// and writes an area without them over a snug quota; the other two put them back in the same
+// generation at once, their two writes tear the area, and each repairs its own torn write in
+// turn, 45 s apart, the last one inside the five quiet minutes (a fifth write where four were
+// counted). No entry is lost or comes back; the open part is the extra write. Still open.
+test.fails(
+  'over a snug quota, two browsers putting back a clock-pruned tombstone at once are quiet after the heal',
+  async () => {
+    const sc: Scenario = {
+      seed: 1584605087,
+      delay: [10, 400],
+      duplicate: 0,
+      skew: [-400 * DAY, 0, 0],
+      stall: 0.05,
+      shortTombstones: false,
+      tight: true,
+      snug: true,
+      steps: [
+        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 242],
+        [{ kind: 'edit', b: 2, u: 0, patch: { read: false, progress: 0 } }, 1572],
+        [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 337],
+        [{ kind: 'save', b: 1, u: 0, t: 0 }, 1024],
+        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 421],
+        [{ kind: 'save', b: 1, u: 2, t: 0 }, 159],
+        [{ kind: 'remove', b: 0, u: 1 }, 0],
+        [{ kind: 'remove', b: 0, u: 0 }, 1827],
+        [{ kind: 'edit', b: 0, u: 0, patch: { read: false } }, 161],
+        [{ kind: 'save', b: 2, u: 2, t: 0 }, 471],
+        [{ kind: 'edit', b: 1, u: 0, patch: { favourite: false } }, 22529],
+        [{ kind: 'clock', b: 0, skew: 0 }, 0],
+        [{ kind: 'partition', b: 0, cut: false }, 500],
+        [{ kind: 'partition', b: 0, cut: false }, 0],
+        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 500],
+      ],
+    };
+    await runScenario(sc);
+  },
+);
+
 // Found while pushed entries were first made to stay first in the cut: a browser whose newest copy
 // of an entry did not fit behind an older push left the area carrying the stale copy for good. The
 // latest push comes first, an older one only after it.
