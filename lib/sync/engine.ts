@@ -272,12 +272,21 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     );
   };
 
-  const isEcho = (changes: Record<string, StorageChange>): boolean =>
-    Object.entries(changes).every(([key, ch]) => {
-      const mine = lastWritten.get(key);
-      if (mine === undefined) return false;
-      return mine === (ch.newValue === undefined ? null : JSON.stringify(ch.newValue));
-    });
+  /**
+   * Whether every change is the arrival of what this browser last wrote there. Once another value
+   * has arrived for a key, a later arrival of ours is no echo: it is our write landing late (a
+   * stalled upload) over the other browser's, which can leave the area torn, and it must be read.
+   */
+  const isEcho = (changes: Record<string, StorageChange>): boolean => {
+    let echo = true;
+    for (const [key, ch] of Object.entries(changes)) {
+      const value = ch.newValue === undefined ? null : JSON.stringify(ch.newValue);
+      if (lastWritten.get(key) === value) continue;
+      echo = false;
+      lastWritten.delete(key);
+    }
+    return echo;
+  };
 
   const onRemoteChange = (changes: Record<string, StorageChange>): void => {
     if (!started || !state.enabled) return;

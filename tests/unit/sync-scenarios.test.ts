@@ -147,37 +147,68 @@ test.fails(
 // Found by a fresh-clone CI run (7 Dec; 1 of 500 runs there, none in the runs before): a browser
 // whose clock was 400 days behind, then set right, prunes the tombstones it made as 400 days old
 // and writes an area without them over a snug quota; the other two put them back in the same
-// generation at once, their two writes tear the area, and each repairs its own torn write in
-// turn, 45 s apart, the last one inside the five quiet minutes (a fifth write where four were
-// counted). No entry is lost or comes back; the open part is the extra write. Still open.
+// generation at once. One's upload of its manifest stalled, landed 44 s later over the other's
+// repaired area and tore it, and its writer took the arrival for the echo of its own write: nobody
+// read the torn area until the next alarm, in the five quiet minutes, where its writer repaired
+// it (a fifth write where four were counted). An arrival of our value after another browser's
+// value for the same key is no echo now.
+test('our write landing late over another browser’s is read, not taken for an echo, so the torn area is repaired before the quiet window', async () => {
+  const sc: Scenario = {
+    seed: 1584605087,
+    delay: [10, 400],
+    duplicate: 0,
+    skew: [-400 * DAY, 0, 0],
+    stall: 0.05,
+    shortTombstones: false,
+    tight: true,
+    snug: true,
+    steps: [
+      [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 242],
+      [{ kind: 'edit', b: 2, u: 0, patch: { read: false, progress: 0 } }, 1572],
+      [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 337],
+      [{ kind: 'save', b: 1, u: 0, t: 0 }, 1024],
+      [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 421],
+      [{ kind: 'save', b: 1, u: 2, t: 0 }, 159],
+      [{ kind: 'remove', b: 0, u: 1 }, 0],
+      [{ kind: 'remove', b: 0, u: 0 }, 1827],
+      [{ kind: 'edit', b: 0, u: 0, patch: { read: false } }, 161],
+      [{ kind: 'save', b: 2, u: 2, t: 0 }, 471],
+      [{ kind: 'edit', b: 1, u: 0, patch: { favourite: false } }, 22529],
+      [{ kind: 'clock', b: 0, skew: 0 }, 0],
+      [{ kind: 'partition', b: 0, cut: false }, 500],
+      [{ kind: 'partition', b: 0, cut: false }, 0],
+      [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 500],
+    ],
+  };
+  await runScenario(sc);
+});
+
+// Found by random runs this round (about one run in 1,500-2,000 finds one of its kind, with or without
+// the echo fix above): over the snug quota, with a browser cut off and another's clock jumping 400 days
+// ahead, the area ends carrying an entry's copy that is not the newest write. Still open.
 test.fails(
-  'over a snug quota, two browsers putting back a clock-pruned tombstone at once are quiet after the heal',
+  'over a snug quota, with a clock jumping 400 days ahead, the area ends with every entry’s newest copy',
   async () => {
     const sc: Scenario = {
-      seed: 1584605087,
-      delay: [10, 400],
+      seed: -1095037,
+      delay: [1, 30] as [number, number],
       duplicate: 0,
-      skew: [-400 * DAY, 0, 0],
-      stall: 0.05,
+      skew: [0, 0, 0],
+      stall: 0,
       shortTombstones: false,
       tight: true,
       snug: true,
       steps: [
-        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 242],
-        [{ kind: 'edit', b: 2, u: 0, patch: { read: false, progress: 0 } }, 1572],
-        [{ kind: 'edit', b: 0, u: 2, patch: { archived: false } }, 337],
-        [{ kind: 'save', b: 1, u: 0, t: 0 }, 1024],
-        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 421],
-        [{ kind: 'save', b: 1, u: 2, t: 0 }, 159],
-        [{ kind: 'remove', b: 0, u: 1 }, 0],
-        [{ kind: 'remove', b: 0, u: 0 }, 1827],
-        [{ kind: 'edit', b: 0, u: 0, patch: { read: false } }, 161],
-        [{ kind: 'save', b: 2, u: 2, t: 0 }, 471],
-        [{ kind: 'edit', b: 1, u: 0, patch: { favourite: false } }, 22529],
-        [{ kind: 'clock', b: 0, skew: 0 }, 0],
-        [{ kind: 'partition', b: 0, cut: false }, 500],
-        [{ kind: 'partition', b: 0, cut: false }, 0],
-        [{ kind: 'edit', b: 0, u: 0, patch: { archived: false } }, 500],
+        [{ kind: 'save', b: 0, u: 3, t: 0 }, 0],
+        [{ kind: 'remove', b: 0, u: 1 }, 2008],
+        [{ kind: 'partition', b: 1, cut: true }, 0],
+        [{ kind: 'remove', b: 0, u: 3 }, 20000],
+        [{ kind: 'remove', b: 1, u: 3 }, 0],
+        [{ kind: 'save', b: 0, u: 0, t: 0 }, 2000],
+        [{ kind: 'edit', b: 1, u: 0, patch: { favourite: false } }, 500],
+        [{ kind: 'clock', b: 1, skew: 34560000000 }, 500],
+        [{ kind: 'save', b: 0, u: 0, t: 0 }, 500],
+        [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 500],
       ],
     };
     await runScenario(sc);
