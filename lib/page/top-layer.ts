@@ -173,8 +173,8 @@ export class TopLayerGuard {
     const log = shownLog();
     // Where each element's toggles reach us whatever the page does: the document's, heard first
     // by the start script; a shadow tree's only where the browser tracks visibility.
-    const heard = (el: Element): boolean =>
-      el.getRootNode() === this.doc || tracksVisibility(this.win);
+    const tracked = tracksVisibility(this.win);
+    const heard = (el: Element): boolean => tracked || el.getRootNode() === this.doc;
     const ok =
       host.parentNode === this.doc.documentElement &&
       host.matches(':popover-open') &&
