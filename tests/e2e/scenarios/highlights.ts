@@ -87,18 +87,25 @@ export interface Marked {
  * The page coordinates of the outer edges of `phrase`'s first and last letters in the view's
  * article (right of the first and left of the last, in right-to-left text), scrolled into view.
  * Measured after the browser has laid out the scroll, and again until two measurements agree and
- * both letters are inside the view: a Firefox run once got the letters' places before the scroll
- * (off the viewport, the drag refused) right after the reader opened.
+ * both letters are inside the view: Firefox runs twice got the letters off the viewport right
+ * after the reader opened (the drag refused), the second time for 5 s of scrolling to them.
  */
 async function phraseEnds(tab: ArticleTab, phrase: string): Promise<[Point, Point]> {
   let previous = '';
   let last: unknown = null;
+  let warned = false;
   const deadline = Date.now() + MEASURE_MS;
   while (Date.now() < deadline) {
     const ends = await lettersInView(tab.view, phrase);
     if (!ends) throw new Error(`the article does not hold «${phrase}»`);
     last = ends;
-    const key = JSON.stringify(ends);
+    if (ends.scroll && !warned) {
+      warned = true;
+      console.warn(
+        `«${phrase}» was off the view after scrolling to it: ${JSON.stringify(ends.scroll)}`,
+      );
+    }
+    const key = JSON.stringify([ends.from, ends.to]);
     if (ends.inView && key === previous) {
       const o = await tab.offset();
       return [
@@ -113,37 +120,65 @@ async function phraseEnds(tab: ArticleTab, phrase: string): Promise<[Point, Poin
   );
 }
 
-/** The view's coordinates of `phrase`'s outer letter edges, two frames after scrolling to it. */
+/**
+ * The view's coordinates of `phrase`'s outer letter edges, two frames after scrolling to it; and,
+ * when they are not inside the view, what the view's scroll was (a fresh-clone Firefox run twice
+ * found them off the view after scrolling to them, the document at its very end: the next failure
+ * names where the scroll was and what had the focus).
+ */
 const lettersInView = (
   view: Surface,
   phrase: string,
-): Promise<{ from: Point; to: Point; inView: boolean } | null> =>
+): Promise<{ from: Point; to: Point; inView: boolean; scroll?: unknown } | null> =>
   view.evaluate(async (phrase) => {
     const root = document.querySelector('.qari-content')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = (n as Text).data.indexOf(phrase);
       if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+      const text = n as Text;
       const rectOf = (i: number) => {
         const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + 1);
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
         return r.getBoundingClientRect();
       };
-      const first = rectOf(at);
-      const last = rectOf(at + phrase.length - 1);
       const inside = (r: DOMRect) =>
         r.width > 0 &&
         r.left >= 0 &&
         r.right <= innerWidth &&
         r.top >= 0 &&
         r.bottom <= innerHeight;
+      text.parentElement!.scrollIntoView({ block: 'center' });
+      const scrolledTo = scrollY;
+      await frames();
+      let first = rectOf(at);
+      let last = rectOf(at + phrase.length - 1);
+      let scroll: unknown;
+      if (!(inside(first) && inside(last))) {
+        const el = document.scrollingElement!;
+        const active = document.activeElement;
+        scroll = {
+          scrolledTo,
+          now: scrollY,
+          max: el.scrollHeight - innerHeight,
+          innerHeight,
+          active: active && `${active.tagName}.${active.className}`,
+          focus: document.hasFocus(),
+          hash: location.hash.replace(/t=[^&]*/, 't=…'),
+        };
+        // The same place, scrolled to by its own offset rather than by the element's.
+        el.scrollTop += first.top - innerHeight / 2;
+        await frames();
+        first = rectOf(at);
+        last = rectOf(at + phrase.length - 1);
+      }
       return {
         from: { x: first.right - 1, y: first.top + first.height / 2 },
         to: { x: last.left + 1, y: last.top + last.height / 2 },
         inView: inside(first) && inside(last),
+        ...(scroll ? { scroll } : {}),
       };
     }
     return null;
