@@ -277,3 +277,69 @@ test('a delete made while cut off survives the clock jumping 400 days ahead befo
   };
   await runScenario(sc);
 });
+
+// Found by random runs on 7 Dec (three runs of 2,000 each found one of this class): a delete made
+// by a browser cut off, whose clock is then set 400 days ahead, is forgotten there before any other
+// browser has carried it (by that clock it is past a year), and the others' copy of the life it
+// ended comes back everywhere. Still open: a browser cannot yet tell from the area whether another
+// browser has had its delete (see the README's "Not yet").
+test.fails(
+  'a delete made while cut off is not forgotten by a clock set 400 days ahead before another browser has it',
+  async () => {
+    const sc: Scenario = {
+      seed: -1234426905,
+      delay: [50, 4000],
+      duplicate: 0,
+      skew: [0, 0, 0],
+      stall: 0,
+      shortTombstones: false,
+      tight: false,
+      snug: true,
+      steps: [
+        [{ kind: 'partition', b: 2, cut: true }, 0],
+        [{ kind: 'save', b: 2, u: 2, t: 0 }, 696],
+        [{ kind: 'remove', b: 2, u: 2 }, 0],
+        [{ kind: 'save', b: 0, u: 0, t: 0 }, 500],
+        [{ kind: 'remove', b: 0, u: 0 }, 20000],
+        [{ kind: 'remove', b: 1, u: 1 }, 72],
+        [{ kind: 'edit', b: 0, u: 0, patch: { progress: 0 } }, 499],
+        [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 193],
+        [{ kind: 'clock', b: 2, skew: 400 * DAY }, 430],
+        [{ kind: 'save', b: 0, u: 0, t: 0 }, 90],
+        [{ kind: 'partition', b: 0, cut: false }, 162],
+        [{ kind: 'save', b: 0, u: 0, t: 0 }, 0],
+      ],
+    };
+    await runScenario(sc);
+  },
+);
+
+// The same class over a snug quota, with a clock 90 days ahead: the delete's life in the area is
+// over by that clock before it was ever carried, the area (cut by the quota) does not show the life
+// it ended, and the other two keep it.
+test.fails(
+  'over a snug quota, a delete made while cut off reaches the others though its clock jumped 90 days ahead',
+  async () => {
+    const sc: Scenario = {
+      ...calm,
+      skew: [0, 0, 0],
+      shortTombstones: false,
+      tight: true,
+      snug: true,
+      steps: [
+        [{ kind: 'save', b: 0, u: 0, t: 1 }, 500],
+        [{ kind: 'partition', b: 1, cut: true }, 0],
+        [{ kind: 'save', b: 0, u: 2, t: 1 }, 500],
+        [{ kind: 'remove', b: 1, u: 0 }, 20000],
+        [{ kind: 'save', b: 0, u: 3, t: 0 }, 0],
+        [{ kind: 'clock', b: 1, skew: 90 * DAY }, 0],
+        [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 20000],
+        [{ kind: 'remove', b: 1, u: 0 }, 500],
+        [{ kind: 'edit', b: 2, u: 0, patch: { read: false, progress: 0 } }, 2883],
+        [{ kind: 'remove', b: 1, u: 1 }, 22],
+        [{ kind: 'edit', b: 2, u: 2, patch: { tags: ['سياسة'] } }, 82],
+      ],
+    };
+    await runScenario(sc);
+  },
+);

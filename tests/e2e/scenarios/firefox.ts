@@ -15,6 +15,8 @@ import {
 } from '../firefox';
 import type { Driver, Surface, Tab } from './driver';
 
+const pageOf = (where: Page | Frame): Page => ('page' in where ? where.page() : where);
+
 /** A page's or frame's part of a scenario's surface. */
 export function surface(where: Page | Frame): Surface {
   return {
@@ -27,8 +29,13 @@ export function surface(where: Page | Frame): Surface {
     // An element in a frame takes the keyboard only once its document has the window's focus:
     // Firefox lets a framed page move the focus within itself, not into itself (the overlay
     // gives its frame the focus when the frame has loaded).
+    // A loaded run once left the tab without the window's focus for 15 s (document.hasFocus()
+    // false, as in a tab the reader is not looking at): the tab is brought to the front, as the
+    // reader's own tab is, before each new try.
     focus: async (selector) => {
+      let tries = 0;
       await until(`${selector} to have the focus`, async () => {
+        if (tries++ > 0) await pageOf(where).bringToFront();
         await where.focus(selector);
         return where.evaluate(
           (sel) => document.hasFocus() && document.activeElement === document.querySelector(sel),
