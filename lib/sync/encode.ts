@@ -51,6 +51,11 @@ export interface Manifest {
   x: string;
   /** Node id of the writer, for diagnosis. */
   w: string;
+  /**
+   * The checksum (`x`) of the document this one replaced: a browser that finds its own there knows
+   * the writer read it (a tombstone it carried reached another browser).
+   */
+  p?: string;
 }
 
 export type StoredValue = string | Manifest;
@@ -104,6 +109,7 @@ export function documentBytes(encodedLength: number, limits: AreaLimits): number
     n: shards,
     x: 'zzzzzzzzzzz',
     w: 'zzzzzzzzzzzzzzzz',
+    p: 'zzzzzzzzzzz',
   };
   const keys = shards * (shardKey('zza', MAX_SHARDS).length + 2);
   return encodedLength + keys + itemSize(MANIFEST_KEY, manifest);
@@ -124,7 +130,8 @@ export function isManifest(v: unknown): v is Manifest {
     (m.n as number) <= MAX_SHARDS &&
     typeof m.x === 'string' &&
     CHECKSUM_RE.test(m.x) &&
-    isNodeId(m.w)
+    isNodeId(m.w) &&
+    (m.p === undefined || (typeof m.p === 'string' && CHECKSUM_RE.test(m.p)))
   );
 }
 
@@ -227,6 +234,7 @@ export function planWrites(
     x: hash53String(encoded),
     w: writer,
   };
+  if (current) manifest.p = current.x;
   const shards = splitShards(encoded, fresh, limits);
   manifest.n = shards.size;
   const tryPlan = (removeFirst: string[]): WriteStep[] | null => {

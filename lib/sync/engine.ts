@@ -33,6 +33,7 @@ import {
   type AreaLimits,
   type RemoteState,
 } from './encode';
+import { hash53String } from './hash';
 import { MAX_OFFSET_MS, type HlcClock } from './hlc';
 import type { LocalAdapter } from './local';
 import { mergeMaps, toMap, type RecordMap } from './merge';
@@ -44,6 +45,7 @@ import {
   sameLocalState,
   sameRecord,
   SYNC_TOMBSTONE_TTL_MS,
+  tombstoneTime,
   type DeadRecord,
   type SyncRecord,
 } from './record';
@@ -108,17 +110,33 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const RATE_RETRY_MS = MINUTE;
 const HOURLY_RETRY_MS = 10 * MINUTE;
-/** A tombstone's version with this browser's own bookkeeping set anew. */
-function withLocal(r: DeadRecord, at: number, pruned: number | undefined): DeadRecord {
+/**
+ * A tombstone's version with this browser's own bookkeeping set anew; whether another browser
+ * has it is kept unless `shared` says otherwise (a re-publication is a version nobody has yet).
+ */
+function withLocal(
+  r: DeadRecord,
+  at: number,
+  pruned: number | undefined,
+  shared: boolean | undefined = r.shared,
+): DeadRecord {
   const out: DeadRecord = { id: r.id, del: r.del, at };
   if (r.url !== undefined) out.url = r.url;
   if (r.kept !== undefined) out.kept = r.kept;
   if (pruned !== undefined) out.pruned = pruned;
+  if (shared) out.shared = true;
+  else if (shared === undefined && r.sent !== undefined) out.sent = r.sent;
   return out;
 }
 
 /** setTimeout's largest delay (a 32-bit signed int); a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * Deletes no other browser is known to have, newest first, that are kept and carried whatever
+ * this clock says of their age; older ones age as the rest (a bound on what a browser whose
+ * others never write leaves in the area).
+ */
+export const UNSHARED_KEPT = 100;
 /** A pushed entry stays first in the cut for writes of this many generations after its push. */
 const PUSH_GENERATIONS = 4;
 const QUOTA_SHRINK = 0.85;
@@ -338,10 +356,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     generation: number,
     now: number,
     othersWrote: boolean,
+    basedOn: string | undefined,
   ): { candidates: SyncRecord[]; forget: DeadRecord[] } {
     const candidates: SyncRecord[] = [];
     const forget: DeadRecord[] = [];
     const ttl = cfg.syncTombstoneTtlMs;
+    const unshared = new Set(
+      [...merged.values()]
+        .filter((r): r is DeadRecord => !isLive(r) && !r.shared)
+        .sort((a, b) => tombstoneTime(b) - tombstoneTime(a))
+        .slice(0, UNSHARED_KEPT)
+        .map((r) => r.id),
+    );
     for (const [id, r] of merged) {
       if (isLive(r)) {
         candidates.push(r);
@@ -352,14 +378,19 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const there = remote.get(id);
       const inArea = there !== undefined && !isLive(there) && sameRecord(there, rec);
       const lifeBack = there !== undefined && isLive(there);
+      // Its life here starts when another browser is known to have it.
+      const heard = othersWrote && (inArea || (rec.sent !== undefined && rec.sent === basedOn));
+      if (heard && !rec.shared) rec = withLocal(rec, now, rec.pruned, true);
       if (inArea && rec.pruned !== undefined && generation > rec.pruned)
         rec = withLocal(rec, now, undefined);
-      if (lifeBack && now - rec.at! > ttl - cfg.tombstoneSlackMs) {
+      const unheard = !rec.shared && unshared.has(id);
+      if (lifeBack && !unheard && now - rec.at! > ttl - cfg.tombstoneSlackMs) {
         // From a browser that was away longer than the tombstone lived there.
         const kept = Math.max(now, rec.del.w + 1, (rec.kept ?? 0) + 1);
-        rec = withLocal({ ...rec, kept }, now, undefined);
+        rec = withLocal({ ...rec, kept }, now, undefined, false);
       }
-      const age = now - rec.at!;
+      // No other browser is known to have it: no clock can say how old it is to them.
+      const age = unheard ? 0 : now - rec.at!;
       const nearEnd = age > ttl - cfg.tombstoneSlackMs;
       if (age <= ttl && (inArea || lifeBack || !nearEnd)) candidates.push(rec);
       else if (inArea && rec.pruned === undefined) rec = { ...rec, pruned: generation + 1 };
@@ -423,6 +454,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     let newest = -Infinity;
     for (const r of remote) for (const h of recordHlcs(r)) newest = Math.max(newest, h.w);
     return newest - now > MAX_OFFSET_MS ? newest - now : null;
+  }
+
+  /**
+   * The deletes no other browser is known to have, as carried by the document about to be written:
+   * a writer that replaces that document names it (`p`), and so has them.
+   */
+  async function markSent(records: readonly SyncRecord[], encoded: string): Promise<void> {
+    const x = hash53String(encoded);
+    const put = records
+      .filter((r): r is DeadRecord => !isLive(r) && !r.shared && r.sent !== x)
+      .map((r) => ({ ...r, sent: x }));
+    if (put.length) await local.apply(put, []);
   }
 
   async function write(remote: RemoteState, encoded: string): Promise<CycleResult | null> {
@@ -512,6 +555,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         generation,
         timers.now(),
         othersWrote,
+        remote.manifest?.p,
       );
       await applyLocal(localMap, merged, forget);
       const budget =
@@ -532,6 +576,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           carriesMore(remote.records, plan.records, merged));
       const nothing = remote.status === 'empty' && plan.records.length === 0;
       if (!same && !nothing) {
+        await markSent(plan.records, plan.encoded);
         const later = await write(remote, plan.encoded);
         if (later) return later;
       }

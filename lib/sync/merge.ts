@@ -45,7 +45,7 @@ function mergeLive(a: LiveRecord, b: LiveRecord): LiveRecord {
 
 /**
  * The later tombstone wins (by `del`, then by re-publication `kept`), with its local bookkeeping
- * (`at`, `pruned`). For one version, the second argument's bookkeeping wins when it has any: an
+ * (`at`, `pruned`, `shared`, `sent`). For one version, the second argument's bookkeeping wins when it has any: an
  * adapter merging the engine's record into the stored one takes the engine's decision, and a
  * version from the sync area (which has none) keeps this browser's. A version this browser has
  * not received yet has no `at` (the engine stamps it), so a re-publication restarts the
@@ -60,6 +60,9 @@ function mergeDead(a: DeadRecord, b: DeadRecord): DeadRecord {
   if (win.kept !== undefined) out.kept = win.kept;
   if (win.at !== undefined) out.at = win.at;
   if (win.pruned !== undefined) out.pruned = win.pruned;
+  // Once any copy of this version is known to another browser, it stays so.
+  if (win.shared || (c === 0 && (a.shared || b.shared))) out.shared = true;
+  else if (win.sent !== undefined) out.sent = win.sent;
   return out;
 }
 

@@ -77,7 +77,12 @@ export interface LiveRecord {
  * this browser received (or made) this version of the tombstone, by its own clock, and is never
  * sent: lifetimes count from it, so a deleting browser's wrong clock cannot age a delete.
  * `pruned` (local too) is the generation of the sync area this browser wrote without it when its
- * life here ended.
+ * life here ended. `shared` (local too) says another browser is known to have this version: an
+ * area it wrote carried it, or was written over a document of ours that carried it (`sent`, the
+ * checksum of the last such document, local too). Until then no other browser is known to have the
+ * delete, so it neither ages nor is forgotten: a browser that deleted while cut off, its clock then
+ * set a year ahead, would otherwise drop the delete before anyone heard of it, and the others' copy
+ * of the life it ended would come back.
  */
 export interface DeadRecord {
   id: string;
@@ -86,6 +91,8 @@ export interface DeadRecord {
   kept?: number;
   at?: number;
   pruned?: number;
+  shared?: true;
+  sent?: string;
 }
 
 export type SyncRecord = LiveRecord | DeadRecord;
@@ -256,7 +263,9 @@ export function isSyncRecord(v: unknown): v is SyncRecord {
     !('f' in r) &&
     (r.kept === undefined || (Number.isSafeInteger(r.kept) && (r.kept as number) > r.del.w)) &&
     (r.at === undefined || (Number.isSafeInteger(r.at) && (r.at as number) >= 0)) &&
-    (r.pruned === undefined || (Number.isSafeInteger(r.pruned) && (r.pruned as number) >= 0))
+    (r.pruned === undefined || (Number.isSafeInteger(r.pruned) && (r.pruned as number) >= 0)) &&
+    (r.shared === undefined || r.shared === true) &&
+    (r.sent === undefined || (typeof r.sent === 'string' && r.sent.length <= 16))
   );
 }
 
@@ -267,7 +276,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Whether two records carry the same state (a tombstone's URL, `at` and `pruned` are local and
+ * Whether two records carry the same state (a tombstone's URL, `at`, `pruned`, `shared` and `sent` are local and
  * ignored).
  */
 /** Whether two versions of a tombstone differ in what only this browser knows of them. */
@@ -275,7 +284,9 @@ export const sameLocalState = (a: SyncRecord, b: SyncRecord): boolean =>
   isLive(a) ||
   isLive(b) ||
   ((a as DeadRecord).at === (b as DeadRecord).at &&
-    (a as DeadRecord).pruned === (b as DeadRecord).pruned);
+    (a as DeadRecord).pruned === (b as DeadRecord).pruned &&
+    (a as DeadRecord).shared === (b as DeadRecord).shared &&
+    (a as DeadRecord).sent === (b as DeadRecord).sent);
 
 export function sameRecord(a: SyncRecord, b: SyncRecord): boolean {
   if (a.id !== b.id) return false;

@@ -2,8 +2,8 @@
  * Counterexamples fast-check found in the three-browser property test
  * (`sync-convergence.test.ts`), shrunk and kept as examples, each named for what it protects.
  * Each run asserts what every property run does: convergence and quiet (`runScenario`).
- * `test.fails` marks a counterexample that is still open (issue 22): it must keep failing until
- * the engine is fixed, and then turns into a plain test.
+ * Each failed before its fix (some were kept as `test.fails` while open, then turned into plain
+ * tests).
  */
 import { DAY, runScenario, type Scenario } from '../support/sync-sim-scenario';
 
@@ -100,49 +100,46 @@ test('a delete made while cut off survives the clock being set 400 days ahead be
 // copy of an entry did not fit dropped the entry from the area while the other two put their older
 // copy back, and the writers took turns until the simulation gave up. Now a delete the area still
 // shows alive comes before the other tombstones and an area holding an older copy of an entry
-// whose newest copy does not fit is left as it is, so the run goes quiet, but the area then keeps
-// that older copy, which this scenario's convergence check does not accept.
-test.fails(
-  'over a quota too small for its tombstones, the area ends with every entry’s newest copy',
-  async () => {
-    const sc: Scenario = {
-      seed: 440508166,
-      delay: [1, 30],
-      duplicate: 0,
-      stall: 0,
-      skew: [0, 60000, 0],
-      shortTombstones: false,
-      tight: true,
-      steps: [
-        [{ kind: 'save', b: 1, u: 1, t: 2 }, 5672],
-        [{ kind: 'save', b: 0, u: 0, t: 1 }, 2230],
-        [{ kind: 'edit', b: 2, u: 0, patch: { progress: 0.043 } }, 123],
-        [{ kind: 'partition', b: 0, cut: false }, 581],
-        [{ kind: 'edit', b: 0, u: 4, patch: { favourite: true } }, 113],
-        [{ kind: 'save', b: 1, u: 3, t: 2 }, 1829],
-        [{ kind: 'save', b: 1, u: 4, t: 3 }, 5253],
-        [{ kind: 'remove', b: 1, u: 2 }, 3219],
-        [{ kind: 'edit', b: 2, u: 0, patch: { progress: 0.923 } }, 264],
-        [{ kind: 'save', b: 0, u: 1, t: 3 }, 96],
-        [{ kind: 'save', b: 1, u: 3, t: 3 }, 2509],
-        [{ kind: 'save', b: 2, u: 3, t: 0 }, 422],
-        [{ kind: 'remove', b: 1, u: 0 }, 2104],
-        [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 28267],
-        [{ kind: 'remove', b: 1, u: 1 }, 329],
-        [{ kind: 'edit', b: 2, u: 2, patch: { read: false, progress: 1 } }, 3741],
-        [{ kind: 'remove', b: 2, u: 4 }, 1327],
-        [{ kind: 'edit', b: 1, u: 2, patch: { read: true } }, 4010],
-        [{ kind: 'remove', b: 0, u: 2 }, 389],
-        [{ kind: 'partition', b: 0, cut: false }, 91],
-        [{ kind: 'save', b: 2, u: 3, t: 1 }, 2005],
-        [{ kind: 'remove', b: 2, u: 1 }, 318],
-        [{ kind: 'edit', b: 2, u: 4, patch: { tags: [] } }, 333],
-        [{ kind: 'partition', b: 0, cut: false }, 476],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
+// whose newest copy does not fit is left as it is, so the run goes quiet; the area kept that older
+// copy until a delete nobody else was known to have stopped ageing by its maker's clock (below).
+test('over a quota too small for its tombstones, the area ends with every entry’s newest copy', async () => {
+  const sc: Scenario = {
+    seed: 440508166,
+    delay: [1, 30],
+    duplicate: 0,
+    stall: 0,
+    skew: [0, 60000, 0],
+    shortTombstones: false,
+    tight: true,
+    steps: [
+      [{ kind: 'save', b: 1, u: 1, t: 2 }, 5672],
+      [{ kind: 'save', b: 0, u: 0, t: 1 }, 2230],
+      [{ kind: 'edit', b: 2, u: 0, patch: { progress: 0.043 } }, 123],
+      [{ kind: 'partition', b: 0, cut: false }, 581],
+      [{ kind: 'edit', b: 0, u: 4, patch: { favourite: true } }, 113],
+      [{ kind: 'save', b: 1, u: 3, t: 2 }, 1829],
+      [{ kind: 'save', b: 1, u: 4, t: 3 }, 5253],
+      [{ kind: 'remove', b: 1, u: 2 }, 3219],
+      [{ kind: 'edit', b: 2, u: 0, patch: { progress: 0.923 } }, 264],
+      [{ kind: 'save', b: 0, u: 1, t: 3 }, 96],
+      [{ kind: 'save', b: 1, u: 3, t: 3 }, 2509],
+      [{ kind: 'save', b: 2, u: 3, t: 0 }, 422],
+      [{ kind: 'remove', b: 1, u: 0 }, 2104],
+      [{ kind: 'edit', b: 0, u: 0, patch: { tags: [] } }, 28267],
+      [{ kind: 'remove', b: 1, u: 1 }, 329],
+      [{ kind: 'edit', b: 2, u: 2, patch: { read: false, progress: 1 } }, 3741],
+      [{ kind: 'remove', b: 2, u: 4 }, 1327],
+      [{ kind: 'edit', b: 1, u: 2, patch: { read: true } }, 4010],
+      [{ kind: 'remove', b: 0, u: 2 }, 389],
+      [{ kind: 'partition', b: 0, cut: false }, 91],
+      [{ kind: 'save', b: 2, u: 3, t: 1 }, 2005],
+      [{ kind: 'remove', b: 2, u: 1 }, 318],
+      [{ kind: 'edit', b: 2, u: 4, patch: { tags: [] } }, 333],
+      [{ kind: 'partition', b: 0, cut: false }, 476],
+    ],
+  };
+  await runScenario(sc);
+});
 
 // Found by a fresh-clone CI run (7 Dec; 1 of 500 runs there, none in the runs before): a browser
 // whose clock was 400 days behind, then set right, prunes the tombstones it made as 400 days old
@@ -185,35 +182,33 @@ test('our write landing late over another browser’s is read, not taken for an 
 
 // Found by random runs this round (about one run in 1,500-2,000 finds one of its kind, with or without
 // the echo fix above): over the snug quota, with a browser cut off and another's clock jumping 400 days
-// ahead, the area ends carrying an entry's copy that is not the newest write. Still open.
-test.fails(
-  'over a snug quota, with a clock jumping 400 days ahead, the area ends with every entry’s newest copy',
-  async () => {
-    const sc: Scenario = {
-      seed: -1095037,
-      delay: [1, 30] as [number, number],
-      duplicate: 0,
-      skew: [0, 0, 0],
-      stall: 0,
-      shortTombstones: false,
-      tight: true,
-      snug: true,
-      steps: [
-        [{ kind: 'save', b: 0, u: 3, t: 0 }, 0],
-        [{ kind: 'remove', b: 0, u: 1 }, 2008],
-        [{ kind: 'partition', b: 1, cut: true }, 0],
-        [{ kind: 'remove', b: 0, u: 3 }, 20000],
-        [{ kind: 'remove', b: 1, u: 3 }, 0],
-        [{ kind: 'save', b: 0, u: 0, t: 0 }, 2000],
-        [{ kind: 'edit', b: 1, u: 0, patch: { favourite: false } }, 500],
-        [{ kind: 'clock', b: 1, skew: 34560000000 }, 500],
-        [{ kind: 'save', b: 0, u: 0, t: 0 }, 500],
-        [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 500],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
+// ahead, the area ends carrying an entry's copy that is not the newest write. Fixed with the two
+// at the end: a delete ages only once another browser is known to have it.
+test('over a snug quota, with a clock jumping 400 days ahead, the area ends with every entry’s newest copy', async () => {
+  const sc: Scenario = {
+    seed: -1095037,
+    delay: [1, 30] as [number, number],
+    duplicate: 0,
+    skew: [0, 0, 0],
+    stall: 0,
+    shortTombstones: false,
+    tight: true,
+    snug: true,
+    steps: [
+      [{ kind: 'save', b: 0, u: 3, t: 0 }, 0],
+      [{ kind: 'remove', b: 0, u: 1 }, 2008],
+      [{ kind: 'partition', b: 1, cut: true }, 0],
+      [{ kind: 'remove', b: 0, u: 3 }, 20000],
+      [{ kind: 'remove', b: 1, u: 3 }, 0],
+      [{ kind: 'save', b: 0, u: 0, t: 0 }, 2000],
+      [{ kind: 'edit', b: 1, u: 0, patch: { favourite: false } }, 500],
+      [{ kind: 'clock', b: 1, skew: 34560000000 }, 500],
+      [{ kind: 'save', b: 0, u: 0, t: 0 }, 500],
+      [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 500],
+    ],
+  };
+  await runScenario(sc);
+});
 
 // Found while pushed entries were first made to stay first in the cut: a browser whose newest copy
 // of an entry did not fit behind an older push left the area carrying the stale copy for good. The
@@ -281,65 +276,60 @@ test('a delete made while cut off survives the clock jumping 400 days ahead befo
 // Found by random runs on 7 Dec (three runs of 2,000 each found one of this class): a delete made
 // by a browser cut off, whose clock is then set 400 days ahead, is forgotten there before any other
 // browser has carried it (by that clock it is past a year), and the others' copy of the life it
-// ended comes back everywhere. Still open: a browser cannot yet tell from the area whether another
-// browser has had its delete (see the README's "Not yet").
-test.fails(
-  'a delete made while cut off is not forgotten by a clock set 400 days ahead before another browser has it',
-  async () => {
-    const sc: Scenario = {
-      seed: -1234426905,
-      delay: [50, 4000],
-      duplicate: 0,
-      skew: [0, 0, 0],
-      stall: 0,
-      shortTombstones: false,
-      tight: false,
-      snug: true,
-      steps: [
-        [{ kind: 'partition', b: 2, cut: true }, 0],
-        [{ kind: 'save', b: 2, u: 2, t: 0 }, 696],
-        [{ kind: 'remove', b: 2, u: 2 }, 0],
-        [{ kind: 'save', b: 0, u: 0, t: 0 }, 500],
-        [{ kind: 'remove', b: 0, u: 0 }, 20000],
-        [{ kind: 'remove', b: 1, u: 1 }, 72],
-        [{ kind: 'edit', b: 0, u: 0, patch: { progress: 0 } }, 499],
-        [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 193],
-        [{ kind: 'clock', b: 2, skew: 400 * DAY }, 430],
-        [{ kind: 'save', b: 0, u: 0, t: 0 }, 90],
-        [{ kind: 'partition', b: 0, cut: false }, 162],
-        [{ kind: 'save', b: 0, u: 0, t: 0 }, 0],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
+// ended comes back everywhere. Now a delete no other browser is known to have (no area another
+// browser wrote carried it, nor was written over one of ours that did: the manifest names the
+// document it replaced) neither ages nor is forgotten.
+test('a delete made while cut off is not forgotten by a clock set 400 days ahead before another browser has it', async () => {
+  const sc: Scenario = {
+    seed: -1234426905,
+    delay: [50, 4000],
+    duplicate: 0,
+    skew: [0, 0, 0],
+    stall: 0,
+    shortTombstones: false,
+    tight: false,
+    snug: true,
+    steps: [
+      [{ kind: 'partition', b: 2, cut: true }, 0],
+      [{ kind: 'save', b: 2, u: 2, t: 0 }, 696],
+      [{ kind: 'remove', b: 2, u: 2 }, 0],
+      [{ kind: 'save', b: 0, u: 0, t: 0 }, 500],
+      [{ kind: 'remove', b: 0, u: 0 }, 20000],
+      [{ kind: 'remove', b: 1, u: 1 }, 72],
+      [{ kind: 'edit', b: 0, u: 0, patch: { progress: 0 } }, 499],
+      [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 193],
+      [{ kind: 'clock', b: 2, skew: 400 * DAY }, 430],
+      [{ kind: 'save', b: 0, u: 0, t: 0 }, 90],
+      [{ kind: 'partition', b: 0, cut: false }, 162],
+      [{ kind: 'save', b: 0, u: 0, t: 0 }, 0],
+    ],
+  };
+  await runScenario(sc);
+});
 
 // The same class over a snug quota, with a clock 90 days ahead: the delete's life in the area is
 // over by that clock before it was ever carried, the area (cut by the quota) does not show the life
 // it ended, and the other two keep it.
-test.fails(
-  'over a snug quota, a delete made while cut off reaches the others though its clock jumped 90 days ahead',
-  async () => {
-    const sc: Scenario = {
-      ...calm,
-      skew: [0, 0, 0],
-      shortTombstones: false,
-      tight: true,
-      snug: true,
-      steps: [
-        [{ kind: 'save', b: 0, u: 0, t: 1 }, 500],
-        [{ kind: 'partition', b: 1, cut: true }, 0],
-        [{ kind: 'save', b: 0, u: 2, t: 1 }, 500],
-        [{ kind: 'remove', b: 1, u: 0 }, 20000],
-        [{ kind: 'save', b: 0, u: 3, t: 0 }, 0],
-        [{ kind: 'clock', b: 1, skew: 90 * DAY }, 0],
-        [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 20000],
-        [{ kind: 'remove', b: 1, u: 0 }, 500],
-        [{ kind: 'edit', b: 2, u: 0, patch: { read: false, progress: 0 } }, 2883],
-        [{ kind: 'remove', b: 1, u: 1 }, 22],
-        [{ kind: 'edit', b: 2, u: 2, patch: { tags: ['سياسة'] } }, 82],
-      ],
-    };
-    await runScenario(sc);
-  },
-);
+test('over a snug quota, a delete made while cut off reaches the others though its clock jumped 90 days ahead', async () => {
+  const sc: Scenario = {
+    ...calm,
+    skew: [0, 0, 0],
+    shortTombstones: false,
+    tight: true,
+    snug: true,
+    steps: [
+      [{ kind: 'save', b: 0, u: 0, t: 1 }, 500],
+      [{ kind: 'partition', b: 1, cut: true }, 0],
+      [{ kind: 'save', b: 0, u: 2, t: 1 }, 500],
+      [{ kind: 'remove', b: 1, u: 0 }, 20000],
+      [{ kind: 'save', b: 0, u: 3, t: 0 }, 0],
+      [{ kind: 'clock', b: 1, skew: 90 * DAY }, 0],
+      [{ kind: 'edit', b: 0, u: 0, patch: { favourite: false } }, 20000],
+      [{ kind: 'remove', b: 1, u: 0 }, 500],
+      [{ kind: 'edit', b: 2, u: 0, patch: { read: false, progress: 0 } }, 2883],
+      [{ kind: 'remove', b: 1, u: 1 }, 22],
+      [{ kind: 'edit', b: 2, u: 2, patch: { tags: ['سياسة'] } }, 82],
+    ],
+  };
+  await runScenario(sc);
+});
