@@ -1,11 +1,11 @@
-import { MIN_TERM } from '../text/analyze';
+import { MIN_TERM } from '../text/min-term';
 
 const LETTER = /\p{L}/gu;
 const DIGIT = /\p{N}/u;
 
 /**
  * Whether a search is too short to find anything: the index keeps no word shorter than
- * MIN_TERM letters (numbers it keeps whole; lib/text/analyze.ts), so a one-letter query could
+ * MIN_TERM letters (numbers it keeps whole; lib/text/min-term.ts), so a one-letter query could
  * only ever say «لا نتائج».
  */
 export function tooShortToSearch(query: string): boolean {

@@ -9,6 +9,7 @@
  * and a title word its exact folded form, so search can rank exact above stem matches.
  */
 import { lexiconFamilies } from './lexicon';
+import { MIN_TERM } from './min-term';
 import { foldArabic, tokens } from './normalize';
 import { cliticBases } from './forms';
 import { stem } from './stem';
@@ -29,7 +30,6 @@ const DIGITS = /^\d+$/;
 const LETTER_DIGIT_RUNS = /\d+|\D+/g;
 const HAS_DIGIT = /\d/;
 const HAS_NON_DIGIT = /\D/;
-export const MIN_TERM = 2;
 // Forms stripped of a clitic shorter than this say too little to be indexed, unless they end in
 // the ة restored before a suffix (حصتهما → حصة): a noun, surely.
 const MIN_FORM = 3;
@@ -55,7 +55,7 @@ export const FAMILY_MARK = '~';
 export const EXACT_MARK = '=';
 const ARTICLE_PREFIX = /^[وف]?(?:ال|بال|كال|لل)/;
 
-export { foldArabic };
+export { foldArabic, MIN_TERM };
 
 export function isStopWord(folded: string): boolean {
   return STOP_WORDS.has(folded);
