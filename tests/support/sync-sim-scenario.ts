@@ -42,10 +42,13 @@ export const DAY = 86_400_000;
 export const TIGHT: AreaLimits = { quotaBytes: 1_400, perItemBytes: 300, maxItems: 512 };
 export const TIGHT_MARGIN = 1_000;
 /**
- * A budget 75 bytes larger: still too small for the list in about a quarter of the runs that use it,
- * but large enough for every tombstone and the newest copy of what the area carries stale.
+ * A budget 93 bytes larger: still too small for the list in about a quarter of the runs that use it,
+ * but large enough for every tombstone and the newest copy of what the area carries stale. (75 bytes
+ * larger until each manifest named the document it replaced: that field, `p`, takes 18 bytes of the
+ * budget, and here the records keep the room they had. The far too small budget above is left as it
+ * was: its runs fail either way, an open case.)
  */
-export const SNUG_MARGIN = 925;
+export const SNUG_MARGIN = 907;
 export const QUIET_MS = 5 * 60_000;
 /** Rounds of 30 s a run may take to settle after its last change (a short tombstone's life is 20 s). */
 export const SETTLE_ROUNDS = 6;
@@ -74,6 +77,8 @@ export interface Scenario {
   /** A list over the quota: far too small for it, or `snug` (over it, but tombstones fit). */
   tight: boolean;
   snug?: boolean;
+  /** Over the quota: the engine's margin, for a named case kept at the budget it was found with. */
+  marginBytes?: number;
   steps: [Step, number][];
 }
 
@@ -108,7 +113,10 @@ export async function runScenario(sc: Scenario): Promise<void> {
   // (a live copy in the area) brings it back, which the real 60 days make moot.
   const config =
     sc.shortTombstones && !sc.tight ? { syncTombstoneTtlMs: 20_000, tombstoneSlackMs: 5_000 } : {};
-  if (sc.tight) Object.assign(config, { marginBytes: sc.snug ? SNUG_MARGIN : TIGHT_MARGIN });
+  if (sc.tight)
+    Object.assign(config, {
+      marginBytes: sc.marginBytes ?? (sc.snug ? SNUG_MARGIN : TIGHT_MARGIN),
+    });
   const browsers: Browser[] = NODES.map((node, i) => {
     const b = sim.browser(node, { skewMs: sc.skew[i] });
     const clock = createClock(node, () => b.timers.now());
