@@ -223,6 +223,7 @@ export function planWrites(
   encoded: string,
   writer: string,
   limits: AreaLimits,
+  checksum = hash53String(encoded),
 ): WriteStep[] | null {
   const current = remote.manifest;
   const fresh = freshSet(writer, current?.s ?? null);
@@ -231,7 +232,7 @@ export function planWrites(
     g: (current?.g ?? 0) + 1,
     s: fresh,
     n: 0,
-    x: hash53String(encoded),
+    x: checksum,
     w: writer,
   };
   if (current) manifest.p = current.x;

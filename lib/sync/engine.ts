@@ -457,22 +457,27 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   /**
-   * The deletes no other browser is known to have, as carried by the document about to be written:
-   * a writer that replaces that document names it (`p`), and so has them.
+   * The deletes no other browser is known to have, as carried by the document about to be written
+   * (checksum `x`): a writer that replaces that document names it (`p`), and so has them.
    */
-  async function markSent(records: readonly SyncRecord[], encoded: string): Promise<void> {
-    const x = hash53String(encoded);
+  async function markSent(records: readonly SyncRecord[], x: string): Promise<void> {
     const put = records
       .filter((r): r is DeadRecord => !isLive(r) && !r.shared && r.sent !== x)
       .map((r) => ({ ...r, sent: x }));
     if (put.length) await local.apply(put, []);
   }
 
-  async function write(remote: RemoteState, encoded: string): Promise<CycleResult | null> {
-    const steps = planWrites(remote, encoded, nodeId, limits);
+  async function write(
+    remote: RemoteState,
+    plan: { encoded: string; records: readonly SyncRecord[] },
+  ): Promise<CycleResult | null> {
+    const x = hash53String(plan.encoded);
+    const steps = planWrites(remote, plan.encoded, nodeId, limits, x);
     if (!steps) throw new Error('QUOTA_BYTES quota exceeded (no room for the list)');
     const wait = rateWait(steps.length);
     if (wait > 0) return { retryInMs: wait };
+    // Only for a document that is written: a write put off by the rate limit marks nothing.
+    await markSent(plan.records, x);
     for (const step of steps) {
       writeLog.push(timers.now());
       if ('set' in step) {
@@ -576,8 +581,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           carriesMore(remote.records, plan.records, merged));
       const nothing = remote.status === 'empty' && plan.records.length === 0;
       if (!same && !nothing) {
-        await markSent(plan.records, plan.encoded);
-        const later = await write(remote, plan.encoded);
+        const later = await write(remote, plan);
         if (later) return later;
       }
     } catch (err) {
