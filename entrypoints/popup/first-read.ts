@@ -1,13 +1,17 @@
-import { readFirstPage } from '@/lib/popup/first-page';
+import { takeEarlyRead } from '@/lib/popup/early-read';
 import { PAGE_SIZE } from '@/lib/popup/paged-list';
 
 /**
- * The newest entries, read raw from IndexedDB as soon as this module runs: `main.ts` imports it
- * before the view, so the read goes on while the view's modules run and the view mounts.
+ * The newest entries, read raw from IndexedDB: started by the page's early script
+ * (lib/popup/early-read.ts), or here when it did not run. `main.ts` imports this module before
+ * the view, so the view mounts with the read under way or done.
  */
+const early = takeEarlyRead(window);
+
 export const firstRead = {
   filter: 'all',
   offset: 0,
   limit: PAGE_SIZE,
-  page: readFirstPage(PAGE_SIZE).catch(() => null),
+  page: early.page,
+  settled: early.settled,
 } as const;

@@ -15,6 +15,11 @@ export interface FirstPageRead {
   limit: number;
   /** The page read early, or null when it could not be (the full client reads it then). */
   page: Promise<FirstPage | null>;
+  /**
+   * The page at once if the read has settled (null: it could not be read this way), else
+   * undefined: lets the view's first render show the rows that arrived while its code loaded.
+   */
+  settled?: () => FirstPage | null | undefined;
 }
 
 /** Settles after `page` does and the current task ends, so the render it causes comes first. */
@@ -34,7 +39,7 @@ export function deferredClient(
   const client = (): Promise<LibraryClient> => (full ??= load());
   let early: FirstPageRead['page'] | null = first.page;
   // The early page once it has arrived, so the view can start with it rather than wait a render.
-  let arrived: FirstPage | null = null;
+  let arrived: FirstPage | null = first.settled?.() ?? null;
   first.page.then(
     (p) => void (arrived = p),
     () => undefined,

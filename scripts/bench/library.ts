@@ -279,9 +279,10 @@ async function interleaved<T>(
   return out;
 }
 
-// Articles saved per build in the measured session (after the seeded library), one at a time.
-const SAVE_COUNT = 30;
-const POPUP_OPENS = 7;
+// Articles saved per build in the measured session (after the seeded library), one at a time,
+// and popup opens per build: BENCH_LIBRARY_SAVES / BENCH_LIBRARY_OPENS for a p95 on more samples.
+const SAVE_COUNT = Number(process.env.BENCH_LIBRARY_SAVES ?? 30);
+const POPUP_OPENS = Number(process.env.BENCH_LIBRARY_OPENS ?? 7);
 
 /**
  * Search, the popup and saves, timed in new browser sessions over the seeded profiles (with a

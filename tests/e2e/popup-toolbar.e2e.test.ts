@@ -98,6 +98,13 @@ describe('the toolbar popup', () => {
       );
       await popup.screenshot(join(SHOTS, 'popup-list.png'));
       expect(whole).toBeGreaterThanOrEqual(MIN_ROWS);
+      // The rows were read by the page's early script (lib/popup/early-read.ts), and the view
+      // took that read rather than reading again.
+      const early = await popup.value<{ marks: number; left: boolean }>(
+        `({ marks: performance.getEntriesByName('qari:popup-early-read').length,
+            left: Symbol.for('qari.popup-first-page') in window })`,
+      );
+      expect(early).toEqual({ marks: 1, left: false });
 
       await popup.press('ArrowDown');
       await popup.until(`document.activeElement?.classList.contains('qari-row')`);

@@ -1,5 +1,6 @@
 import type { LibraryClient } from '@/lib/popup/client';
 import { deferredClient, type FirstPageRead } from '@/lib/popup/deferred-client';
+import { startEarlyRead, takeEarlyRead } from '@/lib/popup/early-read';
 import type { FirstPage } from '@/lib/popup/first-page';
 import type { Entry } from '@/lib/store/entry';
 
@@ -10,6 +11,22 @@ const page = (ids: number[], total = ids.length, since = 0): FirstPage => ({
   since,
 });
 const settle = () => new Promise((r) => setTimeout(r, 5));
+
+/** A first-page read that counts its calls and settles when told (at once by default). */
+function reader(p: FirstPage, { held = false } = {}) {
+  let release = (): void => undefined;
+  const read = Object.assign(
+    vi.fn(
+      () =>
+        new Promise<FirstPage | null>((resolve) => {
+          release = () => resolve(p);
+          if (!held) release();
+        }),
+    ),
+    { release: () => release() },
+  );
+  return read;
+}
 
 function fullClient() {
   const c = {
@@ -109,5 +126,54 @@ describe('the popup client that loads the store after the first page', () => {
     expect(client.peek?.('all', 0, 50)).toBeUndefined();
     expect((await client.list('all', 0, 50)).total).toBe(500);
     expect(full.list).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the first page read before the view’s code loads', () => {
+  it('shows in the first render when it arrived while the view loaded, with no turn between', async () => {
+    const early = takeEarlyRead({} as Window, reader(page([9, 8], 2)));
+    await settle();
+    const full = fullClient();
+    // Created and asked in one task, as the view's mount and first render are.
+    const client = deferredClient(async () => full, {
+      filter: 'all',
+      offset: 0,
+      limit: 50,
+      page: early.page,
+      settled: early.settled,
+    });
+    expect(client.peek?.('all', 0, 50)?.items.map((r) => r.entry.id)).toEqual([9, 8]);
+    expect(full.list).not.toHaveBeenCalled();
+  });
+
+  it('is started once by the page’s early script and taken once by the view', async () => {
+    const win = {} as Window;
+    const read = reader(page([3], 1), { held: true });
+    startEarlyRead(win, read);
+    startEarlyRead(win, read);
+    expect(read).toHaveBeenCalledTimes(1);
+    const taken = takeEarlyRead(win, read);
+    expect(read).toHaveBeenCalledTimes(1);
+    await settle();
+    expect(taken.settled()).toBeUndefined();
+    read.release();
+    expect((await taken.page)?.items.map((r) => r.entry.id)).toEqual([3]);
+    expect(taken.settled()?.total).toBe(1);
+    // Taken already: a second view reads again rather than share a page that may be stale.
+    takeEarlyRead(win, read);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads in the view when the early script did not run', async () => {
+    const read = reader(page([1], 1));
+    const taken = takeEarlyRead({} as Window, read);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect((await taken.page)?.total).toBe(1);
+  });
+
+  it('settles as null when the early read fails, so the view reads through the store', async () => {
+    const taken = takeEarlyRead({} as Window, () => Promise.reject(new Error('blocked')));
+    expect(await taken.page).toBeNull();
+    expect(taken.settled()).toBeNull();
   });
 });

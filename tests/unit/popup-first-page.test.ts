@@ -30,11 +30,34 @@ describe('the popup first page read raw', () => {
     // Ties in savedAt (ids 2, 3 and 5) must come in the order Dexie gives them.
     await fill(db, [5, 9, 3, 3, 1, 3, 12, 0]);
     await setStatus(db, 2, { read: true, favourite: true });
+    const walk = vi.spyOn(IDBIndex.prototype, 'openCursor');
     for (const limit of [1, 3, 5, 8, 20]) {
       const raw = await readFirstPage(limit, { name: db.name });
       const dexie = await listEntries(db, { filter: 'all', offset: 0, limit });
       expect(raw?.items.map((r) => r.entry)).toEqual(dexie.entries);
       expect(raw?.items.length).toBe(Math.min(limit, 8));
+    }
+    // Read backwards in one request where the browser can (no cursor walked row by row).
+    expect(walk).not.toHaveBeenCalled();
+    walk.mockRestore();
+  });
+
+  it('walks a cursor to the same entries where getAll cannot read backwards', async () => {
+    await fill(db, [5, 9, 3, 3, 1, 3, 12, 0]);
+    const proto = IDBIndex.prototype as unknown as Record<string, unknown>;
+    const had = Object.getOwnPropertyDescriptor(proto, 'getAllRecords');
+    delete proto.getAllRecords;
+    const walk = vi.spyOn(IDBIndex.prototype, 'openCursor');
+    try {
+      for (const limit of [1, 3, 8, 20]) {
+        const raw = await readFirstPage(limit, { name: db.name });
+        const dexie = await listEntries(db, { filter: 'all', offset: 0, limit });
+        expect(raw?.items.map((r) => r.entry)).toEqual(dexie.entries);
+      }
+      expect(walk).toHaveBeenCalled();
+    } finally {
+      walk.mockRestore();
+      if (had) Object.defineProperty(proto, 'getAllRecords', had);
     }
   });
 
