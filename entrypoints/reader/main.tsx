@@ -47,10 +47,14 @@ async function boot(app: HTMLElement): Promise<void> {
   const waiting = loc.token ? waitForOverlayArticle(window, loc.token) : null;
   if (waiting) {
     warmUp(document);
-    // The view's cold path too, in the reader's settings, unless the article is here first.
-    let arrived = false;
-    void waiting.then(() => (arrived = true));
-    void settings.then((s) => arrived || warmUpView(document, s));
+    // The view's cold path too, in the reader's settings, in a frame prepared ahead of a click
+    // (it waits for one) unless the article is here first; not from the keyboard, where the
+    // article is on its way and would wait for that render (see ReaderLocation.prepared).
+    if (loc.prepared) {
+      let arrived = false;
+      void waiting.then(() => (arrived = true));
+      void settings.then((s) => arrived || warmUpView(document, s));
+    }
   }
   const delivered = await waiting;
   if (!delivered || typeof delivered === 'string') {

@@ -5,6 +5,7 @@ import {
   type OverlayArticle,
   type OverlayClear,
 } from '../messages';
+import { READER_PREPARED, READER_TOKEN } from '../reader/location';
 import { hostElement } from './host';
 import { nativeApi, type NativePort } from './native';
 import { TopLayerGuard } from './top-layer';
@@ -38,6 +39,11 @@ export const CONNECT_GRACE_MS = 3_000;
  * `prepare` creates the frame hidden ahead of a likely open (the pointer on the page's button):
  * its reader page loads and connects, and gets nothing (no article, no focus) until `open`.
  */
+/** The overlay's reader page address: its token, and whether the frame was prepared ahead. */
+export function readerFrameUrl(page: string, token: string, prepared: boolean): string {
+  return `${page}#${READER_TOKEN}=${encodeURIComponent(token)}${prepared ? `&${READER_PREPARED}=1` : ''}`;
+}
+
 export class ReaderOverlay {
   private host: HTMLElement | null = null;
   private frame: HTMLIFrameElement | null = null;
@@ -66,7 +72,7 @@ export class ReaderOverlay {
 
   /** The frame, hidden, under `token`; nothing when a frame is there already. */
   prepare(token: string): void {
-    if (!this.host) this.create(token);
+    if (!this.host) this.create(token, true);
   }
 
   /** Drops a prepared frame that was not opened. */
@@ -107,13 +113,17 @@ export class ReaderOverlay {
     });
   }
 
-  private create(token: string): void {
+  /**
+   * `prepared`: created ahead of a likely open, so its reader page waits for the click and may warm
+   * its view meanwhile (`readerFrameUrl`).
+   */
+  private create(token: string, prepared = false): void {
     const [host, root] = hostElement(this.doc, HOST_CSS);
     const style = this.doc.createElement('style');
     style.textContent = CSS;
     const frame = this.doc.createElement('iframe');
     // A web-accessible page gets its own dynamic address (use_dynamic_url).
-    frame.src = `${nativeApi().runtime.getURL('/reader.html')}#t=${encodeURIComponent(token)}`;
+    frame.src = readerFrameUrl(nativeApi().runtime.getURL('/reader.html'), token, prepared);
     frame.title = nativeApi().i18n.getMessage('readerFrameTitle');
     frame.addEventListener('load', () => {
       // The first load is the reader page; any other is a navigation the page made.

@@ -1,4 +1,5 @@
 import { keyAction, type KeyInput } from '@/lib/reader/keys';
+import { readerFrameUrl } from '@/lib/page/overlay';
 import { parseReaderLocation, withSection } from '@/lib/reader/location';
 
 const BASE = 'chrome-extension://abc/reader.html';
@@ -7,28 +8,61 @@ describe('reader location', () => {
   it('reads the overlay token and the section from the hash', () => {
     expect(parseReaderLocation(`${BASE}#t=tok123&s=sec-2`)).toEqual({
       token: 'tok123',
+      prepared: false,
       id: null,
       section: 'sec-2',
+    });
+  });
+
+  it('tells a frame prepared ahead of a click from one opened by a command, keeping it with the section', () => {
+    const page = `${BASE}`;
+    const prepared = readerFrameUrl(page, 'a&b', true);
+    expect(parseReaderLocation(prepared)).toMatchObject({ token: 'a&b', prepared: true });
+    expect(parseReaderLocation(withSection(prepared, 'x'))).toMatchObject({
+      token: 'a&b',
+      prepared: true,
+      section: 'x',
+    });
+    expect(parseReaderLocation(readerFrameUrl(page, 'tok', false))).toMatchObject({
+      token: 'tok',
+      prepared: false,
     });
   });
 
   it('reads a saved article id from the query and the section from the hash', () => {
     expect(parseReaderLocation(`${BASE}?id=42#s=%D9%85%D9%82%D8%AF%D9%85%D8%A9`)).toEqual({
       token: null,
+      prepared: false,
       id: '42',
       section: 'مقدمة',
     });
-    expect(parseReaderLocation(BASE)).toEqual({ token: null, id: null, section: null });
+    expect(parseReaderLocation(BASE)).toEqual({
+      token: null,
+      prepared: false,
+      id: null,
+      section: null,
+    });
   });
 
   it('sets, replaces and removes the section, keeping the token and the id', () => {
     const a = withSection(`${BASE}#t=tok`, 'intro');
-    expect(parseReaderLocation(a)).toEqual({ token: 'tok', id: null, section: 'intro' });
+    expect(parseReaderLocation(a)).toEqual({
+      token: 'tok',
+      prepared: false,
+      id: null,
+      section: 'intro',
+    });
     const b = withSection(a, 'القسم-الثاني');
-    expect(parseReaderLocation(b)).toEqual({ token: 'tok', id: null, section: 'القسم-الثاني' });
+    expect(parseReaderLocation(b)).toEqual({
+      token: 'tok',
+      prepared: false,
+      id: null,
+      section: 'القسم-الثاني',
+    });
     expect(withSection(b, null)).toBe(`${BASE}#t=tok`);
     expect(parseReaderLocation(withSection(`${BASE}?id=7`, 'x'))).toEqual({
       token: null,
+      prepared: false,
       id: '7',
       section: 'x',
     });

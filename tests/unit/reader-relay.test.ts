@@ -12,6 +12,7 @@ import type { NativePort } from '@/lib/page/native';
 import { CONNECT_GRACE_MS } from '@/lib/page/overlay';
 import { registerModule } from '@/lib/page/registry';
 import { EARLY_EXTRACTION_FRESH_MS, readerTab, type ExtractTab } from '@/lib/page/reader-tab';
+import { parseReaderLocation } from '@/lib/reader/location';
 import { closeOverlay, waitForOverlayArticle } from '@/lib/reader/overlay-article';
 import { openInbox } from '@/lib/reader/overlay-inbox';
 import { captureShadowRoots } from './shadow-roots';
@@ -93,7 +94,7 @@ describe('the reader code in a tab', () => {
   let fake: ReturnType<typeof fakeChrome>;
 
   const frame = () => roots.at(-1)!.querySelector('iframe')!;
-  const overlayToken = () => decodeURIComponent(new URL(frame().src).hash.replace(/^#t=/, ''));
+  const overlayToken = () => parseReaderLocation(frame().src).token!;
   /** An extension page opens a port to this tab, as the overlay's reader page does. */
   const connect = (name: string) => {
     const p = fakePort(name);
@@ -129,6 +130,8 @@ describe('the reader code in a tab', () => {
     expect(document.querySelectorAll(HOST)).toHaveLength(1);
     const t = overlayToken();
     expect(t).toMatch(/^[0-9a-f]{32}$/);
+    // Made by the command: its article follows at once, so its page does not warm its view first.
+    expect(parseReaderLocation(frame().src).prepared).toBe(false);
     // A port under another name (another token, another page of ours) is dropped unheard.
     const stranger = connect(overlayPortName(token('b')));
     expect(stranger.state.disconnected).toBe(true);
@@ -160,6 +163,8 @@ describe('the reader code in a tab', () => {
     expect(host.matches(':popover-open')).toBe(false);
     expect(host.querySelector(':scope > style')).toBeNull();
     const t = overlayToken();
+    // Made ahead of a click: its reader page may warm its view while it waits.
+    expect(parseReaderLocation(frame().src).prepared).toBe(true);
     const reader = connect(overlayPortName(t));
     expect(reader.state.disconnected).toBe(false);
     await vi.advanceTimersByTimeAsync(EARLY_EXTRACTION_FRESH_MS / 2);
