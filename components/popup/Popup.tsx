@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { importLabel } from '@/lib/import/labels';
 import type { LibraryClient, ListRow } from '@/lib/popup/client';
 import { errorKey } from '@/lib/popup/errors';
@@ -68,8 +68,10 @@ export function Popup({ env }: { env: PopupEnv }) {
   const searching = debounced.trim() !== '';
   const total = rows.list.total ?? 0;
 
-  // The popup opens to search, as the browser's own bookmark and history popups do.
-  useEffect(() => searchRef.current?.focus(), []);
+  // The popup opens to search, as the browser's own bookmark and history popups do. Focused
+  // before the first paint: the first rows come in the first render now (read while the view
+  // loaded), and keys typed as soon as they show must reach the search box, not the page.
+  useLayoutEffect(() => searchRef.current?.focus(), []);
 
   useEffect(() => {
     setSel(-1);

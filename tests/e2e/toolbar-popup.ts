@@ -101,12 +101,21 @@ export async function openToolbarPopup(l: Launched, front: Page): Promise<Toolba
       code: k,
       windowsVirtualKeyCode: KEY_CODES[k],
     });
+  // What the popup showed when a wait gave up: its query and state, the search box, the focus.
+  const SHOWN = `JSON.stringify({
+    query: document.querySelector('.qari-popup')?.getAttribute('data-query'),
+    busy: document.querySelector('.qari-popup')?.getAttribute('aria-busy'),
+    input: document.querySelector('input[type=search]')?.value,
+    focus: document.activeElement?.outerHTML?.slice(0, 80),
+    rows: document.querySelectorAll('.qari-row').length,
+  })`;
   return {
     value,
     async until(expression, timeout = OPEN_TIMEOUT_MS) {
       const deadline = Date.now() + timeout;
       while (!(await value<boolean>(`Boolean(${expression})`))) {
-        if (Date.now() > deadline) throw new Error(`popup never showed: ${expression}`);
+        if (Date.now() > deadline)
+          throw new Error(`popup never showed: ${expression}; it shows ${await value(SHOWN)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

@@ -118,6 +118,13 @@ afterEach(async () => {
 });
 
 describe('the popup reading list', () => {
+  it('has the search box focused by the time its first render is on screen, before its effects run', () => {
+    // The first rows can come in the first render (read while the view loaded): a reader who
+    // types as soon as they show must be typing into search. No act(): effects do not run here.
+    render(<Popup env={envWith(directClient(db))} />, root);
+    expect(document.activeElement).toBe(root.querySelector('input[type="search"]'));
+  });
+
   it('lists saved articles newest first with their site, reading time and unread state', async () => {
     await mount(envWith(directClient(db)));
     await until(() => rows().length === 2);
