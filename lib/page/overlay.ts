@@ -5,7 +5,7 @@ import {
   type OverlayArticle,
   type OverlayClear,
 } from '../messages';
-import { READER_PREPARED, READER_TOKEN } from '../reader/location';
+import { readerFrameUrl } from '../reader/location';
 import { hostElement } from './host';
 import { nativeApi, type NativePort } from './native';
 import { TopLayerGuard } from './top-layer';
@@ -39,11 +39,6 @@ export const CONNECT_GRACE_MS = 3_000;
  * `prepare` creates the frame hidden ahead of a likely open (the pointer on the page's button):
  * its reader page loads and connects, and gets nothing (no article, no focus) until `open`.
  */
-/** The overlay's reader page address: its token, and whether the frame was prepared ahead. */
-export function readerFrameUrl(page: string, token: string, prepared: boolean): string {
-  return `${page}#${READER_TOKEN}=${encodeURIComponent(token)}${prepared ? `&${READER_PREPARED}=1` : ''}`;
-}
-
 export class ReaderOverlay {
   private host: HTMLElement | null = null;
   private frame: HTMLIFrameElement | null = null;

@@ -17,9 +17,8 @@ export interface ReaderLocation {
   section: string | null;
 }
 
-export const READER_TOKEN = 't';
-export const READER_PREPARED = 'w';
-const TOKEN = READER_TOKEN;
+const TOKEN = 't';
+const PREPARED = 'w';
 const SECTION = 's';
 const SAVED_ID = 'id';
 
@@ -28,10 +27,17 @@ export function parseReaderLocation(href: string): ReaderLocation {
   const hash = new URLSearchParams(url.hash.slice(1));
   return {
     token: hash.get(TOKEN) || null,
-    prepared: hash.get(READER_PREPARED) === '1',
+    prepared: hash.get(PREPARED) === '1',
     id: url.searchParams.get(SAVED_ID) || null,
     section: hash.get(SECTION) || null,
   };
+}
+
+/** The overlay's reader page address (`page`, its bare URL): its token, and whether prepared. */
+export function readerFrameUrl(page: string, token: string, prepared: boolean): string {
+  const hash = new URLSearchParams({ [TOKEN]: token });
+  if (prepared) hash.set(PREPARED, '1');
+  return `${page}#${hash.toString()}`;
 }
 
 /** The same address pointing at `sectionId` (or at no section), everything else kept. */

@@ -386,7 +386,7 @@ describe('reader mode on the seed page', () => {
       ].join('\n');
       return out;
     }, READER_HOST);
-    const token = new URL(frame.url()).hash.replace(/^#t=/, '');
+    const token = new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('t');
     expect(token).toMatch(/^[0-9a-f]{32}$/);
     // Even knowing the token, the page has no way to hand the reader an article: the frame
     // reads no window message.

@@ -1,6 +1,5 @@
 import { keyAction, type KeyInput } from '@/lib/reader/keys';
-import { readerFrameUrl } from '@/lib/page/overlay';
-import { parseReaderLocation, withSection } from '@/lib/reader/location';
+import { parseReaderLocation, readerFrameUrl, withSection } from '@/lib/reader/location';
 
 const BASE = 'chrome-extension://abc/reader.html';
 

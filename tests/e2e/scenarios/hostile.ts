@@ -70,7 +70,7 @@ window.roots = () => leaked.filter((i) => i.shadowRoot).length;
 addEventListener('message', (e) => {
   const src = leakedSrcs()[0];
   if (e.data !== 'qari:ready' || !src) return;
-  const token = decodeURIComponent(new URL(src).hash.replace(/^#t=/, ''));
+  const token = new URLSearchParams(new URL(src).hash.slice(1)).get('t');
   e.source.postMessage({ type: 'qari:article', token, result: ${JSON.stringify(FORGED_RESULT)} }, '*');
 });
 </script>`;
