@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 
-const watched: { caches: Map<string, unknown>; table: string }[] = [];
+const watched: { caches: Map<string, unknown>; tables: string[] }[] = [];
 let listening = false;
 
 function listen(): void {
@@ -13,18 +13,19 @@ function listen(): void {
   listening = true;
   Dexie.on('storagemutated', (parts) => {
     const keys = Object.keys(parts);
-    for (const { caches, table } of watched) {
+    for (const { caches, tables } of watched) {
       for (const name of caches.keys()) {
-        if (keys.some((k) => k.startsWith(`idb://${name}/${table}/`))) caches.delete(name);
+        const hit = (t: string) => keys.some((k) => k.startsWith(`idb://${name}/${t}/`));
+        if (tables.some(hit)) caches.delete(name);
       }
     }
   });
 }
 
-/** A map from database name to a cache, emptied for a database when `table` changes there. */
-export function cachesClearedOnWrite<T>(table: string): Map<string, T> {
+/** A map from database name to a cache, emptied for a database when one of `tables` changes there. */
+export function cachesClearedOnWrite<T>(tables: string | string[]): Map<string, T> {
   const caches = new Map<string, T>();
-  watched.push({ caches, table });
+  watched.push({ caches, tables: ([] as string[]).concat(tables) });
   listen();
   return caches;
 }

@@ -464,7 +464,7 @@ export async function search(
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(opts.limit ?? DEFAULT_LIMIT)));
   const tuning = { ...TUNING, ...opts.tuning };
   const need = offset + limit;
-  const tables = [db.terms, db.titlePostings, db.articles, db.texts];
+  const tables = [db.terms, db.titlePostings, db.titleQueue, db.articles, db.texts];
   return db.transaction('r', tables, async () => {
     const exactReads = readExact(db, q);
     const fq = familyQuery(q, text);

@@ -7,9 +7,14 @@
  * index unless the query planner decides it must be: a probe reads a bounded number of entries
  * and says whether that was all. A title postings row costs about as much as a few index entries.
  *
+ * The title postings lag the `terms` rows by the title changes still queued (see
+ * `lib/store/title-postings.ts`): a title posting is the rows' ids with the queued entries taken
+ * out and put back where their title has the term now.
+ *
  * Complete postings are kept for the search session (search as you type repeats the finished
- * words on every keystroke), dropped when Dexie reports a write to `terms` in any context (the
- * title postings are written in the same transactions).
+ * words on every keystroke), dropped when Dexie reports a write, in any context, to a table they
+ * are read from. A queued change and its posting are one transaction's writes: a search that
+ * reads one cache from before and one from after still gets the same ids (see `overlaid`).
  */
 import type { QariDb } from '../store/db';
 import { cachesClearedOnWrite } from './db-caches';
@@ -39,7 +44,54 @@ interface Cache {
   size: number;
 }
 
-const caches = cachesClearedOnWrite<Cache>('terms');
+// The tables a posting is read from; a write to any of them drops the caches.
+const SOURCES = ['terms', 'titlePostings', 'titleQueue'];
+const caches = cachesClearedOnWrite<Cache>(SOURCES);
+
+/** The title changes not yet posted: the entries they cover, and per term the ones holding it now. */
+interface Pending {
+  ids: Set<number>;
+  byTerm: Map<string, number[]>;
+}
+
+const pendingCaches = cachesClearedOnWrite<Promise<Pending>>(SOURCES);
+
+async function readPending(db: QariDb): Promise<Pending> {
+  const rows = await db.titleQueue.toArray();
+  const byTerm = new Map<string, number[]>();
+  for (const r of rows) {
+    for (const t of r.to) {
+      const ids = byTerm.get(t);
+      if (ids) ids.push(r.id);
+      else byTerm.set(t, [r.id]);
+    }
+  }
+  return { ids: new Set(rows.map((r) => r.id)), byTerm };
+}
+
+/** The queued title changes, read once until the next write. */
+export function pendingTitles(db: QariDb): Promise<Pending> {
+  let p = pendingCaches.get(db.name);
+  if (!p) {
+    p = readPending(db);
+    pendingCaches.set(db.name, p);
+    p.catch(() => pendingCaches.delete(db.name));
+  }
+  return p;
+}
+
+/**
+ * A title posting as the `terms` rows have it: the queued entries taken out of what the postings
+ * hold, and put back where their title now has a term `matches` accepts. The same whether the
+ * postings were read before a queued change was posted or after.
+ */
+function overlaid(posted: Posting, pending: Pending, matches: (term: string) => boolean): Posting {
+  if (pending.ids.size === 0) return posted;
+  const ids = new Set<number>();
+  for (const id of posted.ids) if (!pending.ids.has(id)) ids.add(id);
+  for (const [term, held] of pending.byTerm) if (matches(term)) for (const id of held) ids.add(id);
+  return { ids, complete: true, maxId: Infinity };
+}
 
 function cacheOf(db: QariDb): Cache {
   let c = caches.get(db.name);
@@ -117,20 +169,34 @@ async function titleRange(
 }
 
 /** The entries whose title holds `word`. */
-export function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
-  return titleRange(db, keyOf('title', 'w', word), async () => {
-    const rows = await db.titlePostings
-      .where('[term+block]')
-      .between([word, -Infinity], [word, Infinity], true, true)
-      .toArray();
-    return rows.map((r) => r.ids);
-  });
+export async function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
+  const [posted, pending] = await Promise.all([
+    titleRange(db, keyOf('title', 'w', word), async () => {
+      const rows = await db.titlePostings
+        .where('[term+block]')
+        .between([word, -Infinity], [word, Infinity], true, true)
+        .toArray();
+      return rows.map((r) => r.ids);
+    }),
+    pendingTitles(db),
+  ]);
+  return overlaid(posted, pending, (t) => t === word);
+}
+
+/** Whether a title term is one a typed-word form reaches: the whole term, or one it begins. */
+function reaches(f: string): (term: string) => boolean {
+  if (f.endsWith(WHOLE)) {
+    const whole = f.slice(0, -1);
+    return (t) => t === whole;
+  }
+  return (t) => t.startsWith(f);
 }
 
 /** The entries whose title holds a term starting with any of `forms`. */
 export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<Posting> {
-  const parts = await Promise.all(
-    forms.map((f) =>
+  const [pending, ...posted] = await Promise.all([
+    pendingTitles(db),
+    ...forms.map((f) =>
       titleRange(db, keyOf('title', 'p', f), async () => {
         const rows = await db.titlePostings
           .where('[term+block]')
@@ -139,7 +205,8 @@ export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<P
         return rows.map((r) => r.ids);
       }),
     ),
-  );
+  ]);
+  const parts = posted.map((p, i) => overlaid(p, pending, reaches(forms[i]!)));
   const ids = parts.length === 1 ? parts[0]!.ids : new Set(parts.flatMap((p) => [...p.ids]));
   return { ids, complete: true, maxId: Infinity };
 }

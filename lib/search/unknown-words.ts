@@ -7,7 +7,7 @@
  * A corrected query's results are near ones, and the view says so («نتائج قريبة من …»).
  */
 import type { QariDb } from '../store/db';
-import { wordPosting } from './postings';
+import { pendingTitles, wordPosting } from './postings';
 import type { ParsedQuery } from './query';
 import { searchTokens, termOf } from '../text/analyze';
 import { cliticBases } from '../text/forms';
@@ -40,14 +40,17 @@ async function heldTerms(db: QariDb, terms: string[]): Promise<string[]> {
     [t, -Infinity],
     [t, Infinity],
   ]);
-  const [body, title] = await Promise.all([
+  const [body, title, pending] = await Promise.all([
     db.terms.where('all').anyOf(terms).uniqueKeys(),
     db.titlePostings
       .where('[term+block]')
       .inAnyRange(ranges, { includeUppers: true })
       .primaryKeys(),
+    pendingTitles(db),
   ]);
-  return [...new Set([...body.map(String), ...title.map(([t]) => t)])];
+  // A queued title's terms are held too (a term only queued entries lost shows an empty posting).
+  const queued = terms.filter((t) => pending.byTerm.has(t));
+  return [...new Set([...body.map(String), ...title.map(([t]) => t), ...queued])];
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 } from './entry';
 import { guardWrite, StoreError } from './errors';
 import { findEntry } from './find';
+import { analyzeAhead } from './search-terms';
 import { isArticle, isTagList } from './validate';
 import { writeEntries, writeEntry, writing } from './write';
 
@@ -84,7 +85,10 @@ export async function saveArticle(
   const now = opts.now ?? Date.now();
   const { meta, body } = splitArticle(article);
   return writing(db, async () => {
-    const old = (await findEntry(db, keys)) ?? null;
+    const found = findEntry(db, keys);
+    // While the lookup runs: the row's terms come from the article, unless the entry has notes.
+    analyzeAhead(meta, body.text);
+    const old = (await found) ?? null;
     const after = old
       ? resaved(old, meta, keys, now)
       : newEntryRow(keys[0]!, meta, now, { hasBody: 1, addresses: keys });

@@ -32,8 +32,10 @@ import { DB_NAME } from './db-version';
 import {
   buildTitlePostings,
   TITLE_POSTINGS,
+  TITLE_QUEUE,
   titlePostingsMiddleware,
   type TitlePostingRow,
+  type TitleQueueRow,
 } from './title-postings';
 
 export { DB_NAME, DB_VERSION } from './db-version';
@@ -95,6 +97,14 @@ export const SCHEMA_V6 = {
  */
 export const SCHEMA_V7 = {
   images: '[entry+url], entry',
+};
+
+/**
+ * Version 8: title changes waiting to reach the title postings (`lib/store/title-postings.ts`),
+ * by entry id. A new table, empty: the postings are whole at the upgrade.
+ */
+export const SCHEMA_V8 = {
+  [TITLE_QUEUE]: 'id',
 };
 
 // After a failed open, the wait before the next call may open again: past the calls that
@@ -196,6 +206,7 @@ export class QariDb extends Dexie {
   importControl!: Table<ImportControlRow, string>;
   syncMeta!: Table<SyncMetaRow, string>;
   titlePostings!: Table<TitlePostingRow, [string, number]>;
+  titleQueue!: Table<TitleQueueRow, number>;
   listState!: Table<ListStateRow, string>;
   images!: Table<ImageRow, [number, string]>;
 
@@ -209,7 +220,8 @@ export class QariDb extends Dexie {
     this.version(5).stores(SCHEMA_V5).upgrade(buildTitlePostings);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7);
-    this.use(titlePostingsMiddleware);
+    this.version(8).stores(SCHEMA_V8);
+    this.use(titlePostingsMiddleware(this));
   }
 
   /**

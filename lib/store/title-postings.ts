@@ -7,10 +7,14 @@
  * sharing a title word in one transaction would rewrite a single row of that word 10,000 times.
  *
  * The rows are derived from the `terms` rows and kept in step by a DBCore middleware, so no
- * writer has to know about them: every write transaction over `terms` also covers this table,
- * and each write to `terms` applies its entries' title changes here in the same transaction.
- * Upgrades that write `terms` before this table exists are covered by the upgrade that creates
- * it, which builds it whole.
+ * writer has to know about them. A write to `terms` does not rewrite them: a title has some
+ * twenty terms (stems, forms without clitics, lexicon families, exact forms), each a row read
+ * and rewritten, and that was most of a save's time. It queues the entry's title change instead
+ * (`titleQueue`, one small row, in the write's own transaction), and the queue is posted a moment
+ * later, in transactions of its own (`postQueued`), where the terms that saves made in a row
+ * share are rewritten once. Search reads the queue beside the postings (`lib/search/postings.ts`): the postings
+ * with the queued changes applied are always what the `terms` rows say. Upgrades that write
+ * `terms` before the queue exists are covered by the upgrade that builds the postings whole.
  *
  * A write to `terms` therefore takes several turns of native promises. Beside it in one
  * transaction, prefer single Dexie calls (as `deleteEntryData` does): the import's bulk writes
@@ -27,10 +31,29 @@ import type {
   Middleware,
   Transaction,
 } from 'dexie';
+import type Dexie from 'dexie';
 import type { TermsRow } from './entry';
 
 export const TITLE_POSTINGS = 'titlePostings';
+export const TITLE_QUEUE = 'titleQueue';
 const TERMS = 'terms';
+// A posting waits this long after the last queued change: saves in a row are posted together.
+const POST_AFTER_MS = 1000;
+// And this long after the database opens, for changes a stopped worker left queued: out of the
+// way of a page's start-up.
+const POST_AT_OPEN_MS = 5000;
+// Queued changes posted at once, without waiting (an import's batch).
+const POST_NOW = 200;
+// Queue rows posted per batch. Chromium's IndexedDB answers one request at a time per database:
+// a save arriving during a posting waits for the batch in progress, so batches stay small and
+// the posting lets writes in between them.
+const POST_BATCH = 32;
+// A posting waits while the disk has less room than this: see `roomToWrite`.
+const MIN_FREE_BYTES = 16 * 1024 * 1024;
+// And tries again this much later (or at the next write).
+const POST_RETRY_MS = 30_000;
+// The Web Lock one posting at a time holds, per database.
+const LOCK = 'qari-title-postings';
 // Terms rows read per step while building the table: bounds the rows held in memory at once.
 const BUILD_PAGE = 500;
 // Ids per block: a row holds at most this many, and a term in every title of 10,000 entries
@@ -49,6 +72,16 @@ export const blockOf = (id: number) => Math.floor(id / BLOCK_IDS);
 
 const SEP = '\u0000';
 const cellOf = (term: string, block: number) => `${block}${SEP}${term}`;
+
+/**
+ * An entry's title change not yet in the postings: the title terms they hold for it (`from`) and
+ * the ones its `terms` row has now (`to`; none once deleted).
+ */
+export interface TitleQueueRow {
+  id: number;
+  from: string[];
+  to: string[];
+}
 
 /** Title terms per entry id; an empty list for an entry without a terms row. */
 type Titles = Map<number, string[]>;
@@ -98,59 +131,6 @@ const keyOfCell = (cell: string) => {
   return [cell.slice(at + 1), Number(cell.slice(0, at))] as const;
 };
 
-/** Rows by cell, absent ones as undefined. */
-type Cells = Map<string, TitlePostingRow | undefined>;
-
-async function readCells(
-  postings: DBCoreTable,
-  trans: DBCoreTransaction,
-  cells: string[],
-): Promise<Cells> {
-  if (cells.length === 0) return new Map();
-  const rows = (await postings.getMany({ trans, keys: cells.map(keyOfCell) })) as (
-    TitlePostingRow | undefined
-  )[];
-  return new Map(cells.map((c, i) => [c, rows[i]]));
-}
-
-/**
- * The rows the values written will change, read before the write's own reads are answered:
- * a new entry's title cells are all of them, so a save waits for one round trip fewer.
- */
-function cellsAhead(req: DBCoreMutateRequest): string[] {
-  if (req.type !== 'add' && req.type !== 'put') return [];
-  const out = new Set<string>();
-  for (const v of req.values as TermsRow[])
-    for (const t of titleOf(v)) out.add(cellOf(t, blockOf(v.id)));
-  return [...out];
-}
-
-async function writeChanges(
-  postings: DBCoreTable,
-  trans: DBCoreTransaction,
-  changes: Map<string, Change>,
-  ahead: Cells,
-): Promise<void> {
-  if (changes.size === 0) return;
-  const cells = [...changes.keys()];
-  const keys = cells.map(keyOfCell);
-  const more = await readCells(
-    postings,
-    trans,
-    cells.filter((c) => !ahead.has(c)),
-  );
-  const rows = cells.map((c) => (ahead.has(c) ? ahead.get(c) : more.get(c)));
-  const puts: TitlePostingRow[] = [];
-  const deletes: (readonly [string, number])[] = [];
-  keys.forEach(([term, block], i) => {
-    const ids = applyChange(rows[i]?.ids ?? [], changes.get(cells[i]!)!);
-    if (ids.length > 0) puts.push({ term, block, ids });
-    else if (rows[i]) deletes.push([term, block]);
-  });
-  if (puts.length > 0) await postings.mutate({ type: 'put', trans, values: puts });
-  if (deletes.length > 0) await postings.mutate({ type: 'delete', trans, keys: deletes });
-}
-
 /** The ids a write to `terms` touches, with their titles before it. */
 async function titlesBefore(terms: DBCoreTable, req: DBCoreMutateRequest): Promise<Titles> {
   const { trans } = req;
@@ -159,12 +139,16 @@ async function titlesBefore(terms: DBCoreTable, req: DBCoreMutateRequest): Promi
     const { result } = await terms.query({ trans, query, values: true });
     return new Map((result as TermsRow[]).map((r) => [r.id, titleOf(r)]));
   }
-  const keys =
-    req.type === 'delete'
-      ? req.keys
-      : (req.keys ?? req.values.map((v) => terms.schema.primaryKey.extractKey!(v)));
+  const keys = keysOf(terms, req)!;
   const rows = (await terms.getMany({ trans, keys })) as (TermsRow | undefined)[];
   return new Map(keys.map((k, i) => [k as number, titleOf(rows[i])]));
+}
+
+/** The ids a write names, or null for a range (known once the range is read). */
+function keysOf(terms: DBCoreTable, req: DBCoreMutateRequest): number[] | null {
+  if (req.type === 'deleteRange') return null;
+  if (req.type === 'delete') return req.keys as number[];
+  return (req.keys ?? req.values.map((v) => terms.schema.primaryKey.extractKey!(v))) as number[];
 }
 
 /** The titles the write left: those of the values that were stored, none for deleted ids. */
@@ -179,7 +163,7 @@ function titlesAfter(req: DBCoreMutateRequest, res: DBCoreMutateResponse, before
   return out;
 }
 
-/** Each transaction's writes to `terms`, one after another: two reading a term's row at once would lose one's change. */
+/** Each transaction's writes to `terms`, one after another: two reading a queue row at once would lose one's change. */
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
 function inTurn<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> {
@@ -192,51 +176,251 @@ function inTurn<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> 
   return next;
 }
 
-/** Whether the transaction covers the postings: not in upgrades run before the table existed. */
+/** Whether the transaction covers the queue: not in upgrades run before the table existed. */
 const covers = (trans: DBCoreTransaction) =>
-  (trans as unknown as IDBTransaction).objectStoreNames.contains(TITLE_POSTINGS);
+  (trans as unknown as IDBTransaction).objectStoreNames.contains(TITLE_QUEUE);
 
-function termsTable(down: DBCore): DBCoreTable {
+const sameTerms = (a: readonly string[], b: readonly string[]) => {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((t) => sb.has(t));
+};
+
+async function readQueued(
+  queue: DBCoreTable,
+  trans: DBCoreTransaction,
+  ids: readonly number[],
+): Promise<Map<number, TitleQueueRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await queue.getMany({ trans, keys: [...ids] })) as (TitleQueueRow | undefined)[];
+  return new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+}
+
+/**
+ * Queue the title changes a write made: per id, the title the postings hold (`from`, kept from
+ * the change already queued) and the one it has now. A queued row is rewritten even when the
+ * title comes back to `from`: a posting may have read it already (see `settle`).
+ */
+async function queueChanges(
+  queue: DBCoreTable,
+  trans: DBCoreTransaction,
+  before: Titles,
+  after: Titles,
+  queued: Map<number, TitleQueueRow>,
+): Promise<number> {
+  const puts: TitleQueueRow[] = [];
+  for (const [id, to] of after) {
+    const held = queued.get(id);
+    const from = held?.from ?? before.get(id) ?? [];
+    if (held || !sameTerms(from, to)) puts.push({ id, from, to: [...new Set(to)] });
+  }
+  if (puts.length > 0) await queue.mutate({ type: 'put', trans, values: puts });
+  return puts.length;
+}
+
+function termsTable(db: Dexie, down: DBCore): DBCoreTable {
   const terms = down.table(TERMS);
-  const postings = () => down.table(TITLE_POSTINGS);
+  const queue = () => down.table(TITLE_QUEUE);
   return {
     ...terms,
     mutate: (req) =>
       covers(req.trans)
         ? inTurn(req.trans, async () => {
             // Issued together, answered in order: the reads see the rows before the write.
-            const [ahead, before, res] = await Promise.all([
-              readCells(postings(), req.trans, cellsAhead(req)),
+            const ahead = keysOf(terms, req);
+            const [queuedAhead, before, res] = await Promise.all([
+              ahead ? readQueued(queue(), req.trans, ahead) : null,
               titlesBefore(terms, req),
               terms.mutate(req),
             ]);
-            const changes = changesOf(before, titlesAfter(req, res, before));
-            await writeChanges(postings(), req.trans, changes, ahead);
+            const queued =
+              queuedAhead ?? (await readQueued(queue(), req.trans, [...before.keys()]));
+            const after = titlesAfter(req, res, before);
+            const n = await queueChanges(queue(), req.trans, before, after, queued);
+            if (n > 0) postAfterCommit(db, req.trans, n);
             return res;
           })
         : terms.mutate(req),
   };
 }
 
-export const titlePostingsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'TitlePostings',
-  create: (down) => {
-    const has = down.schema.tables.some((t) => t.name === TITLE_POSTINGS);
-    if (!has) return {};
-    return {
-      transaction: (stores, mode, options) =>
-        down.transaction(
-          mode === 'readwrite' && stores.includes(TERMS) && !stores.includes(TITLE_POSTINGS)
-            ? [...stores, TITLE_POSTINGS]
-            : stores,
-          mode,
-          options,
-        ),
-      table: (name) => (name === TERMS ? termsTable(down) : down.table(name)),
-    };
-  },
-};
+/** Per database, the posting in progress or planned. */
+interface Poster {
+  timer: ReturnType<typeof setTimeout> | null;
+  running: Promise<void> | null;
+  /** Queue rows written since the last posting began: a big batch is posted at once. */
+  waiting: number;
+}
+const posters = new WeakMap<Dexie, Poster>();
+
+function posterOf(db: Dexie): Poster {
+  let p = posters.get(db);
+  if (!p) posters.set(db, (p = { timer: null, running: null, waiting: 0 }));
+  return p;
+}
+
+/** Plan a posting once the write's transaction has committed; nothing when it aborts. */
+function postAfterCommit(db: Dexie, trans: DBCoreTransaction, n: number): void {
+  (trans as unknown as IDBTransaction).addEventListener('complete', () => {
+    const p = posterOf(db);
+    p.waiting += n;
+    schedule(db, p.waiting >= POST_NOW ? 0 : POST_AFTER_MS);
+  });
+}
+
+function schedule(db: Dexie, delay: number): void {
+  const p = posterOf(db);
+  if (p.timer) clearTimeout(p.timer);
+  p.timer = setTimeout(() => {
+    p.timer = null;
+    void postQueued(db);
+  }, delay);
+}
+
+/**
+ * Move every queued title change into the postings, a batch at a time. The postings are written
+ * in a transaction of their own, apart from the queue: a save writes the queue, and would wait
+ * behind a posting's rewrite of a hundred rows. So a posting reads a batch of the queue, applies
+ * it (applying a change twice changes nothing), then settles the batch in the queue. One posting
+ * at a time across the extension's pages and worker (a Web Lock): two at once could apply an old
+ * change over a newer one. A failure (a full disk, a closed database) leaves the queue as it was:
+ * search reads it meanwhile, and the next write's posting tries again.
+ */
+export function postQueued(db: Dexie): Promise<void> {
+  const p = posterOf(db);
+  const run = async () => {
+    p.waiting = 0;
+    try {
+      if (!(await roomToWrite())) {
+        schedule(db, POST_RETRY_MS);
+        return;
+      }
+      await exclusively(db, async () => {
+        while ((await postBatch(db)) === POST_BATCH) await nextTask();
+      });
+    } catch (e) {
+      if (db.isOpen()) console.warn('qari: title postings left queued', e);
+    }
+  };
+  const next = (p.running ?? Promise.resolve()).then(run);
+  p.running = next;
+  return next;
+}
+
+/**
+ * Whether the disk has room for a posting. On a full disk Chromium refuses a save's write cleanly,
+ * but a posting's small write got past that check and lost the entries saved just before it (the
+ * full-disk e2e test, 4 runs of 6): its database's log could not be written. Nothing is lost by
+ * waiting: search reads the queue. `navigator.storage.estimate()` gives a quota that shrinks to
+ * the usage when the disk is full; where there is none (Node), there is room.
+ */
+async function roomToWrite(): Promise<boolean> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage?.estimate) return true;
+  try {
+    const { quota, usage } = await storage.estimate();
+    return quota === undefined || usage === undefined || quota - usage >= MIN_FREE_BYTES;
+  } catch {
+    return true;
+  }
+}
+
+async function exclusively(db: Dexie, run: () => Promise<void>): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) await locks.request(`${LOCK}:${db.name}`, run);
+  else await run();
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const queueOf = (db: Dexie) => db.table<TitleQueueRow, number>(TITLE_QUEUE);
+
+/** Post up to POST_BATCH queued changes; returns how many were read. */
+async function postBatch(db: Dexie): Promise<number> {
+  const rows = await queueOf(db).limit(POST_BATCH).toArray();
+  if (rows.length === 0) return 0;
+  await applyPostings(db, rows);
+  await settle(db, rows);
+  return rows.length;
+}
+
+async function applyPostings(db: Dexie, rows: readonly TitleQueueRow[]): Promise<void> {
+  const postings = db.table<TitlePostingRow, [string, number]>(TITLE_POSTINGS);
+  const before: Titles = new Map(rows.map((r) => [r.id, r.from]));
+  const after: Titles = new Map(rows.map((r) => [r.id, r.to]));
+  const changes = changesOf(before, after);
+  const cells = [...changes.keys()];
+  const keys = cells.map((c) => [...keyOfCell(c)] as [string, number]);
+  await db.transaction('rw', postings, async () => {
+    const held = await postings.bulkGet(keys);
+    const puts: TitlePostingRow[] = [];
+    const deletes: [string, number][] = [];
+    keys.forEach(([term, block], i) => {
+      const ids = applyChange(held[i]?.ids ?? [], changes.get(cells[i]!)!);
+      if (ids.length > 0) puts.push({ term, block, ids });
+      else if (held[i]) deletes.push([term, block]);
+    });
+    // One call each: see the head of this module on side-by-side bulk writes.
+    if (puts.length > 0) await postings.bulkPut(puts);
+    if (deletes.length > 0) await postings.bulkDelete(deletes);
+  });
+}
+
+/**
+ * Take the posted rows off the queue. A row written since it was read keeps its new title, from
+ * the one now posted.
+ */
+async function settle(db: Dexie, posted: readonly TitleQueueRow[]): Promise<void> {
+  const queue = queueOf(db);
+  await db.transaction('rw', queue, async () => {
+    const now = await queue.bulkGet(posted.map((r) => r.id));
+    const done: number[] = [];
+    const moved: TitleQueueRow[] = [];
+    posted.forEach((r, i) => {
+      const row = now[i];
+      if (!row) return;
+      if (sameTerms(row.to, r.to)) done.push(r.id);
+      else moved.push({ id: r.id, from: r.to, to: row.to });
+    });
+    if (done.length > 0) await queue.bulkDelete(done);
+    if (moved.length > 0) await queue.bulkPut(moved);
+  });
+}
+
+/** Post whatever is queued now: for tests, and for code that reads the postings raw. */
+export async function flushTitlePostings(db: Dexie): Promise<void> {
+  const p = posterOf(db);
+  if (p.timer) clearTimeout(p.timer);
+  p.timer = null;
+  await postQueued(db);
+}
+
+/**
+ * Keeps the title postings in step with `terms` writes through the queue, for `db`; a database
+ * opened with older changes queued (a worker stopped before it posted) posts them soon after.
+ */
+export function titlePostingsMiddleware(db: Dexie): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'TitlePostings',
+    create: (down) => {
+      const has = down.schema.tables.some((t) => t.name === TITLE_QUEUE);
+      if (!has) return {};
+      schedule(db, POST_AT_OPEN_MS);
+      return {
+        transaction: (stores, mode, options) =>
+          down.transaction(
+            mode === 'readwrite' && stores.includes(TERMS) && !stores.includes(TITLE_QUEUE)
+              ? [...stores, TITLE_QUEUE]
+              : stores,
+            mode,
+            options,
+          ),
+        table: (name) => (name === TERMS ? termsTable(db, down) : down.table(name)),
+      };
+    },
+  };
+}
 
 /** Fill the postings from every `terms` row: for the upgrade that creates the table. */
 export async function buildTitlePostings(tx: Transaction): Promise<void> {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { getArticle, listEntries, saveArticle, undoDelete } from '@/lib/store/articles';
 import { DB_VERSION, QariDb } from '@/lib/store/db';
+import { flushTitlePostings } from '@/lib/store/title-postings';
 import { search } from '@/lib/search';
 import { termsRow } from '@/lib/store/search-terms';
 import { makeArticle, outbox } from './store-fixtures';
@@ -37,8 +38,9 @@ function v1Row(n: number, flags: { read: boolean; archived: boolean; favourite: 
   };
 }
 
-/** The ids the title postings list for a term, over its rows (ordered by block). */
+/** The ids the title postings list for a term, over its rows (ordered by block), once posted. */
 async function titleIds(db: QariDb, term: string): Promise<number[]> {
+  await flushTitlePostings(db);
   const rows = await db.titlePostings.toArray();
   return rows.filter((r) => r.term === term).flatMap((r) => r.ids);
 }

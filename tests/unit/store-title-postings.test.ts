@@ -1,8 +1,12 @@
+import { vi } from 'vitest';
 import { deleteEntries, saveArticle, undoDelete } from '@/lib/store/articles';
 import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
 import type { QariDb } from '@/lib/store/db';
 import type { TermsRow } from '@/lib/store/entry';
-import { applyChange } from '@/lib/store/title-postings';
+import fc from 'fast-check';
+import { search } from '@/lib/search';
+import { titleWordPosting } from '@/lib/search/postings';
+import { applyChange, flushTitlePostings, postQueued } from '@/lib/store/title-postings';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
 let db: QariDb;
@@ -21,8 +25,9 @@ async function derived(from: QariDb): Promise<Record<string, number[]>> {
   return out;
 }
 
-/** Each term's ids over its rows (they come ordered by term, then block). */
+/** Each term's ids over its rows (they come ordered by term, then block), once posted. */
 async function stored(from: QariDb): Promise<Record<string, number[]>> {
+  await flushTitlePostings(from);
   const out: Record<string, number[]> = {};
   for (const r of await from.titlePostings.toArray()) (out[r.term] ??= []).push(...r.ids);
   return out;
@@ -97,11 +102,13 @@ describe('title postings', () => {
     await db.terms.where('id').between(3, 4, true, true).delete();
     await expectInStep();
     await db.terms.clear();
+    await flushTitlePostings(db);
     expect(await db.titlePostings.count()).toBe(0);
   });
 
   it('split a term’s ids by block, so a write rewrites a bounded row', async () => {
     await db.terms.bulkPut([termsRow(5, ['نفط']), termsRow(700, ['نفط']), termsRow(1500, ['نفط'])]);
+    await flushTitlePostings(db);
     const rows = await db.titlePostings.toArray();
     expect(rows.map((r) => [r.block, r.ids])).toEqual([
       [0, [5]],
@@ -122,6 +129,112 @@ describe('title postings', () => {
       }),
     ).rejects.toThrow('abort');
     expect(await stored(db)).toEqual({ نفط: [1] });
+  });
+});
+
+describe('the title queue', () => {
+  const ids = async (query: string) => (await search(db, query)).hits.map((h) => h.entry.id).sort();
+
+  it('takes a save’s title change instead of the postings, which get it once posted', async () => {
+    const a = await save(1, 'المدارس الحكومية تفتح أبوابها');
+    expect(await db.titlePostings.count()).toBe(0);
+    expect((await db.titleQueue.toArray()).map((r) => r.id)).toEqual([a]);
+    await flushTitlePostings(db);
+    expect(await db.titleQueue.count()).toBe(0);
+    expect((await stored(db))['مدارس']).toEqual([a]);
+  });
+
+  it('waits to post while the disk is full, and posts once there is room', async () => {
+    let free = 0;
+    vi.stubGlobal('navigator', {
+      storage: { estimate: async () => ({ quota: 5_000_000 + free, usage: 5_000_000 }) },
+    });
+    try {
+      const a = await save(1, 'المدارس الحكومية تفتح أبوابها');
+      await flushTitlePostings(db);
+      expect(await db.titleQueue.count()).toBe(1);
+      expect(await db.titlePostings.count()).toBe(0);
+      expect(await ids('المدارس')).toEqual([a]);
+      free = 1 << 30;
+      await flushTitlePostings(db);
+      expect(await db.titleQueue.count()).toBe(0);
+      expect((await stored(db))['مدارس']).toEqual([a]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lets search find an article saved a moment ago, before its title is posted', async () => {
+    const a = await save(1, 'المدارس الحكومية تفتح أبوابها');
+    expect(await db.titleQueue.count()).toBe(1);
+    expect(await ids('المدارس')).toEqual([a]);
+    expect(await ids('المدا')).toEqual([a]);
+  });
+
+  it('keeps search from finding a queued entry under a title word it lost, or once deleted', async () => {
+    const a = await save(1, 'المدارس الحكومية تفتح أبوابها');
+    const b = await save(2, 'النفط يتراجع');
+    await flushTitlePostings(db);
+    await save(1, 'الأسواق تنتعش');
+    expect(await ids('المدارس')).toEqual([]);
+    expect(await ids('الأسواق')).toEqual([a]);
+    await deleteEntries(db, [b]);
+    expect(await ids('النفط')).toEqual([]);
+    await flushTitlePostings(db);
+    expect(await ids('المدارس')).toEqual([]);
+    expect(await ids('الأسواق')).toEqual([a]);
+    await expectInStep();
+  });
+
+  it('stays in step whatever the postings’ timing against title writes', async () => {
+    const words = ['نفط', 'سعر', 'سوق', 'بنك'];
+    const op = fc.oneof(
+      fc.record({
+        put: fc.integer({ min: 1, max: 6 }),
+        title: fc.subarray(words, { minLength: 0 }),
+      }),
+      fc.record({ del: fc.integer({ min: 1, max: 6 }) }),
+      fc.constant({ post: true }),
+      // Lets what was started run part way: a write may land inside a posting.
+      fc.record({ ticks: fc.integer({ min: 1, max: 40 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 20 }), fc.boolean(), async (ops, wait) => {
+        await db.terms.clear();
+        await flushTitlePostings(db);
+        const live = new Map<number, string[]>();
+        const pending: Promise<unknown>[] = [];
+        for (const o of ops) {
+          let p: Promise<unknown>;
+          if ('ticks' in o) {
+            for (let i = 0; i < o.ticks; i++) await Promise.resolve();
+            continue;
+          }
+          if ('post' in o) p = postQueued(db);
+          else if ('del' in o) {
+            live.delete(o.del);
+            p = db.terms.delete(o.del);
+          } else {
+            live.set(o.put, o.title);
+            p = db.terms.put(termsRow(o.put, o.title));
+          }
+          if (wait) await p;
+          else pending.push(p);
+        }
+        await Promise.all(pending);
+        // What search reads, queued changes and all, before and after everything is posted.
+        for (const phase of ['queued', 'posted']) {
+          if (phase === 'posted') await flushTitlePostings(db);
+          for (const w of words) {
+            const want = [...live].filter(([, t]) => t.includes(w)).map(([id]) => id);
+            const got = [...(await titleWordPosting(db, w)).ids].sort((x, y) => x - y);
+            expect(got, `${phase} ${w}`).toEqual(want.sort((x, y) => x - y));
+          }
+        }
+        await expectInStep();
+      }),
+      { numRuns: 150, seed: 20261207 },
+    );
   });
 });
 
