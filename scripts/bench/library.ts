@@ -295,6 +295,7 @@ async function measureLibrary(builds: Build[], pool: string[], seeded: Seeded[])
   const sessions: Session[] = [];
   try {
     for (const b of builds) sessions.push(await openSession(b));
+    for (const s of sessions) await s.run('settle');
     const trace = process.env.BENCH_TRACE === '1';
     const { one, two } = queries(pool);
     const search = (qs: string[]) =>
