@@ -201,21 +201,33 @@ async function readQueued(
  * the change already queued) and the one it has now. A queued row is rewritten even when the
  * title comes back to `from`: a posting may have read it already (see `settle`).
  */
-async function queueChanges(
+function queueChanges(
   queue: DBCoreTable,
   trans: DBCoreTransaction,
   before: Titles,
   after: Titles,
   queued: Map<number, TitleQueueRow>,
-): Promise<number> {
+): number {
   const puts: TitleQueueRow[] = [];
   for (const [id, to] of after) {
     const held = queued.get(id);
     const from = held?.from ?? before.get(id) ?? [];
     if (held || !sameTerms(from, to)) puts.push({ id, from, to: [...new Set(to)] });
   }
-  if (puts.length > 0) await queue.mutate({ type: 'put', trans, values: puts });
+  if (puts.length === 0) return 0;
+  // Not waited for: the rest of the write (its outbox, its revision) goes out beside it, a round
+  // trip sooner, and a later request of the transaction still sees it (IndexedDB answers them in
+  // order). Should it fail, the transaction must not commit the terms without it.
+  queue.mutate({ type: 'put', trans, values: puts }).catch(() => abort(trans));
   return puts.length;
+}
+
+function abort(trans: DBCoreTransaction): void {
+  try {
+    (trans as unknown as IDBTransaction).abort();
+  } catch {
+    // Already finished: it failed, or aborted for another reason.
+  }
 }
 
 function termsTable(db: Dexie, down: DBCore): DBCoreTable {
@@ -236,7 +248,7 @@ function termsTable(db: Dexie, down: DBCore): DBCoreTable {
             const queued =
               queuedAhead ?? (await readQueued(queue(), req.trans, [...before.keys()]));
             const after = titlesAfter(req, res, before);
-            const n = await queueChanges(queue(), req.trans, before, after, queued);
+            const n = queueChanges(queue(), req.trans, before, after, queued);
             if (n > 0) postAfterCommit(db, req.trans, n);
             return res;
           })
