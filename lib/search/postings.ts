@@ -13,8 +13,9 @@
  *
  * Complete postings are kept for the search session (search as you type repeats the finished
  * words on every keystroke), dropped when Dexie reports a write, in any context, to a table they
- * are read from. A queued change and its posting are one transaction's writes: a search that
- * reads one cache from before and one from after still gets the same ids (see `overlaid`).
+ * are read from. Both caches are dropped together, and a search reads the queue and the rows in
+ * one transaction, so a cached queue is never newer than a cached row: rows read after a posting,
+ * with the queue from before it, still give the same ids (see `overlaid`).
  */
 import type { QariDb } from '../store/db';
 import { cachesClearedOnWrite } from './db-caches';

@@ -90,8 +90,16 @@ async function openReader(path: string): Promise<{ page: Page; frame: Frame }> {
 async function loadedImages(target: Page | Frame): Promise<[string, boolean][]> {
   const imgs = target.locator('article.qari-article img');
   // By script: an image that failed offline is collapsed, which Playwright's own scroll waits on.
-  for (let i = 0; i < (await imgs.count()); i++)
-    await imgs.nth(i).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // Each is waited for before the next scroll: a lazy image scrolled past before the browser saw it
+  // in view never starts loading, and the wait below then timed out (a CI run, once).
+  for (let i = 0; i < (await imgs.count()); i++) {
+    const img = imgs.nth(i);
+    await img.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await target.waitForFunction(
+      (el) => (el as HTMLImageElement).complete,
+      await img.elementHandle(),
+    );
+  }
   await target.waitForFunction(() =>
     Array.from(document.querySelectorAll('article.qari-article img')).every(
       (img) => (img as HTMLImageElement).complete,
