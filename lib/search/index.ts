@@ -467,8 +467,10 @@ export async function search(
   const tables = [db.terms, db.titlePostings, db.titleQueue, db.articles, db.texts];
   return db.transaction('r', tables, async () => {
     const exactReads = readExact(db, q);
+    const firstReads = readTier(db, q, tuning, exactReads);
+    // Worked out while the first tier's reads are out: the lexicon lookups take milliseconds.
     const fq = familyQuery(q, text);
-    const first = await rankTier(db, q, await readTier(db, q, tuning, exactReads), tuning, need);
+    const first = await rankTier(db, q, await firstReads, tuning, need);
     const tiers = [first];
     const familyReads = fq && first.page.exact ? readTier(db, fq, tuning, exactReads) : null;
     const second =

@@ -83,14 +83,20 @@ export function pendingTitles(db: QariDb): Promise<Pending> {
 
 /**
  * A title posting as the `terms` rows have it: the queued entries taken out of what the postings
- * hold, and put back where their title now has a term `matches` accepts. The same whether the
- * postings were read before a queued change was posted or after.
+ * hold, and put back where their title now has a term in the key range the postings were read
+ * over (`titleBounds`). The same whether the postings were read before a queued change was
+ * posted or after.
  */
-function overlaid(posted: Posting, pending: Pending, matches: (term: string) => boolean): Posting {
+function overlaid(posted: Posting, pending: Pending, [[lo], [hi]]: Bounds): Posting {
   if (pending.ids.size === 0) return posted;
   const ids = new Set<number>();
   for (const id of posted.ids) if (!pending.ids.has(id)) ids.add(id);
-  for (const [term, held] of pending.byTerm) if (matches(term)) for (const id of held) ids.add(id);
+  if (lo === hi) {
+    for (const id of pending.byTerm.get(lo) ?? []) ids.add(id);
+  } else {
+    for (const [term, held] of pending.byTerm)
+      if (term >= lo && term < hi) for (const id of held) ids.add(id);
+  }
   return { ids, complete: true, maxId: Infinity };
 }
 
@@ -130,8 +136,11 @@ const keyOf = (index: TermIndex, kind: 'w' | 'p', term: string) => `${index}\u00
 // Above every letter a term holds: where the terms starting with a prefix end.
 const PREFIX_END = '\uffff';
 
+/** A key range of the title postings: from one [term, block] to another. */
+type Bounds = [[string, number], [string, number]];
+
 /** The title postings' key range of a typed-word form: a whole term's rows, or a prefix's. */
-function titleBounds(f: string): [[string, number], [string, number]] {
+function titleBounds(f: string): Bounds {
   if (f.endsWith(WHOLE))
     return [
       [f.slice(0, -1), -Infinity],
@@ -171,43 +180,36 @@ async function titleRange(
 
 /** The entries whose title holds `word`. */
 export async function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
+  const bounds = titleBounds(word + WHOLE);
   const [posted, pending] = await Promise.all([
     titleRange(db, keyOf('title', 'w', word), async () => {
       const rows = await db.titlePostings
         .where('[term+block]')
-        .between([word, -Infinity], [word, Infinity], true, true)
+        .between(...bounds, true, true)
         .toArray();
       return rows.map((r) => r.ids);
     }),
     pendingTitles(db),
   ]);
-  return overlaid(posted, pending, (t) => t === word);
-}
-
-/** Whether a title term is one a typed-word form reaches: the whole term, or one it begins. */
-function reaches(f: string): (term: string) => boolean {
-  if (f.endsWith(WHOLE)) {
-    const whole = f.slice(0, -1);
-    return (t) => t === whole;
-  }
-  return (t) => t.startsWith(f);
+  return overlaid(posted, pending, bounds);
 }
 
 /** The entries whose title holds a term starting with any of `forms`. */
 export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<Posting> {
+  const bounds = forms.map(titleBounds);
   const [pending, ...posted] = await Promise.all([
     pendingTitles(db),
-    ...forms.map((f) =>
+    ...forms.map((f, i) =>
       titleRange(db, keyOf('title', 'p', f), async () => {
         const rows = await db.titlePostings
           .where('[term+block]')
-          .between(...titleBounds(f))
+          .between(...bounds[i]!)
           .toArray();
         return rows.map((r) => r.ids);
       }),
     ),
   ]);
-  const parts = posted.map((p, i) => overlaid(p, pending, reaches(forms[i]!)));
+  const parts = posted.map((p, i) => overlaid(p, pending, bounds[i]!));
   const ids = parts.length === 1 ? parts[0]!.ids : new Set(parts.flatMap((p) => [...p.ids]));
   return { ids, complete: true, maxId: Infinity };
 }

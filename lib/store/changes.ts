@@ -18,32 +18,49 @@ export function recordChange(db: QariDb, change: Omit<ChangeRow, 'seq'>): Promis
  * `recordChange` would, in three requests however many there are (an import of thousands).
  * Call inside a transaction over `changes`.
  */
-export async function recordChanges(
+export function recordChanges(
   db: QariDb,
   changes: readonly Omit<ChangeRow, 'seq'>[],
 ): Promise<void> {
-  if (changes.length === 0) return;
+  return prepareChanges(db, changes)();
+}
+
+/**
+ * `recordChanges` in two steps: the read of the pending changes is issued now, and the returned
+ * function writes the outbox once the caller's other requests are out. Nothing else may write
+ * these entries' changes in between.
+ */
+export function prepareChanges(
+  db: QariDb,
+  changes: readonly Omit<ChangeRow, 'seq'>[],
+): () => Promise<void> {
+  if (changes.length === 0) return () => Promise.resolve();
   const urls = [...new Set(changes.map((c) => c.canonicalUrl))];
   // One URL (a save) is a key read; several need a cursor over the keys.
   const byUrl = db.changes.where('canonicalUrl');
-  const pending = await (urls.length === 1 ? byUrl.equals(urls[0]!) : byUrl.anyOf(urls)).toArray();
-  // Per URL, the changes the next one absorbs: first those stored, then the one it replaced.
-  const before = new Map<string, Omit<ChangeRow, 'seq'>[]>();
-  for (const p of pending) before.set(p.canonicalUrl, [...(before.get(p.canonicalUrl) ?? []), p]);
-  const standing = new Map<string, Omit<ChangeRow, 'seq'>>();
-  for (const change of changes) {
-    let fields = change.fields;
-    for (const p of before.get(change.canonicalUrl) ?? []) {
-      if (p.op === 'put' && change.op === 'put') fields = [...new Set([...p.fields, ...fields])];
+  const read = (urls.length === 1 ? byUrl.equals(urls[0]!) : byUrl.anyOf(urls)).toArray();
+  // Awaited below; a failure before then aborts the transaction and is reported there.
+  read.catch(() => undefined);
+  return async () => {
+    const pending = await read;
+    // Per URL, the changes the next one absorbs: first those stored, then the one it replaced.
+    const before = new Map<string, Omit<ChangeRow, 'seq'>[]>();
+    for (const p of pending) before.set(p.canonicalUrl, [...(before.get(p.canonicalUrl) ?? []), p]);
+    const standing = new Map<string, Omit<ChangeRow, 'seq'>>();
+    for (const change of changes) {
+      let fields = change.fields;
+      for (const p of before.get(change.canonicalUrl) ?? []) {
+        if (p.op === 'put' && change.op === 'put') fields = [...new Set([...p.fields, ...fields])];
+      }
+      const row = { ...change, fields };
+      before.set(change.canonicalUrl, [row]);
+      // Re-inserted so the rows are added in the order their last change came.
+      standing.delete(change.canonicalUrl);
+      standing.set(change.canonicalUrl, row);
     }
-    const row = { ...change, fields };
-    before.set(change.canonicalUrl, [row]);
-    // Re-inserted so the rows are added in the order their last change came.
-    standing.delete(change.canonicalUrl);
-    standing.set(change.canonicalUrl, row);
-  }
-  if (pending.length > 0) await db.changes.bulkDelete(pending.map((p) => p.seq));
-  await db.changes.bulkAdd([...standing.values()]);
+    if (pending.length > 0) await db.changes.bulkDelete(pending.map((p) => p.seq));
+    await db.changes.bulkAdd([...standing.values()]);
+  };
 }
 
 /**

@@ -39,9 +39,6 @@ export const TITLE_QUEUE = 'titleQueue';
 const TERMS = 'terms';
 // A posting waits this long after the last queued change: saves in a row are posted together.
 const POST_AFTER_MS = 1000;
-// And this long after the database opens, for changes a stopped worker left queued: out of the
-// way of a page's start-up.
-const POST_AT_OPEN_MS = 5000;
 // Queued changes posted at once, without waiting (an import's batch).
 const POST_NOW = 200;
 // Queue rows posted per batch. Chromium's IndexedDB answers one request at a time per database:
@@ -176,6 +173,32 @@ function inTurn<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> 
   return next;
 }
 
+/**
+ * Per transaction, the entries it created: ids the key generator had never given, so no `terms`
+ * row and no queued change can exist for them, and a write of their terms reads nothing first.
+ */
+const created = new WeakMap<object, Set<number>>();
+
+/** Say that `ids` were created by `tx` (an add that let the key generator choose them). */
+export function markFresh(tx: Transaction | null | undefined, ids: readonly number[]): void {
+  const trans = tx?.idbtrans;
+  if (!trans) return;
+  let set = created.get(trans);
+  if (!set) created.set(trans, (set = new Set()));
+  for (const id of ids) set.add(id);
+}
+
+/**
+ * Whether every id is one the transaction created and has not written terms for yet (a second
+ * write of them finds the first's row and queued change, and reads them). Claims them.
+ */
+function firstOfCreated(trans: DBCoreTransaction, ids: readonly number[] | null): boolean {
+  const set = created.get(trans);
+  if (!set || !ids || !ids.every((id) => set.has(id))) return false;
+  for (const id of ids) set.delete(id);
+  return true;
+}
+
 /** Whether the transaction covers the queue: not in upgrades run before the table existed. */
 const covers = (trans: DBCoreTransaction) =>
   (trans as unknown as IDBTransaction).objectStoreNames.contains(TITLE_QUEUE);
@@ -230,6 +253,21 @@ function abort(trans: DBCoreTransaction): void {
   }
 }
 
+/** The first terms write of entries the transaction created: no title before, nothing to read. */
+async function writeCreated(
+  db: Dexie,
+  terms: DBCoreTable,
+  queue: DBCoreTable,
+  req: DBCoreMutateRequest,
+  ids: readonly number[],
+): Promise<DBCoreMutateResponse> {
+  const res = await terms.mutate(req);
+  const none: Titles = new Map(ids.map((id) => [id, []]));
+  const n = queueChanges(queue, req.trans, none, titlesAfter(req, res, none), new Map());
+  if (n > 0) postAfterCommit(db, req.trans, n);
+  return res;
+}
+
 function termsTable(db: Dexie, down: DBCore): DBCoreTable {
   const terms = down.table(TERMS);
   const queue = () => down.table(TITLE_QUEUE);
@@ -238,8 +276,10 @@ function termsTable(db: Dexie, down: DBCore): DBCoreTable {
     mutate: (req) =>
       covers(req.trans)
         ? inTurn(req.trans, async () => {
-            // Issued together, answered in order: the reads see the rows before the write.
             const ahead = keysOf(terms, req);
+            if (req.type === 'put' && firstOfCreated(req.trans, ahead))
+              return writeCreated(db, terms, queue(), req, ahead!);
+            // Issued together, answered in order: the reads see the rows before the write.
             const [queuedAhead, before, res] = await Promise.all([
               ahead ? readQueued(queue(), req.trans, ahead) : null,
               titlesBefore(terms, req),
@@ -399,7 +439,7 @@ async function settle(db: Dexie, posted: readonly TitleQueueRow[]): Promise<void
   });
 }
 
-/** Post whatever is queued now: for tests, and for code that reads the postings raw. */
+/** Post whatever is queued now, without waiting for the timer: tests and the bench use it. */
 export async function flushTitlePostings(db: Dexie): Promise<void> {
   const p = posterOf(db);
   if (p.timer) clearTimeout(p.timer);
@@ -408,8 +448,10 @@ export async function flushTitlePostings(db: Dexie): Promise<void> {
 }
 
 /**
- * Keeps the title postings in step with `terms` writes through the queue, for `db`; a database
- * opened with older changes queued (a worker stopped before it posted) posts them soon after.
+ * Keeps the title postings in step with `terms` writes through the queue, for `db`. A posting
+ * moves the whole queue, not only this context's writes: changes left queued by a context that
+ * stopped before its posting (a worker, a popup closed at once) go with the next write's, and
+ * search reads them meanwhile. A context that only reads posts nothing.
  */
 export function titlePostingsMiddleware(db: Dexie): Middleware<DBCore> {
   return {
@@ -418,7 +460,6 @@ export function titlePostingsMiddleware(db: Dexie): Middleware<DBCore> {
     create: (down) => {
       const has = down.schema.tables.some((t) => t.name === TITLE_QUEUE);
       if (!has) return {};
-      schedule(db, POST_AT_OPEN_MS);
       return {
         transaction: (stores, mode, options) =>
           down.transaction(

@@ -1,12 +1,15 @@
 import { vi } from 'vitest';
+import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { deleteEntries, saveArticle, undoDelete } from '@/lib/store/articles';
 import { exportLibraryJson, importLibrary } from '@/lib/store/backup';
-import type { QariDb } from '@/lib/store/db';
+import { QariDb } from '@/lib/store/db';
 import type { TermsRow } from '@/lib/store/entry';
 import fc from 'fast-check';
 import { search } from '@/lib/search';
 import { titleWordPosting } from '@/lib/search/postings';
 import { applyChange, flushTitlePostings, postQueued } from '@/lib/store/title-postings';
+import { newEntryRow, splitArticle } from '@/lib/store/entry';
+import { writeEntries, writeEntry, writing } from '@/lib/store/write';
 import { dropDb, freshDb, makeArticle } from './store-fixtures';
 
 let db: QariDb;
@@ -164,6 +167,26 @@ describe('the title queue', () => {
     }
   });
 
+  it('leaves what a stopped writer queued to the next write’s posting; a reading context posts nothing', async () => {
+    const a = await save(1, 'المدارس الحكومية تفتح أبوابها');
+    // The writer stops before its posting (a worker shut down, a popup closed at once).
+    db.close();
+    const reader = new QariDb(db.name);
+    try {
+      expect((await search(reader, 'المدارس')).hits.map((h) => h.entry.id)).toEqual([a]);
+      // Longer than any posting a write plans, and than the one at open this replaced.
+      await new Promise((r) => setTimeout(r, 5500));
+      expect(await reader.titleQueue.count()).toBe(1);
+      const b = (await saveArticle(reader, makeArticle({ url: 'https://example.com/2' }))).entry.id;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await reader.titleQueue.count()).toBe(0);
+      expect((await stored(reader))['مدارس']).toEqual([a]);
+      expect(b).toBeGreaterThan(a);
+    } finally {
+      db = reader;
+    }
+  }, 15_000);
+
   it('lets search find an article saved a moment ago, before its title is posted', async () => {
     const a = await save(1, 'المدارس الحكومية تفتح أبوابها');
     expect(await db.titleQueue.count()).toBe(1);
@@ -183,6 +206,61 @@ describe('the title queue', () => {
     await flushTitlePostings(db);
     expect(await ids('المدارس')).toEqual([]);
     expect(await ids('الأسواق')).toEqual([a]);
+    await expectInStep();
+  });
+
+  it('reads neither the terms nor the queue when a save creates its entry', async () => {
+    const reads: string[] = [];
+    const readCounter: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'ReadCounter',
+      // Below the title postings' middleware, so its reads pass through here.
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table: (name): DBCoreTable => {
+          const t = down.table(name);
+          const seen = () => (name === 'terms' || name === 'titleQueue') && reads.push(name);
+          return {
+            ...t,
+            get: (req) => (seen(), t.get(req)),
+            getMany: (req) => (seen(), t.getMany(req)),
+            query: (req) => (seen(), t.query(req)),
+          };
+        },
+      }),
+    };
+    await dropDb(db);
+    db = freshDb();
+    db.use(readCounter);
+    await save(1, 'المدارس الحكومية تفتح أبوابها');
+    expect(reads).toEqual([]);
+    // Saved again: the rows it had are read, so the queue holds what the postings hold.
+    await save(1, 'النفط يتراجع');
+    expect(reads.length).toBeGreaterThan(0);
+    await expectInStep();
+  });
+
+  it('stays in step when an entry created in a transaction has its title written again in it', async () => {
+    const { meta, body } = splitArticle(
+      makeArticle({ url: 'https://example.com/1', title: 'المدارس الحكومية' }),
+    );
+    await writing(db, async () => {
+      const [row] = await writeEntries(db, [
+        {
+          before: null,
+          after: newEntryRow(meta.url, meta, 1, { hasBody: 1 }),
+          body,
+          origin: 'reader',
+        },
+      ]);
+      // A title with no words left: its second write queues nothing, so the first's row must
+      // have been read, not taken for a new entry's.
+      const after = { ...row!, meta: { ...row!.meta, title: '' } };
+      await writeEntry(db, { before: row!, after, origin: 'reader' });
+    });
+    expect(await ids('المدارس')).toEqual([]);
+    expect((await stored(db))['مدارس']).toBeUndefined();
     await expectInStep();
   });
 
