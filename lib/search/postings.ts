@@ -178,11 +178,10 @@ async function titleRange(
   return { ids, complete: true, maxId: Infinity };
 }
 
-/** The entries whose title holds `word`. */
-export async function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
-  const bounds = titleBounds(word + WHOLE);
+/** The title postings over `bounds` with the queued changes applied; the rows cached as `key`. */
+async function titlePosting(db: QariDb, key: string, bounds: Bounds): Promise<Posting> {
   const [posted, pending] = await Promise.all([
-    titleRange(db, keyOf('title', 'w', word), async () => {
+    titleRange(db, key, async () => {
       const rows = await db.titlePostings
         .where('[term+block]')
         .between(...bounds, true, true)
@@ -194,22 +193,16 @@ export async function titleWordPosting(db: QariDb, word: string): Promise<Postin
   return overlaid(posted, pending, bounds);
 }
 
+/** The entries whose title holds `word`. */
+export function titleWordPosting(db: QariDb, word: string): Promise<Posting> {
+  return titlePosting(db, keyOf('title', 'w', word), titleBounds(word + WHOLE));
+}
+
 /** The entries whose title holds a term starting with any of `forms`. */
 export async function titlePrefixPosting(db: QariDb, forms: string[]): Promise<Posting> {
-  const bounds = forms.map(titleBounds);
-  const [pending, ...posted] = await Promise.all([
-    pendingTitles(db),
-    ...forms.map((f, i) =>
-      titleRange(db, keyOf('title', 'p', f), async () => {
-        const rows = await db.titlePostings
-          .where('[term+block]')
-          .between(...bounds[i]!)
-          .toArray();
-        return rows.map((r) => r.ids);
-      }),
-    ),
-  ]);
-  const parts = posted.map((p, i) => overlaid(p, pending, bounds[i]!));
+  const parts = await Promise.all(
+    forms.map((f) => titlePosting(db, keyOf('title', 'p', f), titleBounds(f))),
+  );
   const ids = parts.length === 1 ? parts[0]!.ids : new Set(parts.flatMap((p) => [...p.ids]));
   return { ids, complete: true, maxId: Infinity };
 }

@@ -180,7 +180,7 @@ function inTurn<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> 
 const created = new WeakMap<object, Set<number>>();
 
 /** Say that `ids` were created by `tx` (an add that let the key generator choose them). */
-export function markFresh(tx: Transaction | null | undefined, ids: readonly number[]): void {
+export function markCreated(tx: Transaction | null | undefined, ids: readonly number[]): void {
   const trans = tx?.idbtrans;
   if (!trans) return;
   let set = created.get(trans);
@@ -253,19 +253,17 @@ function abort(trans: DBCoreTransaction): void {
   }
 }
 
-/** The first terms write of entries the transaction created: no title before, nothing to read. */
-async function writeCreated(
+/** Queue what a terms write changed, and plan its posting. */
+function queueWritten(
   db: Dexie,
-  terms: DBCoreTable,
   queue: DBCoreTable,
   req: DBCoreMutateRequest,
-  ids: readonly number[],
-): Promise<DBCoreMutateResponse> {
-  const res = await terms.mutate(req);
-  const none: Titles = new Map(ids.map((id) => [id, []]));
-  const n = queueChanges(queue, req.trans, none, titlesAfter(req, res, none), new Map());
+  res: DBCoreMutateResponse,
+  before: Titles,
+  queued: Map<number, TitleQueueRow>,
+): void {
+  const n = queueChanges(queue, req.trans, before, titlesAfter(req, res, before), queued);
   if (n > 0) postAfterCommit(db, req.trans, n);
-  return res;
 }
 
 function termsTable(db: Dexie, down: DBCore): DBCoreTable {
@@ -276,9 +274,15 @@ function termsTable(db: Dexie, down: DBCore): DBCoreTable {
     mutate: (req) =>
       covers(req.trans)
         ? inTurn(req.trans, async () => {
+            // Every await stays in this function: behind one more async function, the queue's
+            // write ran outside Dexie's transaction zone (its hooks middleware threw).
             const ahead = keysOf(terms, req);
-            if (req.type === 'put' && firstOfCreated(req.trans, ahead))
-              return writeCreated(db, terms, queue(), req, ahead!);
+            if (req.type === 'put' && firstOfCreated(req.trans, ahead)) {
+              // Entries this transaction created: no title before, nothing queued to read.
+              const res = await terms.mutate(req);
+              queueWritten(db, queue(), req, res, new Map(ahead!.map((id) => [id, []])), new Map());
+              return res;
+            }
             // Issued together, answered in order: the reads see the rows before the write.
             const [queuedAhead, before, res] = await Promise.all([
               ahead ? readQueued(queue(), req.trans, ahead) : null,
@@ -287,9 +291,7 @@ function termsTable(db: Dexie, down: DBCore): DBCoreTable {
             ]);
             const queued =
               queuedAhead ?? (await readQueued(queue(), req.trans, [...before.keys()]));
-            const after = titlesAfter(req, res, before);
-            const n = queueChanges(queue(), req.trans, before, after, queued);
-            if (n > 0) postAfterCommit(db, req.trans, n);
+            queueWritten(db, queue(), req, res, before, queued);
             return res;
           })
         : terms.mutate(req),

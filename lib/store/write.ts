@@ -32,7 +32,7 @@ import { guardWrite } from './errors';
 import type { ImageRow } from './images';
 import { REVISION } from './revision';
 import { termsRow } from './search-terms';
-import { markFresh } from './title-postings';
+import { markCreated } from './title-postings';
 import { highlightSearchText } from '../highlights/search-text';
 import { INDEX_VERSION } from '../text/terms';
 
@@ -255,7 +255,7 @@ export async function writeEntries(
   const fresh = rows.filter((r, i): r is NextRow => live[i]! && r !== null && r.id === undefined);
   const ids = fresh.length ? await db.articles.bulkAdd(fresh, { allKeys: true }) : [];
   fresh.forEach((r, i) => (r.id = ids[i]));
-  if (ids.length) markFresh(Dexie.currentTransaction, ids);
+  if (ids.length) markCreated(Dexie.currentTransaction, ids);
   const kept = rows.filter((r, i): r is EntryRow => live[i]! && r !== null && !fresh.includes(r));
   if (kept.length) await db.articles.bulkPut(kept);
   const written = writes.flatMap((w, i) =>
