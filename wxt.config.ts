@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { FETCH_ORIGINS } from './lib/import/fetch-origins';
-import { SUGGESTED_SHORTCUTS } from './lib/reader/shortcut-keys';
+import { POPUP_SHORTCUT, SUGGESTED_SHORTCUTS } from './lib/reader/shortcut-keys';
 
 /**
  * Extension pages run only our own packaged code: no remote or inline scripts, no plugins, no
@@ -85,6 +85,11 @@ export default defineConfig({
       'save-page': {
         suggested_key: { default: SUGGESTED_SHORTCUTS['save-page'] },
         description: '__MSG_commandSavePage__',
+      },
+      // The reading list and its search from the keyboard; it also lets the popup read the page
+      // it opens over, as a click on the icon does (activeTab).
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: POPUP_SHORTCUT },
       },
     },
     web_accessible_resources: [

@@ -236,11 +236,14 @@ const isHighlightPatch = (v: unknown): v is HighlightPatchReq =>
   (v.color === undefined || isHighlightColor(v.color)) &&
   (v.note === undefined || isNote(v.note));
 
+/** A page's report of itself (from its renderer: checked wherever it arrives). */
+export const isTabState = (v: unknown): v is TabState =>
+  isObj(v) && isDetection(v.detection) && isStr(v.title, 1024) && isNum(v.detectMs);
+
 export const specs: { [K in MessageType]: Spec<K> } = {
   'page:detected': {
     from: 'content',
-    guard: (v): v is TabState =>
-      isObj(v) && isDetection(v.detection) && isStr(v.title, 1024) && isNum(v.detectMs),
+    guard: (v): v is TabState => isTabState(v),
   },
   'button:site': { from: 'page', guard: tabId },
   'button:setHidden': {
@@ -360,6 +363,8 @@ export function parseMessage(raw: unknown): Message | null {
  */
 export type TabCommand =
   | { type: 'reader:toggle' | 'reader:show' | 'reader:hide' | 'page:extract' | 'page:canonical' }
+  // Answered by the always-on script itself (lib/page/index.ts): a TabState of the page as it is.
+  | { type: 'page:detect' }
   | SaveToastCommand;
 
 /**

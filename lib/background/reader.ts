@@ -8,7 +8,14 @@ import browser from 'webextension-polyfill';
 import type { ExtractResult } from '../article';
 import { t } from '../i18n';
 import type { Handlers } from '../messaging';
-import { isExtractResult, type ReaderAnswer, type TabCommand, type TabState } from '../messages';
+import {
+  isExtractResult,
+  isTabState,
+  type ReaderAnswer,
+  type TabCommand,
+  type TabState,
+} from '../messages';
+import { GATE_KEY, wakeInTab } from '../page/gate';
 import { toolbarAction } from '../toolbar-action';
 import { buttonFor } from './page-button';
 import { pageScriptReady, waitForPageScript } from './page-script-ready';
@@ -20,6 +27,20 @@ const tabStates = new Map<number, TabState>();
 
 /** What detection last reported for a tab's page, or null (not reported). */
 export const tabState = (tabId: number): TabState | null => tabStates.get(tabId) ?? null;
+
+/**
+ * What detection says of a tab's page: its report, or, from a page that made none (not Arabic at
+ * a glance, or loaded before the extension), its answer when asked. Null where the page cannot be
+ * asked (no gesture of the reader's allows it, or a browser page).
+ */
+export async function tabDetection(tabId: number): Promise<TabState | null> {
+  const known = tabStates.get(tabId);
+  if (known) return known;
+  const state = await tellTab(tabId, { type: 'page:detect' }).catch(() => null);
+  if (!isTabState(state)) return null;
+  tabStates.set(tabId, state);
+  return state;
+}
 
 async function showDetection(tabId: number, state: TabState): Promise<void> {
   const on = state.detection.isArticle && state.detection.isArabic;
@@ -35,11 +56,12 @@ async function showDetection(tabId: number, state: TabState): Promise<void> {
 const noReceiver = (err: unknown): boolean => NO_RECEIVER.test(String(err));
 
 /**
- * Send a command to the reader code of a tab's top frame. A page still loading gets its
- * always-on script from the browser once parsed, and the command waits for it. A tab whose page
- * was loaded before the extension (installed or updated since) has no listener: the always-on
- * script is injected then, which the user's gesture on our toolbar, menu or shortcut allows
- * (activeTab).
+ * Send a command to the reader code of a tab's top frame. A page that is not Arabic at a glance
+ * has an always-on script that stopped there (lib/page/gate.ts), and a page loaded before the
+ * extension (installed or updated since) has none: either gets the script injected, whole, which
+ * the user's gesture on our toolbar, menu or shortcut allows (activeTab). A page still loading
+ * gets its script from the browser once parsed, and the command waits for it (woken first, so
+ * that it runs whole).
  */
 export async function tellTab(tabId: number, cmd: TabCommand): Promise<unknown> {
   const send = () => browser.tabs.sendMessage(tabId, cmd, { frameId: 0 });
@@ -48,7 +70,9 @@ export async function tellTab(tabId: number, cmd: TabCommand): Promise<unknown> 
   } catch (err) {
     if (!noReceiver(err)) throw err;
   }
-  if (await waitForPageScript(tabId)) {
+  // Where the page cannot be injected into, it may still be loading its script: wait as before.
+  const gated = await wake(tabId).catch(() => false);
+  if (!gated && (await waitForPageScript(tabId))) {
     try {
       return await send();
     } catch (err) {
@@ -57,6 +81,18 @@ export async function tellTab(tabId: number, cmd: TabCommand): Promise<unknown> 
   }
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PAGE_SCRIPT] });
   return send();
+}
+
+/** Ask the tab's always-on script to run whole from now on; true if it already stopped at its glance. */
+async function wake(tabId: number): Promise<boolean> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: wakeInTab,
+    args: [GATE_KEY],
+    // Not at document_idle: a loading page's script must find the mark when the browser starts it.
+    injectImmediately: true,
+  });
+  return result?.result === true;
 }
 
 /** Extract the article in a tab's top frame with the extension's code running there. */
@@ -105,6 +141,12 @@ export const toggleReader = (tabId: number) => readerCommand(tabId, 'reader:togg
 /** Forget a closed tab's detection; answers the reader and tab messages. */
 export function registerReaderService() {
   browser.tabs.onRemoved.addListener((tabId: number) => tabStates.delete(tabId));
+  // A new page in the tab: what the last one reported no longer holds, and a page that is not
+  // Arabic at a glance reports nothing to replace it. (The browser resets the badge itself.) In a
+  // page that changes its address in place, the page is asked again (tabDetection).
+  browser.tabs.onUpdated.addListener((tabId: number, change: { status?: string }) => {
+    if (change.status === 'loading') tabStates.delete(tabId);
+  });
   return {
     'page:detected': async (state, sender) => {
       const tabId = sender.tab?.id;
@@ -114,7 +156,7 @@ export function registerReaderService() {
       await showDetection(tabId, state);
       return { ok: true, button: await buttonFor(tabId, state, sender.url ?? sender.tab?.url) };
     },
-    'tab:state': ({ tabId }) => tabStates.get(tabId) ?? null,
+    'tab:state': ({ tabId }) => tabDetection(tabId),
     'tab:extract': ({ tabId }) => extractTab(tabId),
     'reader:open': ({ tabId }) => readerCommand(tabId, 'reader:show'),
   } satisfies Handlers;

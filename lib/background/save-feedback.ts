@@ -3,17 +3,17 @@
  * for a page that does not look like an Arabic article, and the outcome shown on the page
  * (lib/page/save-toast.ts), failures included.
  */
-import type { SaveToastCommand } from '../messages';
+import type { SaveToastCommand, TabState } from '../messages';
 import type { LibraryFailure } from '../messages';
 import type { AllHandlers } from '../messaging';
 import { askBeforeSaving } from '../popup/save-check';
 import type { SaveResult } from '../store/articles';
 import { saveTab } from './library';
-import { tabState, tellTab } from './reader';
+import { tabDetection, tellTab } from './reader';
 
 export interface SaveFeedbackDeps {
   save?: (tabId: number) => Promise<({ ok: true } & SaveResult) | LibraryFailure>;
-  detection?: typeof tabState;
+  detection?: (tabId: number) => TabState | null | Promise<TabState | null>;
   tell?: (tabId: number, cmd: SaveToastCommand) => Promise<unknown>;
 }
 
@@ -30,7 +30,7 @@ export async function saveOutcome(
   force: boolean,
   deps: SaveFeedbackDeps = {},
 ): Promise<SaveToastCommand> {
-  const state = (deps.detection ?? tabState)(tabId);
+  const state = await (deps.detection ?? tabDetection)(tabId);
   if (!force && askBeforeSaving(state?.detection ?? null))
     return toast('saveNotArticle', true, true);
   const res = await (deps.save ?? saveTab)(tabId).catch(() => null);

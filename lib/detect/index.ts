@@ -43,10 +43,55 @@ const SAMPLE_CHARS = 3000;
 const SAMPLE_NODES = 3000;
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, without relying on the global
 const NOT_TEXT = /^(script|style|noscript|template)$/i;
+// Languages written in the Arabic script (lang subtags), and Kurdish, which may be.
+const ARABIC_SCRIPT_LANGS = new Set(['ar', 'fa', 'ur', 'ps', 'ckb', 'ku', 'sd', 'ug', 'ks', 'pnb']);
 
-export function detect(doc: Document, opts: DetectOptions = {}): Detection {
+/**
+ * The first look at a page, all that most of the web gets: its title and first text, and their
+ * language. A page whose glance is not Arabic gets nothing more from the always-on script
+ * (lib/page/index.ts). Null for a document with no body (XML, SVG, empty; a frameset's body is
+ * the frameset).
+ */
+export interface Glance {
+  /** Primary subtag of the page's `lang` attribute, lower case, or ''. */
+  hint: string;
+  /** The title and the first text nodes' text. */
+  text: string;
+  language: string;
+}
+
+/**
+ * Whether a page says, before any of its text is read, that it is in another script: a title with
+ * no Arabic-script letter, and a `lang` naming a language not written in it. Both must agree (a
+ * site's template may tag an Arabic page `en`, but its title is then the Arabic headline).
+ */
+export function declaresOtherScript(doc: Document): boolean {
+  // getAttribute: an XML document's root may be no HTML element, or missing.
+  const lang = (doc.documentElement?.getAttribute('lang') ?? '').split('-')[0]!.toLowerCase();
+  return !!lang && !ARABIC_SCRIPT_LANGS.has(lang) && !hasArabicScript(doc.title);
+}
+
+export function glance(doc: Document, opts: DetectOptions = {}): Glance | null {
   try {
-    return judge(doc, opts);
+    const body = doc.body;
+    if (body?.localName !== 'body') return null;
+    const hint =
+      (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase() ?? '';
+    const text = `${doc.title}\n${firstText(doc, body)}`;
+    return {
+      hint,
+      text,
+      language: judgeLanguage(text, { hint, detectLanguage: opts.detectLanguage }),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The whole detection; `seen` is the page's glance when the caller has taken it already. */
+export function detect(doc: Document, opts: DetectOptions = {}, seen?: Glance | null): Detection {
+  try {
+    return judge(doc, opts, seen === undefined ? glance(doc, opts) : seen);
   } catch {
     // The last line of defence: a page we cannot read is no article.
     return notArticle('und', 'error');
@@ -60,27 +105,20 @@ const notArticle = (language: string, ...signals: string[]): Detection => ({
   signals,
 });
 
-function judge(doc: Document, opts: DetectOptions): Detection {
+function judge(doc: Document, opts: DetectOptions, seen: Glance | null): Detection {
   const body = doc.body;
-  // No body: XML, SVG or an empty document; a frameset's body is the frameset.
-  if (body?.localName !== 'body') {
-    return notArticle('und', 'no-body');
-  }
-  const hint = (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase();
-  // Most of the web has no Arabic script at all: answer those pages at the cost of one short
-  // text walk, and leave their article-ness unjudged (reader mode is for Arabic articles).
-  // An Arabic title spares the walk; the page's first text is read later only if its prose is short.
-  const title = doc.title;
-  const glance = hasArabicScript(title) ? null : `${title}\n${firstText(doc, body)}`;
-  if (glance !== null && !hasArabicScript(glance)) {
-    const language = judgeLanguage(glance, { hint, detectLanguage: opts.detectLanguage });
-    return notArticle(language, 'script:none', `lang:${language}`);
+  if (!seen || body?.localName !== 'body') return notArticle('und', 'no-body');
+  // Most of the web has no Arabic script at all: those pages are answered by the glance, and their
+  // article-ness is left unjudged (reader mode is for Arabic articles).
+  if (!hasArabicScript(seen.text)) {
+    return notArticle(seen.language, 'script:none', `lang:${seen.language}`);
   }
   const signals: string[] = [];
   const meta = readMetadata(doc, signals);
   const prose = readProse(body);
-  const language = judgeLanguage(languageSample(doc, body, prose, glance), {
-    hint,
+  // The prose, where a page has enough of it, tells the language better than its menus.
+  const language = judgeLanguage(languageSample(doc, prose, seen.text), {
+    hint: seen.hint,
     detectLanguage: opts.detectLanguage,
   });
   signals.push(`lang:${language}`);
@@ -121,10 +159,9 @@ function isLinkDense(body: Element, prose: Prose, declared: boolean): boolean {
   return count >= LIST_MIN_HEADLINES && chars > ratio * prose.mainChars;
 }
 
-function languageSample(doc: Document, body: Element, prose: Prose, glance: string | null): string {
+function languageSample(doc: Document, prose: Prose, glanced: string): string {
   const sample = `${doc.title}\n${prose.sample}`;
-  if (sample.length >= SAMPLE_MIN_CHARS) return sample;
-  return `${sample}\n${glance ?? `${doc.title}\n${firstText(doc, body)}`}`;
+  return sample.length >= SAMPLE_MIN_CHARS ? sample : `${sample}\n${glanced}`;
 }
 
 function firstText(doc: Document, body: Element): string {

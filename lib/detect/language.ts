@@ -37,20 +37,37 @@ const WORDS: [lang: number, words: string][] = [
 const WORD_WEIGHT = 4;
 const HINT_WEIGHT = 8;
 
-// This runs cold on every page, where V8 interprets a character loop slowly and compiles each
-// regex on first use: one native pass keeps only the marker letters, one finds the listed words,
-// and only those few are looked up. A word is a run of Arabic-script letters and marks (ZWNJ,
-// digits and punctuation end it), so a listed word counts where a whole run equals it.
-const letterLang = new Map<string, [lang: number, weight: number]>();
-for (const [lang, letters, weight] of LETTERS)
-  for (const c of letters) letterLang.set(c, [lang, weight]);
-const wordLang = new Map<string, number>();
-for (const [lang, words] of WORDS) for (const w of words.split(' ')) wordLang.set(w, lang);
-const keys = (map: Map<string, unknown>, separator: string): string =>
-  [...map.keys()].join(separator);
-const NOT_MARKER = new RegExp(`[^${keys(letterLang, '')}]+`, 'g');
+// This runs cold on every Arabic-script page, where V8 interprets a character loop slowly and
+// compiles each regex on first use: one native pass keeps only the marker letters, one finds the
+// listed words, and only those few are looked up. A word is a run of Arabic-script letters and
+// marks (ZWNJ, digits and punctuation end it), so a listed word counts where a whole run equals it.
+// Built on the first Arabic-script sample: the rest of the web never pays for them.
+interface Tables {
+  letterLang: Map<string, [lang: number, weight: number]>;
+  wordLang: Map<string, number>;
+  notMarker: RegExp;
+  listedWord: RegExp;
+}
+let built: Tables | undefined;
 const RUN = '\u0621-\u065F\u066E-\u06D3';
-const LISTED_WORD = new RegExp(`(?<![${RUN}])(?:${keys(wordLang, '|')})(?![${RUN}])`, 'g');
+
+function tables(): Tables {
+  if (built) return built;
+  const letterLang = new Map<string, [lang: number, weight: number]>();
+  for (const [lang, letters, weight] of LETTERS)
+    for (const c of letters) letterLang.set(c, [lang, weight]);
+  const wordLang = new Map<string, number>();
+  for (const [lang, words] of WORDS) for (const w of words.split(' ')) wordLang.set(w, lang);
+  const keys = (map: Map<string, unknown>, separator: string): string =>
+    [...map.keys()].join(separator);
+  built = {
+    letterLang,
+    wordLang,
+    notMarker: new RegExp(`[^${keys(letterLang, '')}]+`, 'g'),
+    listedWord: new RegExp(`(?<![${RUN}])(?:${keys(wordLang, '|')})(?![${RUN}])`, 'g'),
+  };
+  return built;
+}
 const NOT_ARABIC_BLOCK = /[^\u0600-\u06FF]+/g;
 // Letters of other scripts, roughly: Latin, Greek, Cyrillic, Hebrew; Indic to Georgian; kana, CJK
 // and Hangul. (Code point ranges, not a mark combined with a letter.)
@@ -91,8 +108,9 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   if (script < SCRIPT_SHARE * (script + sample.replace(NOT_OTHER_LETTER, '').length))
     return otherScript(sample, hint, opts);
 
+  const { letterLang, wordLang, notMarker, listedWord } = tables();
   const counts = new Float64Array(LANGS.length);
-  const markers = sample.replace(NOT_MARKER, '');
+  const markers = sample.replace(notMarker, '');
   for (let i = 0; i < markers.length; i++) {
     const marker = letterLang.get(markers[i]!);
     if (marker) counts[marker[0]]! += marker[1];
@@ -104,7 +122,7 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   }
   if (best >= 0) return LANGS[best]!;
 
-  const words = sample.match(LISTED_WORD) ?? [];
+  const words = sample.match(listedWord) ?? [];
   for (let i = 0; i < words.length; i++) {
     const lang = wordLang.get(words[i]!);
     if (lang !== undefined) counts[lang]! += WORD_WEIGHT;

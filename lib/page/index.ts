@@ -6,11 +6,14 @@
  */
 // First: its clock starts before any other module of this script runs.
 import { STARTED } from './started';
-import { detect } from '../detect';
+import { declaresOtherScript, detect, glance } from '../detect';
+import { markGate, woken } from './gate';
 import { showButton } from './button';
 import { loadModule } from './modules';
 import { listen, tell } from './native';
 import type { ReaderTab } from './reader-tab';
+import type { Detection } from '../article';
+import type { TabState } from '../messages';
 
 /**
  * Hands commands to the reader's code. The extraction bundle is asked for beside it rather than
@@ -39,19 +42,27 @@ const [run, warm] = commandRunner(loadModule);
 
 export function startPage(doc: Document, win: Window): void {
   if (win.top !== win) return;
+  // Reader mode is for Arabic: elsewhere this script stops here, unless the background woke it.
+  // Most pages say so in their title and lang; the others are read a little (their glance).
+  const wake = woken();
+  const seen = !wake && declaresOtherScript(doc) ? null : glance(doc);
+  const gated = seen?.language !== 'ar' && !wake;
+  markGate(gated);
+  if (gated) return;
   let button: HTMLElement | undefined;
-  // Only our background can message this script (tabs.sendMessage). One command is this
-  // script's own (the reader hid the button on this site); the reader code validates the rest.
-  listen((cmd) =>
-    (cmd as { type?: unknown }).type === 'page:hideButton' ? button?.remove() : run(cmd),
-  );
-  const detection = detect(doc);
-  // This script's main-thread time on the page (the benchmark's number), from its first module's
-  // first statement: everything but the report itself and the compiling of its source.
-  const detectMs = performance.now() - STARTED;
+  const detection = detect(doc, {}, seen);
+  // Only our background can message this script (tabs.sendMessage). Two commands are this
+  // script's own (the reader hid the button on this site; what detection says of the page as it
+  // is now); the reader code validates the rest.
+  listen((cmd) => {
+    const type = (cmd as { type?: unknown }).type;
+    if (type === 'page:hideButton') return button?.remove();
+    if (type === 'page:detect') return report(doc, detect(doc), STARTED);
+    return run(cmd);
+  });
   // The background answers with the button's label when this page gets one: an Arabic article
   // on a site where the reader has not hidden it.
-  tell('page:detected', { detection, title: doc.title.slice(0, 1024), detectMs }, (answer) => {
+  tell('page:detected', report(doc, detection, STARTED), (answer) => {
     if (answer?.button)
       button = showButton(
         doc,
@@ -61,3 +72,14 @@ export function startPage(doc: Document, win: Window): void {
       );
   });
 }
+
+/**
+ * What the background keeps of a page, with this script's main-thread time on it (the
+ * benchmark's number) from its first module's first statement: everything but the report itself
+ * and the compiling of its source.
+ */
+const report = (doc: Document, detection: Detection, started: number): TabState => ({
+  detection,
+  title: doc.title.slice(0, 1024),
+  detectMs: performance.now() - started,
+});

@@ -5,3 +5,6 @@
 export const SUGGESTED_SHORTCUTS = { 'toggle-reader': 'Alt+Shift+Q', 'save-page': 'Alt+Shift+S' };
 
 export type CommandName = keyof typeof SUGGESTED_SHORTCUTS;
+
+/** The browser's own command that opens the toolbar popup (`_execute_action`), suggested this key. */
+export const POPUP_SHORTCUT = 'Alt+Shift+L';

@@ -9,6 +9,7 @@ import type { Launched } from '../../tests/e2e/fixtures';
 import { ROOT, tabIdOf } from '../../tests/e2e/fixtures';
 import type { ExtractResult } from '../../lib/article';
 import type { TabState } from '../../lib/messages';
+import { GATE_KEY, wakeInTab } from '../../lib/page/gate';
 
 /** What one reader of a page gets: the fields the gold files score. */
 interface Extracted {
@@ -145,12 +146,59 @@ export async function baselineOnFreshPage(l: Launched, url: string): Promise<num
   }
 }
 
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { isDefault?: boolean; frameId?: string };
+}
+
+const GATE = `globalThis[Symbol.for(${JSON.stringify(GATE_KEY)})]`;
+// The always-on script runs at the latest just after the page's load; past this it never will.
+const GATE_WAIT_MS = 5_000;
+
+/**
+ * A page that is not Arabic at a glance reports nothing (lib/page/gate.ts) until a reader's
+ * gesture lets the background wake it and inject the always-on script again. The harness has no
+ * gesture to give, so it does that itself, over the DevTools protocol, in the extension's own
+ * isolated world of the page's top frame: the mark the background sets, then the built script
+ * (what `scripting.executeScript` injects). False when the page's script did not stop at a glance.
+ */
+export async function wakeGatedPage(l: Launched, page: Page): Promise<boolean> {
+  const cdp = await l.context.newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as ExecutionContext));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const world = contexts.find(
+      (c) =>
+        c.origin === `chrome-extension://${l.extensionId}` &&
+        c.auxData?.isDefault === false &&
+        c.auxData.frameId === frameTree.frame.id,
+    );
+    if (!world) return false;
+    const evaluate = (expression: string) =>
+      cdp.send('Runtime.evaluate', { contextId: world.id, expression, returnByValue: true });
+    const deadline = Date.now() + GATE_WAIT_MS;
+    let gate: unknown;
+    while ((gate = (await evaluate(GATE)).result.value) === undefined && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    if (gate !== 'gated') return false;
+    const source = await (await control(l)).evaluate(() => fetch('/page.js').then((r) => r.text()));
+    await evaluate(`(${wakeInTab.toString()})(${JSON.stringify(GATE_KEY)});\n${source}`);
+    return true;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** What detection reported for a loaded page, and what the extension extracts from it. */
 async function ours(
   l: Launched,
   page: Page,
 ): Promise<{ state: TabState | null; res: ExtractResult }> {
   const tabId = await tabIdOf(l, page);
+  await wakeGatedPage(l, page);
   const state = await waitForTabState(l, tabId);
   const res = await askBackground<ExtractResult>(l, 'tab:extract', { tabId });
   return { state, res };

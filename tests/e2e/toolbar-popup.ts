@@ -7,6 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Launched } from './fixtures';
+import { pressShortcut } from './keyboard';
+import { POPUP_SHORTCUT } from '../../lib/reader/shortcut-keys';
 
 const OPEN_TIMEOUT_MS = 15_000;
 /**
@@ -37,14 +39,24 @@ export interface ToolbarPopup {
 
 const KEY_CODES = { ArrowDown: 40, ArrowUp: 38, Escape: 27, Enter: 13 } as const;
 
-/** Open the toolbar popup over `front` (brought to the front, its window focused). */
-export async function openToolbarPopup(l: Launched, front: Page): Promise<ToolbarPopup> {
+/**
+ * Open the toolbar popup over `front` (brought to the front, its window focused). `byKey`: with
+ * the extension's own shortcut for it, pressed as a person does (a display is needed), which,
+ * like a click on the toolbar icon and unlike `openPopup()`, lets the extension read the page
+ * (activeTab).
+ */
+export async function openToolbarPopup(
+  l: Launched,
+  front: Page,
+  opts: { byKey?: boolean } = {},
+): Promise<ToolbarPopup> {
   await front.bringToFront();
   await l.worker.evaluate(async () => {
     const win = await chrome.windows.getLastFocused({ windowTypes: ['normal'] });
     if (win.id !== undefined) await chrome.windows.update(win.id, { focused: true });
-    await chrome.action.openPopup();
   });
+  if (opts.byKey) pressShortcut(POPUP_SHORTCUT.toLowerCase());
+  else await l.worker.evaluate(() => chrome.action.openPopup());
   const session = await l.context.newCDPSession(front);
   const targetId = await popupTarget(session);
   const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
