@@ -66,17 +66,19 @@ export interface Glance {
  * site's template may tag an Arabic page `en`, but its title is then the Arabic headline).
  */
 export function declaresOtherScript(doc: Document): boolean {
-  // getAttribute: an XML document's root may be no HTML element, or missing.
-  const lang = (doc.documentElement?.getAttribute('lang') ?? '').split('-')[0]!.toLowerCase();
+  const lang = pageLang(doc);
   return !!lang && !ARABIC_SCRIPT_LANGS.has(lang) && !hasArabicScript(doc.title);
 }
+
+/** Primary subtag of the page's `lang`, lower case, or ''. getAttribute: an XML document's root may be no HTML element, or missing. */
+const pageLang = (doc: Document): string =>
+  (doc.documentElement?.getAttribute('lang') ?? '').split('-')[0]!.toLowerCase();
 
 export function glance(doc: Document, opts: DetectOptions = {}): Glance | null {
   try {
     const body = doc.body;
     if (body?.localName !== 'body') return null;
-    const hint =
-      (doc.documentElement.getAttribute('lang') ?? '').split('-')[0]?.toLowerCase() ?? '';
+    const hint = pageLang(doc);
     const text = `${doc.title}\n${firstText(doc, body)}`;
     return {
       hint,

@@ -57,12 +57,12 @@ export function startPage(doc: Document, win: Window): void {
   listen((cmd) => {
     const type = (cmd as { type?: unknown }).type;
     if (type === 'page:hideButton') return button?.remove();
-    if (type === 'page:detect') return report(doc, detect(doc), STARTED);
+    if (type === 'page:detect') return report(doc, detect(doc));
     return run(cmd);
   });
   // The background answers with the button's label when this page gets one: an Arabic article
   // on a site where the reader has not hidden it.
-  tell('page:detected', report(doc, detection, STARTED), (answer) => {
+  tell('page:detected', report(doc, detection), (answer) => {
     if (answer?.button)
       button = showButton(
         doc,
@@ -78,8 +78,8 @@ export function startPage(doc: Document, win: Window): void {
  * benchmark's number) from its first module's first statement: everything but the report itself
  * and the compiling of its source.
  */
-const report = (doc: Document, detection: Detection, started: number): TabState => ({
+const report = (doc: Document, detection: Detection): TabState => ({
   detection,
   title: doc.title.slice(0, 1024),
-  detectMs: performance.now() - started,
+  detectMs: performance.now() - STARTED,
 });

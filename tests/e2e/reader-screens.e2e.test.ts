@@ -15,6 +15,7 @@ import {
   readerFrame,
   readerHostCount,
 } from './reader-helpers';
+import { ENGLISH_ARTICLE } from './scenarios/text';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
 const MESSAGES = JSON.parse(
@@ -99,17 +100,6 @@ async function readerByShortcut(path: string): Promise<{ page: Page; frame: Fram
   });
   return { page, frame };
 }
-
-const ENGLISH_PARAGRAPH =
-  'The city council voted on Tuesday to reopen the old public libraries in every district, ' +
-  'after a long campaign by residents who said the reading rooms had been the heart of their ' +
-  'neighbourhoods for generations and that nothing had replaced them since they closed.';
-// An English news article: the reader shows it left-to-right, inside an Arabic UI.
-const ENGLISH_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Libraries reopen across the city</title><meta property="og:type" content="article">
-</head><body><article><h1>Libraries reopen across the city</h1>
-${Array.from({ length: 8 }, () => `<p>${ENGLISH_PARAGRAPH}</p>`).join('\n')}
-</article></body></html>`;
 
 describe('reader mode on a page that is not an article', () => {
   it('says «تعذّر استخراج المقال…» on a directory page, never its footer as an article', async () => {

@@ -20,7 +20,13 @@ import {
   until,
   type FirefoxLaunched,
 } from '../firefox';
-import { SAMPLE, SAMPLE_GOLD as GOLD, msg } from '../scenarios/text';
+import {
+  ENGLISH_ARTICLE,
+  ENGLISH_TITLE,
+  SAMPLE,
+  SAMPLE_GOLD as GOLD,
+  msg,
+} from '../scenarios/text';
 
 const SHOTS = join(ROOT, 'docs/screenshots');
 const READER_COMMAND = 'alt+shift+q';
@@ -57,17 +63,6 @@ function windows(): Map<string, { width: number; height: number }> {
   }
   return out;
 }
-
-const ENGLISH_TITLE = 'Libraries reopen across the city';
-const ENGLISH_PARAGRAPH =
-  'The city council voted on Tuesday to reopen the old public libraries in every district, ' +
-  'after a long campaign by residents who said the reading rooms had been the heart of their ' +
-  'neighbourhoods for generations and that nothing had replaced them since they closed.';
-const ENGLISH_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>${ENGLISH_TITLE}</title><meta property="og:type" content="article">
-</head><body><article><h1>${ENGLISH_TITLE}</h1>
-${Array.from({ length: 8 }, () => `<p>${ENGLISH_PARAGRAPH}</p>`).join('\n')}
-</article></body></html>`;
 
 let l: FirefoxLaunched;
 beforeAll(async () => {

@@ -28,3 +28,15 @@ export const SAMPLE_GOLD = JSON.parse(
 ) as Gold;
 /** Distinctive words of the sample's title, for finding its row. */
 export const SAMPLE_KEY = 'مكتبات الأحياء';
+
+/** An English news article: not Arabic at a glance (the always-on script stops there). */
+export const ENGLISH_TITLE = 'Libraries reopen across the city';
+const ENGLISH_PARAGRAPH =
+  'The city council voted on Tuesday to reopen the old public libraries in every district, ' +
+  'after a long campaign by residents who said the reading rooms had been the heart of their ' +
+  'neighbourhoods for generations and that nothing had replaced them since they closed.';
+export const ENGLISH_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${ENGLISH_TITLE}</title><meta property="og:type" content="article">
+</head><body><article><h1>${ENGLISH_TITLE}</h1>
+${Array.from({ length: 8 }, () => `<p>${ENGLISH_PARAGRAPH}</p>`).join('\n')}
+</article></body></html>`;
