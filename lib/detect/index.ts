@@ -10,7 +10,12 @@ import {
   type Metadata,
   type Prose,
 } from './article-signals';
-import { hasArabicScript, judgeLanguage, type LanguageOptions } from './language';
+import {
+  hasArabicScript,
+  judgeLanguage,
+  otherTitleLanguage,
+  type LanguageOptions,
+} from './language';
 
 export interface DetectOptions {
   /** Names the language of text that is not in Arabic script (e.g. a wrapper of a browser API). */
@@ -47,17 +52,21 @@ const NOT_TEXT = /^(script|style|noscript|template)$/i;
 const ARABIC_SCRIPT_LANGS = new Set(['ar', 'fa', 'ur', 'ps', 'ckb', 'ku', 'sd', 'ug', 'ks', 'pnb']);
 
 /**
- * The first look at a page, all that most of the web gets: its title and first text, and their
- * language. A page whose glance is not Arabic gets nothing more from the always-on script
- * (lib/page/index.ts). Null for a document with no body (XML, SVG, empty; a frameset's body is
- * the frameset).
+ * The first look at a page, all that most of the web gets, and no more than detection itself
+ * reads: a page whose glance is not Arabic gets nothing more from the always-on script
+ * (lib/page/index.ts). A title in another script is read with the first text nodes; an
+ * Arabic-script title alone may name another language (Persian, Urdu…); else the page's prose is
+ * read, and judged once for both. Null for a document with no body (XML, SVG, empty; a
+ * frameset's body is the frameset).
  */
 export interface Glance {
   /** Primary subtag of the page's `lang` attribute, lower case, or ''. */
   hint: string;
-  /** The title and the first text nodes' text. */
+  /** The text the language was judged on. */
   text: string;
   language: string;
+  /** The prose, where the glance read it: then `language` is the prose's, and final. */
+  prose?: Prose;
 }
 
 /**
@@ -79,12 +88,21 @@ export function glance(doc: Document, opts: DetectOptions = {}): Glance | null {
     const body = doc.body;
     if (body?.localName !== 'body') return null;
     const hint = pageLang(doc);
-    const text = `${doc.title}\n${firstText(doc, body)}`;
-    return {
+    const title = doc.title;
+    const judged = (text: string, prose?: Prose): Glance => ({
       hint,
       text,
+      prose,
       language: judgeLanguage(text, { hint, detectLanguage: opts.detectLanguage }),
-    };
+    });
+    if (!hasArabicScript(title)) return judged(`${title}\n${firstText(doc, body)}`);
+    const other = otherTitleLanguage(title);
+    if (other) return { hint, text: title, language: other };
+    const prose = readProse(body);
+    return judged(
+      languageSample(doc, prose, () => firstText(doc, body)),
+      prose,
+    );
   } catch {
     return null;
   }
@@ -117,12 +135,14 @@ function judge(doc: Document, opts: DetectOptions, seen: Glance | null): Detecti
   }
   const signals: string[] = [];
   const meta = readMetadata(doc, signals);
-  const prose = readProse(body);
+  const prose = seen.prose ?? readProse(body);
   // The prose, where a page has enough of it, tells the language better than its menus.
-  const language = judgeLanguage(languageSample(doc, prose, seen.text), {
-    hint: seen.hint,
-    detectLanguage: opts.detectLanguage,
-  });
+  const language = seen.prose
+    ? seen.language
+    : judgeLanguage(
+        languageSample(doc, prose, () => seen.text),
+        { hint: seen.hint, detectLanguage: opts.detectLanguage },
+      );
   signals.push(`lang:${language}`);
   const isArticle = judgeArticle(body, meta, prose, signals);
   return { isArticle, isArabic: language === 'ar', language, signals };
@@ -161,9 +181,10 @@ function isLinkDense(body: Element, prose: Prose, declared: boolean): boolean {
   return count >= LIST_MIN_HEADLINES && chars > ratio * prose.mainChars;
 }
 
-function languageSample(doc: Document, prose: Prose, glanced: string): string {
+/** The title and prose; where the prose is short, with the page's first text (`more`) too. */
+function languageSample(doc: Document, prose: Prose, more: () => string): string {
   const sample = `${doc.title}\n${prose.sample}`;
-  return sample.length >= SAMPLE_MIN_CHARS ? sample : `${sample}\n${glanced}`;
+  return sample.length >= SAMPLE_MIN_CHARS ? sample : `${sample}\n${more()}`;
 }
 
 function firstText(doc: Document, body: Element): string {

@@ -29,6 +29,8 @@ const LETTERS: [lang: number, letters: string, weight: number][] = [
   [FA, 'پچژگکیۀ۰۱۲۳۴۵۶۷۸۹', 1],
 ];
 const OWN_SHARE = 0.01;
+// Marker letters that make a title's language plain (otherTitleLanguage).
+const TITLE_MARKERS = 2;
 const WORDS: [lang: number, words: string][] = [
   [AR, 'في على إلى الى أن التي الذي عن مع هذا هذه كان قد لم بعد أو ذلك إن خلال وفي حيث كما'],
   [FA, 'است این که را می بود از با در برای آن شد شده های هم نیز کرد یک خود تا'],
@@ -37,36 +39,48 @@ const WORDS: [lang: number, words: string][] = [
 const WORD_WEIGHT = 4;
 const HINT_WEIGHT = 8;
 
-// This runs cold on every Arabic-script page, where V8 interprets a character loop slowly and
-// compiles each regex on first use: one native pass keeps only the marker letters, one finds the
-// listed words, and only those few are looked up. A word is a run of Arabic-script letters and
-// marks (ZWNJ, digits and punctuation end it), so a listed word counts where a whole run equals it.
-// Built on the first Arabic-script sample: the rest of the web never pays for them.
+// This runs cold on every Arabic-script page, where V8 interprets loops slowly and compiles each
+// regex on first use: one native pass keeps only the marker letters, one splits the sample into
+// words (runs of Arabic-script letters and marks; ZWNJ, digits and punctuation end them), and only
+// those are looked up. Built on the first sample that needs them: the rest of the web never pays.
+// (A regex of the listed words, or one per language, cost more to compile than it saved.)
 interface Tables {
-  letterLang: Map<string, [lang: number, weight: number]>;
-  wordLang: Map<string, number>;
+  letterLang: Record<string, [lang: number, weight: number]>;
   notMarker: RegExp;
-  listedWord: RegExp;
+  wordLang: Map<string, number>;
 }
 let built: Tables | undefined;
-const RUN = '\u0621-\u065F\u066E-\u06D3';
+let ownLetter: RegExp | undefined;
+const NOT_WORD = /[^\u0621-\u065F\u066E-\u06D3]+/;
 
+// Indexed loops and no tuple destructuring: in the interpreter each iterator protocol step costs.
 function tables(): Tables {
   if (built) return built;
-  const letterLang = new Map<string, [lang: number, weight: number]>();
-  for (const [lang, letters, weight] of LETTERS)
-    for (const c of letters) letterLang.set(c, [lang, weight]);
+  const letterLang: Tables['letterLang'] = {};
+  let markers = '';
+  for (let i = 0; i < LETTERS.length; i++) {
+    const letters = LETTERS[i]![1];
+    markers += letters;
+    for (let j = 0; j < letters.length; j++)
+      letterLang[letters[j]!] = [LETTERS[i]![0], LETTERS[i]![2]];
+  }
   const wordLang = new Map<string, number>();
-  for (const [lang, words] of WORDS) for (const w of words.split(' ')) wordLang.set(w, lang);
-  const keys = (map: Map<string, unknown>, separator: string): string =>
-    [...map.keys()].join(separator);
-  built = {
-    letterLang,
-    wordLang,
-    notMarker: new RegExp(`[^${keys(letterLang, '')}]+`, 'g'),
-    listedWord: new RegExp(`(?<![${RUN}])(?:${keys(wordLang, '|')})(?![${RUN}])`, 'g'),
-  };
+  for (let i = 0; i < WORDS.length; i++) {
+    const words = WORDS[i]![1].split(' ');
+    for (let j = 0; j < words.length; j++) wordLang.set(words[j]!, WORDS[i]![0]);
+  }
+  built = { letterLang, notMarker: new RegExp(`[^${markers}]+`, 'g'), wordLang };
   return built;
+}
+
+/** A letter of a language other than Arabic (the others' markers, Persian's included). */
+function otherLetter(): RegExp {
+  ownLetter ??= new RegExp(
+    `[${LETTERS.filter((l) => l[0] !== AR)
+      .map((l) => l[1])
+      .join('')}]`,
+  );
+  return ownLetter;
 }
 const NOT_ARABIC_BLOCK = /[^\u0600-\u06FF]+/g;
 // Letters of other scripts, roughly: Latin, Greek, Cyrillic, Hebrew; Indic to Georgian; kana, CJK
@@ -108,13 +122,7 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   if (script < SCRIPT_SHARE * (script + sample.replace(NOT_OTHER_LETTER, '').length))
     return otherScript(sample, hint, opts);
 
-  const { letterLang, wordLang, notMarker, listedWord } = tables();
-  const counts = new Float64Array(LANGS.length);
-  const markers = sample.replace(notMarker, '');
-  for (let i = 0; i < markers.length; i++) {
-    const marker = letterLang.get(markers[i]!);
-    if (marker) counts[marker[0]]! += marker[1];
-  }
+  const counts = markerCounts(sample);
   let best = -1;
   // Urdu and the languages after it have letters of their own.
   for (let l = UR; l < LANGS.length; l++) {
@@ -122,7 +130,8 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   }
   if (best >= 0) return LANGS[best]!;
 
-  const words = sample.match(listedWord) ?? [];
+  const { wordLang } = tables();
+  const words = sample.split(NOT_WORD);
   for (let i = 0; i < words.length; i++) {
     const lang = wordLang.get(words[i]!);
     if (lang !== undefined) counts[lang]! += WORD_WEIGHT;
@@ -130,6 +139,33 @@ export function judgeLanguage(text: string, opts: LanguageOptions = {}): string 
   const score = (lang: number): number => counts[lang]! + (hint === LANGS[lang] ? HINT_WEIGHT : 0);
   if (score(UR) > Math.max(score(AR), score(FA))) return 'ur';
   return score(FA) > score(AR) ? 'fa' : 'ar';
+}
+
+/**
+ * The language of a title that shows by its letters alone that it is not Arabic: two letters of a
+ * language's own (Urdu and the languages after it), or two Persian ones and none that only Arabic
+ * writes. Null when the title does not tell: the page's text decides then.
+ */
+export function otherTitleLanguage(title: string): string | null {
+  // Most Arabic-script titles are Arabic: one test answers them.
+  if (!otherLetter().test(title)) return null;
+  const counts = markerCounts(title);
+  let best = -1;
+  for (let l = UR; l < LANGS.length; l++)
+    if (counts[l]! >= Math.max(TITLE_MARKERS, counts[best] ?? 0)) best = l;
+  if (best >= 0) return LANGS[best]!;
+  return counts[FA]! >= TITLE_MARKERS && !counts[AR] ? 'fa' : null;
+}
+
+function markerCounts(sample: string): Float64Array {
+  const { letterLang, notMarker } = tables();
+  const counts = new Float64Array(LANGS.length);
+  const markers = sample.replace(notMarker, '');
+  for (let i = 0; i < markers.length; i++) {
+    const marker = letterLang[markers[i]!];
+    if (marker) counts[marker[0]]! += marker[1];
+  }
+  return counts;
 }
 
 function otherScript(sample: string, hint: string, opts: LanguageOptions): string {

@@ -85,6 +85,15 @@ describe('isPublicWebUrl', () => {
   });
 });
 
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the hop guard's rules block `url`, as the browser matches them (on the parsed URL). */
 function blockedByHopRules(url: string, loopback = false): boolean {
   const href = new URL(url).href;
@@ -127,10 +136,17 @@ describe('the hop guard’s rules', () => {
         // A name ending in a number is an IPv4 spelling to the URL parser, covered above.
         fc.pre(!/(?:^|\.)(?:\d+|0x[0-9a-f]*)$/.test(host));
         const url = `https://${host}/x`;
+        // A name the URL parser refuses (an `xn--` label that is not Punycode) is never requested.
+        fc.pre(parses(url));
         expect(blockedByHopRules(url)).toBe(!isPublicWebUrl(url));
       }),
       { numRuns: 2000 },
     );
+  });
+  it('agree with isPublicWebUrl on a name the URL parser refuses: it is never public', () => {
+    expect(parses('https://xn--a.0.localhost/x')).toBe(false);
+    expect(isPublicWebUrl('https://xn--a.0.localhost/x')).toBe(false);
+    expect(isPublicWebUrl('https://xn--a.example.com/x')).toBe(false);
   });
 });
 
