@@ -25,9 +25,6 @@ const NO_RECEIVER = /Receiving end does not exist|Could not establish connection
 
 const tabStates = new Map<number, TabState>();
 
-/** What detection last reported for a tab's page, or null (not reported). */
-export const tabState = (tabId: number): TabState | null => tabStates.get(tabId) ?? null;
-
 /**
  * What detection says of a tab's page: its report, or, from a page that made none (not Arabic at
  * a glance, or loaded before the extension), its answer when asked. Null where the page cannot be

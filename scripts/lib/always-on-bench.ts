@@ -47,6 +47,7 @@ function floorExtension(): string {
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
   tdur?: number;
   args?: { data?: { url?: string } };
@@ -61,7 +62,7 @@ async function scriptTask(
   l: Launched,
   url: string,
   scripts: readonly string[],
-): Promise<{ wall: number; thread: number } | null> {
+): Promise<{ wall: number; thread: number; later: { wall: number; thread: number } } | null> {
   const page = await l.context.newPage();
   try {
     const cdp = await l.context.newCDPSession(page);
@@ -85,10 +86,24 @@ async function scriptTask(
       ),
     );
     if (tasks.some((t) => !t?.dur)) return null;
-    const sum = (f: (t: TraceEvent) => number) => tasks.reduce((n, t) => n + f(t!), 0);
+    const end = Math.max(...tasks.map((t) => t!.ts + t!.dur!));
+    // Callbacks of the scripts run after their own tasks: the report's answer (the button) above
+    // all. Shown beside the task, not in it: the issue's bar is on the task.
+    const later = events.filter(
+      (e) =>
+        e.name === 'FunctionCall' &&
+        e.ph === 'X' &&
+        e.ts >= end &&
+        scripts.some((script) => e.args?.data?.url?.endsWith(script)),
+    );
+    const sum = (list: (TraceEvent | undefined)[], f: (t: TraceEvent) => number) =>
+      list.reduce((n, t) => n + f(t!), 0) / 1000;
+    const wall = (t: TraceEvent) => t.dur!;
+    const thread = (t: TraceEvent) => t.tdur ?? t.dur!;
     return {
-      wall: sum((t) => t.dur!) / 1000,
-      thread: sum((t) => t.tdur ?? t.dur!) / 1000,
+      wall: sum(tasks, wall),
+      thread: sum(tasks, thread),
+      later: { wall: sum(later, wall), thread: sum(later, thread) },
     };
   } finally {
     await page.close();
@@ -139,7 +154,7 @@ export async function benchAlwaysOnTask(
       : []),
   ];
   const rows: (string | number)[][] = [];
-  const byClass = new Map<PageClass, Map<string, { wall: number[]; thread: number[] }>>();
+  const byClass = new Map<PageClass, Map<string, Series>>();
   const wall = new Map(browsers.map((b) => [b.name, [] as number[]]));
   const thread = new Map(browsers.map((b) => [b.name, [] as number[]]));
   try {
@@ -147,7 +162,12 @@ export async function benchAlwaysOnTask(
       const page = new Map(browsers.map((b) => [b.name, [] as number[]]));
       const kind = classOf?.(url);
       if (kind && !byClass.has(kind))
-        byClass.set(kind, new Map(browsers.map((b) => [b.name, { wall: [], thread: [] }])));
+        byClass.set(
+          kind,
+          new Map(
+            browsers.map((b) => [b.name, { wall: [], thread: [], laterWall: [], laterThread: [] }]),
+          ),
+        );
       for (let i = 0; i < runs; i++) {
         // Each browser goes first in turn: none inherits the others' warm caches.
         const k = i % browsers.length;
@@ -159,6 +179,8 @@ export async function benchAlwaysOnTask(
           if (c) {
             c.wall.push(t.wall);
             c.thread.push(t.thread);
+            c.laterWall.push(t.later.wall);
+            c.laterThread.push(t.later.thread);
           }
           wall.get(b.name)?.push(t.wall);
           thread.get(b.name)?.push(t.thread);
@@ -202,8 +224,16 @@ export async function benchAlwaysOnTask(
  * Per class of page: each browser's median over every run on its pages, wall and thread time,
  * and ours over the floor (the goal is read on wall time, as the issue's numbers were).
  */
+/** One browser's times on a class of page: its scripts' tasks, and their callbacks after them. */
+interface Series {
+  wall: number[];
+  thread: number[];
+  laterWall: number[];
+  laterThread: number[];
+}
+
 function classTable(
-  byClass: Map<PageClass, Map<string, { wall: number[]; thread: number[] }>>,
+  byClass: Map<PageClass, Map<string, Series>>,
   columns: string[],
   names: string[],
 ): void {
@@ -220,4 +250,17 @@ function classTable(
   });
   console.log('\n### Per class of page: wall ms (thread ms), median over its pages and runs');
   table(['class', ...columns, 'ours − floor', 'goal'], rows);
+  console.log(
+    "\n### After the task: its callbacks (the report's answer, which shows the button on an Arabic article), wall ms (thread ms), median",
+  );
+  table(
+    ['class', ...columns],
+    [...byClass].map(([kind, times]) => [
+      kind.name,
+      ...names.map((n) => {
+        const t = times.get(n);
+        return `${median(t?.laterWall ?? []).toFixed(2)} (${median(t?.laterThread ?? []).toFixed(2)})`;
+      }),
+    ]),
+  );
 }

@@ -9,7 +9,6 @@ import {
   readerCommand,
   registerReaderService,
   tabDetection,
-  tabState,
   tellTab,
 } from '@/lib/background/reader';
 import { pageScriptReady, waitForPageScript } from '@/lib/background/page-script-ready';
@@ -186,24 +185,29 @@ describe("what detection says of a tab's page", () => {
 
   it('asks a page that made no report, keeps its answer, and forgets it when the tab loads another', async () => {
     const handlers = registerReaderService();
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tabId, message) =>
-      (message as { type: string }).type === 'page:detect' ? arabic : null,
-    );
+    const asked = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async (_tabId, message) =>
+        (message as { type: string }).type === 'page:detect' ? arabic : null,
+      );
     await expect(tabDetection(9)).resolves.toEqual(arabic);
-    expect(tabState(9)).toEqual(arabic);
     await expect(handlers['tab:state']({ tabId: 9 })).resolves.toEqual(arabic);
+    expect(asked).toHaveBeenCalledTimes(1);
     await fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading' }, {
       id: 9,
     } as Parameters<typeof fakeBrowser.tabs.onUpdated.trigger>[2]);
-    expect(tabState(9)).toBeNull();
+    await expect(tabDetection(9)).resolves.toEqual(arabic);
+    expect(asked).toHaveBeenCalledTimes(2);
   });
 
   it('takes nothing from a page whose answer is not a report', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+    const asked = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
       detection: 'article',
       title: 1,
     } as never);
     await expect(tabDetection(11)).resolves.toBeNull();
-    expect(tabState(11)).toBeNull();
+    // Nothing kept: the next question asks the page again.
+    await expect(tabDetection(11)).resolves.toBeNull();
+    expect(asked).toHaveBeenCalledTimes(2);
   });
 });
