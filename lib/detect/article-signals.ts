@@ -173,21 +173,40 @@ export function readProse(body: Element): Prose {
 }
 
 function proseBlocks(body: Element): Element[] {
-  const paragraphs = body.getElementsByTagName('p');
+  // One walk of the page for both kinds: each query walks the whole body, which on a large page
+  // costs more than reading its few paragraphs.
+  const found = body.querySelectorAll('p, div > br');
   const blocks: Element[] = [];
-  for (let i = 0; i < paragraphs.length && i < MAX_BLOCKS; i++)
-    blocks.push(paragraphs[i] as Element);
-  const breaks = body.querySelectorAll('div > br');
+  const breaks: Element[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i] as Element;
+    if (el.localName !== 'p') breaks.push(el);
+    else if (blocks.length < MAX_BLOCKS) blocks.push(el);
+  }
   const seen = new Set<Element>();
   for (let i = 0; i < breaks.length && blocks.length < 2 * MAX_BLOCKS; i++) {
-    const div = (breaks[i] as Element).parentElement;
+    const div = breaks[i]!.parentElement;
     if (!div || seen.has(div)) continue;
     seen.add(div);
-    let inside = 0;
-    div.querySelectorAll(BLOCKS_INSIDE).forEach((b) => (inside += textLength(b)));
-    if (2 * inside < textLength(div)) blocks.push(div);
+    if (mostlyOwnText(div)) blocks.push(div);
   }
   return blocks;
+}
+
+/**
+ * Whether less than half of an element's text is in blocks inside it. Counted until it is not: a
+ * page's wrapper with one `br` of its own holds the whole page, whose every block's text would
+ * otherwise be read.
+ */
+function mostlyOwnText(div: Element): boolean {
+  const total = textLength(div);
+  const inside = div.querySelectorAll(BLOCKS_INSIDE);
+  let chars = 0;
+  for (let i = 0; 2 * chars < total; i++) {
+    if (i >= inside.length) return true;
+    chars += textLength(inside[i]);
+  }
+  return false;
 }
 
 // Prose per element.

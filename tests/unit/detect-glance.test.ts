@@ -17,7 +17,7 @@ function load(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-/** Counts the reads of a page's text: tree walks, and paragraph lookups by tag. */
+/** Counts the reads of a page's text: tree walks, and lookups of the body's paragraphs. */
 function countReads(doc: Document): { walks: number; paragraphs: number } {
   const reads = { walks: 0, paragraphs: 0 };
   const walker = doc.createTreeWalker.bind(doc);
@@ -31,6 +31,11 @@ function countReads(doc: Document): { walks: number; paragraphs: number } {
     if (tag === 'p') reads.paragraphs++;
     return byTag(tag);
   }) as Element['getElementsByTagName'];
+  const query = body.querySelectorAll.bind(body);
+  body.querySelectorAll = ((selectors: string) => {
+    if (selectors.split(',').some((s) => s.trim() === 'p')) reads.paragraphs++;
+    return query(selectors);
+  }) as Element['querySelectorAll'];
   return reads;
 }
 
